@@ -1,0 +1,36 @@
+package dev.jprov.facts;
+
+import dev.jprov.plan.Resource;
+import java.util.List;
+
+/**
+ * A read-only question to a host. The executor sends the probes of many tasks to a host as ONE script and hands
+ * each module the answers ({@link Facts}). Probes must not change anything on the host.
+ */
+public sealed interface Probe permits Probe.Shell, Probe.FileInfo {
+
+    /** What the answer depends on; a planned change writing one of these makes the answer stale. */
+    List<Resource> reads();
+
+    /**
+     * Shell text (built with Cmd/ShellScript) whose stdout, stderr and exit code are the answer. It runs in the
+     * probe script's shell with the helper functions of {@code ProbePrelude} defined (jp_stat, jp_sha256 ...).
+     */
+    record Shell(String script, List<Resource> reads) implements Probe {
+        public Shell {
+            reads = List.copyOf(reads);
+        }
+    }
+
+    /**
+     * The metadata (and sha256 of regular files when {@code hash}) of a path. All FileInfo probes of a round
+     * become one stat and one sha256 call, so a hundred files cost two processes, not two hundred.
+     * {@code follow}: report the target of a symlink rather than the link itself.
+     */
+    record FileInfo(String path, boolean hash, boolean follow) implements Probe {
+        @Override
+        public List<Resource> reads() {
+            return List.of(Resource.path(path));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.jprov.plan;
+
+import java.util.Optional;
+
+/** One thing to do on a host to make a change. Steps of a host are batched into one script by the executor. */
+public sealed interface Step permits Step.Exec, Step.WriteFile {
+
+    /** What a reviewer reads for this step (a command line, or "write /etc/rc.conf (1.2 KiB, 0644 root:wheel)"). */
+    String display();
+
+    /**
+     * Run shell text built with {@link Cmd}/{@link ShellScript}. Its exit code decides success unless
+     * {@code mayFail}: then the module judges the result (command's rc, failed_when).
+     */
+    record Exec(String script, String display, boolean mayFail) implements Step {
+        public static Exec of(Cmd cmd) {
+            return new Exec(cmd.toShell(), cmd.toShell(), false);
+        }
+
+        public static Exec of(ShellScript script, String display) {
+            return new Exec(script.text(), display, false);
+        }
+    }
+
+    /**
+     * Write a whole file atomically: temp file in the same directory, mode and owner set on it, then rename over
+     * the target. {@code mode}/{@code owner}/{@code group} empty means keep what the target has (or the default
+     * for a new file). {@code validate} is a command with %s for the temp file that must succeed before the rename.
+     * {@code backupSuffix}, when present, keeps the old file as target+suffix first.
+     */
+    record WriteFile(String path, byte[] content, Optional<String> mode, Optional<String> owner,
+                     Optional<String> group, Optional<String> validate, Optional<String> backupSuffix)
+            implements Step {
+        public static WriteFile of(String path, byte[] content) {
+            return new WriteFile(path, content, Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty());
+        }
+
+        @Override
+        public String display() {
+            StringBuilder s = new StringBuilder("write ").append(path).append(" (").append(content.length)
+                    .append(" bytes");
+            mode.ifPresent(m -> s.append(", mode ").append(m));
+            if (owner.isPresent() || group.isPresent()) {
+                s.append(", ").append(owner.orElse("")).append(':').append(group.orElse(""));
+            }
+            return s.append(')').toString();
+        }
+    }
+}

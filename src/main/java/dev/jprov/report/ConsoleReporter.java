@@ -1,0 +1,187 @@
+package dev.jprov.report;
+
+import dev.jprov.plan.Diff;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Ansible's default output: a banner per play and task, a line per host under it, diffs with -D, the recap.
+ * Hosts run ahead of each other, so results are held per task and a task's block is printed once every host
+ * still in the play has moved past it: the output reads like ansible-playbook's linear strategy.
+ */
+public final class ConsoleReporter implements Reporter {
+    private static final String NO_LOG = "the output has been hidden due to the fact that 'no_log: true' was "
+            + "specified for this result";
+
+    private final PrintStream out;
+    private final boolean color;
+    private final int verbosity;
+    private final boolean showDiff;
+    private final ResultJson json = new ResultJson();
+
+    private final List<Integer> order = new ArrayList<>();
+    private final Map<Integer, Block> blocks = new HashMap<>();
+    private final Map<String, Integer> hostPosition = new HashMap<>();
+    private final Set<String> active = new HashSet<>();
+    private int printed;
+
+    private static final class Block {
+        final String title;
+        final boolean handler;
+        final StringBuilder text = new StringBuilder();
+
+        Block(String title, boolean handler) {
+            this.title = title;
+            this.handler = handler;
+        }
+    }
+
+    public ConsoleReporter(PrintStream out, boolean color, int verbosity, boolean showDiff) {
+        this.out = out;
+        this.color = color;
+        this.verbosity = verbosity;
+        this.showDiff = showDiff;
+    }
+
+    @Override
+    public synchronized void on(Event event) {
+        switch (event) {
+            case Event.PlayStarted p -> {
+                flushAll();
+                order.clear();
+                blocks.clear();
+                hostPosition.clear();
+                printed = 0;
+                active.clear();
+                active.addAll(p.hosts());
+                out.println(banner("PLAY [" + p.name() + "]"));
+            }
+            case Event.TaskResult r -> {
+                Block b = blocks.get(r.taskKey());
+                if (b == null) {
+                    b = new Block(r.title(), r.handler());
+                    blocks.put(r.taskKey(), b);
+                    order.add(r.taskKey());
+                }
+                b.text.append(render(r));
+                hostPosition.merge(r.host(), order.indexOf(r.taskKey()), Math::max);
+                flushReady();
+            }
+            case Event.HostFinished h -> {
+                active.remove(h.host());
+                flushReady();
+            }
+            case Event.Warning w -> out.println(paint("[WARNING]: " + w.message(), "1;35"));
+            case Event.RunEnded e -> {
+                flushAll();
+                out.println(banner("PLAY RECAP"));
+                for (Map.Entry<String, Recap.Counts> c : new TreeMap<>(e.recap()).entrySet()) {
+                    out.println(recapLine(c.getKey(), c.getValue()));
+                }
+                out.println();
+                out.flush();
+            }
+        }
+    }
+
+    private void flushReady() {
+        while (printed < order.size()) {
+            int index = printed;
+            boolean ready = active.stream().allMatch(h -> hostPosition.getOrDefault(h, -1) > index);
+            if (!ready) return;
+            printBlock(order.get(printed++));
+        }
+    }
+
+    private void flushAll() {
+        while (printed < order.size()) printBlock(order.get(printed++));
+        out.flush();
+    }
+
+    private void printBlock(int key) {
+        Block b = blocks.get(key);
+        out.println(banner((b.handler ? "RUNNING HANDLER [" : "TASK [") + b.title + "]"));
+        out.print(b.text);
+        out.flush();
+    }
+
+    private String render(Event.TaskResult r) {
+        StringBuilder s = new StringBuilder();
+        if (showDiff && !r.noLog()) {
+            for (Diff d : r.diffs()) s.append(UnifiedDiff.render(d));
+        }
+        Map<String, Object> result = r.noLog() ? censored(r.result()) : visible(r.result());
+        String item = r.item() == null ? "" : " => (item=" + (r.noLog() ? "None" : r.item()) + ")";
+        String host = "[" + r.host() + "]";
+        switch (r.status()) {
+            case OK, CHANGED, RESCUED -> {
+                String colorCode = r.status() == Status.CHANGED ? "0;33" : "0;32";
+                String word = r.status() == Status.CHANGED ? "changed" : "ok";
+                String line = word + ": " + host + item;
+                if (verbosity > 0 || result.containsKey("_ansible_verbose_always") || isDebug(r)) {
+                    Map<String, Object> shown = new LinkedHashMap<>(result);
+                    shown.remove("_ansible_verbose_always");
+                    if (isDebug(r)) shown.remove("changed");
+                    line += (item.isEmpty() ? " => " : " => ") + json.pretty(shown);
+                }
+                s.append(paint(line, colorCode)).append('\n');
+            }
+            case SKIPPED -> s.append(paint("skipping: " + host + item, "0;36")).append('\n');
+            case FAILED, IGNORED -> {
+                String line = item.isEmpty()
+                        ? "fatal: " + host + ": FAILED! => " + json.compact(result)
+                        : "failed: " + host + " (item=" + r.item() + ") => " + json.compact(result);
+                s.append(paint(line, "0;31")).append('\n');
+                if (r.status() == Status.IGNORED) s.append(paint("...ignoring", "0;36")).append('\n');
+            }
+            case UNREACHABLE -> s.append(paint("fatal: " + host + ": UNREACHABLE! => " + json.compact(result),
+                    "1;31")).append('\n');
+        }
+        if (verbosity >= 2 && !r.noLog()) {
+            for (String cmd : r.commands()) s.append(paint("<" + r.host() + "> " + cmd, "0;34")).append('\n');
+        }
+        return s.toString();
+    }
+
+    private static boolean isDebug(Event.TaskResult r) {
+        return r.result().containsKey("_ansible_verbose_always");
+    }
+
+    private static Map<String, Object> visible(Map<String, Object> result) {
+        Map<String, Object> m = new LinkedHashMap<>(result);
+        m.keySet().removeIf(k -> k.startsWith("_ansible_") && !k.equals("_ansible_verbose_always"));
+        m.remove("diff");
+        return m;
+    }
+
+    private static Map<String, Object> censored(Map<String, Object> result) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("censored", NO_LOG);
+        m.put("changed", result.getOrDefault("changed", false));
+        return m;
+    }
+
+    private String recapLine(String host, Recap.Counts c) {
+        String line = c.line(host);
+        if (!color) return line;
+        String hostColor = c.failed() > 0 || c.unreachable() > 0 ? "0;31" : c.changed() > 0 ? "0;33" : "0;32";
+        return paint(String.format("%-37s", host), hostColor).trim().isEmpty() ? line
+                : paint(host, hostColor) + line.substring(host.length());
+    }
+
+    private String banner(String msg) {
+        int stars = Math.max(3, 79 - msg.length());
+        return "\n" + msg + " " + "*".repeat(stars);
+    }
+
+    private String paint(String text, String code) {
+        return color ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.jprov.report;
+
+import dev.jprov.plan.Diff;
+import java.util.List;
+import java.util.Map;
+
+/** What the executor tells reporters. Every reporter sees every event, in order per host. */
+public sealed interface Event permits Event.PlayStarted, Event.TaskResult, Event.HostFinished,
+        Event.RunEnded, Event.Warning {
+
+    record PlayStarted(String name, List<String> hosts, boolean check) implements Event {}
+
+    /**
+     * One task (or one loop item) on one host. {@code taskKey} identifies the task in the play in the order it
+     * was first reached; {@code title} is what Ansible prints in the TASK banner ("role : name").
+     * {@code commands} are the steps that ran or, in check mode, would run. {@code noLog} hides result and diffs.
+     */
+    record TaskResult(String host, int taskKey, String title, boolean handler, Status status, String item,
+                      String message, List<Diff> diffs, List<String> commands, Map<String, Object> result,
+                      boolean noLog, boolean restartsJail) implements Event {}
+
+    /** A host is done with the play (finished, failed or unreachable): it will report no more tasks in it. */
+    record HostFinished(String host) implements Event {}
+
+    record RunEnded(Map<String, Recap.Counts> recap) implements Event {}
+
+    record Warning(String message) implements Event {}
+}

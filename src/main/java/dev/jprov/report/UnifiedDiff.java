@@ -1,0 +1,35 @@
+package dev.jprov.report;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.Patch;
+import dev.jprov.plan.Diff;
+import java.util.Arrays;
+import java.util.List;
+
+/** Renders a {@link Diff} as Ansible's diff callback does: difflib's unified format, 3 lines of context. */
+public final class UnifiedDiff {
+    private UnifiedDiff() {}
+
+    public static String render(Diff diff) {
+        if (diff.isEmpty()) return "";
+        List<String> before = lines(diff.before());
+        List<String> after = lines(diff.after());
+        Patch<String> patch = DiffUtils.diff(before, after);
+        List<String> out = UnifiedDiffUtils.generateUnifiedDiff("before: " + diff.beforeHeader(),
+                "after: " + diff.afterHeader(), before, patch, 3);
+        StringBuilder s = new StringBuilder();
+        for (String line : out) s.append(line).append('\n');
+        if (!diff.before().isEmpty() && !diff.before().endsWith("\n") || !diff.after().isEmpty()
+                && !diff.after().endsWith("\n")) {
+            s.append("\\ No newline at end of file\n");
+        }
+        return s.toString();
+    }
+
+    private static List<String> lines(String text) {
+        if (text.isEmpty()) return List.of();
+        return Arrays.asList(text.split("\n", -1)).subList(0, text.endsWith("\n")
+                ? text.split("\n", -1).length - 1 : text.split("\n", -1).length);
+    }
+}
