@@ -49,7 +49,7 @@ public record Planned(Outcome outcome, List<Change> changes, Map<String, Object>
         return new Planned(outcome, changes, result, after);
     }
 
-    public boolean changes() {
+    public boolean changesHost() {
         return changes.stream().anyMatch(Change::changes);
     }
 }
