@@ -60,6 +60,14 @@ public final class Args {
         return lookup(name, aliases).map(v -> asString(name, v));
     }
 
+    /**
+     * Like {@link #string(String, String...)} but never resolves to the {@code string(name, fallback)} overload:
+     * {@code string("line", "value")} would read "value" as a fallback, not as an alias.
+     */
+    public Optional<String> stringAliased(String name, String... aliases) {
+        return lookup(name, aliases).map(v -> asString(name, v));
+    }
+
     public String requireString(String name, String... aliases) {
         return string(name, aliases).orElseThrow(() -> missing(name));
     }

@@ -1,0 +1,76 @@
+package dev.jprov.modules;
+
+import dev.jprov.modules.commands.CommandModule;
+import dev.jprov.modules.commands.RawModule;
+import dev.jprov.modules.control.AssertModule;
+import dev.jprov.modules.control.DebugModule;
+import dev.jprov.modules.control.FailModule;
+import dev.jprov.modules.control.SetFactModule;
+import dev.jprov.modules.files.BlockInFileModule;
+import dev.jprov.modules.files.CopyModule;
+import dev.jprov.modules.files.FileModule;
+import dev.jprov.modules.files.LineInFileModule;
+import dev.jprov.modules.files.StatModule;
+import dev.jprov.modules.files.TemplateModule;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The modules a task may name, by short name and by FQCN (ansible.builtin.copy). One list in one place;
+ * domain modules (jails, zfs, pf ...) are added with {@link #with}.
+ */
+public final class ModuleRegistry {
+    private final Map<String, Module> byName;
+
+    private ModuleRegistry(Map<String, Module> byName) {
+        this.byName = Map.copyOf(byName);
+    }
+
+    /** The generic modules of Ansible's builtin collection that jprov implements. */
+    public static List<Module> builtinModules() {
+        return List.of(CommandModule.command(), CommandModule.shell(), new RawModule(), new FileModule(),
+                new CopyModule(), new TemplateModule(), new LineInFileModule(), new BlockInFileModule(),
+                new StatModule(), new DebugModule(), new SetFactModule(), new AssertModule(), new FailModule());
+    }
+
+    public static ModuleRegistry builtin() {
+        return of(builtinModules());
+    }
+
+    public static ModuleRegistry of(Collection<? extends Module> modules) {
+        Map<String, Module> map = new LinkedHashMap<>();
+        for (Module m : modules) {
+            for (String name : m.names()) {
+                Module old = map.putIfAbsent(name, m);
+                if (old != null && old != m) {
+                    throw new IllegalArgumentException("module name " + name + " registered twice");
+                }
+            }
+        }
+        return new ModuleRegistry(map);
+    }
+
+    public ModuleRegistry with(Collection<? extends Module> more) {
+        List<Module> all = new ArrayList<>(new java.util.LinkedHashSet<>(byName.values()));
+        all.addAll(more);
+        return of(all);
+    }
+
+    public Optional<Module> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The module a task names; unknown names get Ansible's message. */
+    public Module get(String name) {
+        return find(name).orElseThrow(() -> new ArgsException("couldn't resolve module/action '" + name
+                + "'. This often indicates a misspelling, missing collection, or incorrect module path."));
+    }
+
+    public boolean isModule(String name) {
+        return byName.containsKey(name);
+    }
+}

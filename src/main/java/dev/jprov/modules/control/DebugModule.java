@@ -1,0 +1,42 @@
+package dev.jprov.modules.control;
+
+import dev.jprov.modules.Args;
+import dev.jprov.modules.ArgsException;
+import dev.jprov.modules.Invocation;
+import dev.jprov.modules.Module;
+import dev.jprov.modules.ModuleContext;
+import dev.jprov.modules.Planned;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Ansible's debug: msg, or the value of var ("VARIABLE IS NOT DEFINED!" when undefined), with verbosity. */
+public final class DebugModule implements Module {
+
+    @Override
+    public List<String> names() {
+        return List.of("debug", "ansible.builtin.debug");
+    }
+
+    @Override
+    public Invocation prepare(Args args, ModuleContext context) {
+        Optional<Object> msg = args.value("msg");
+        Optional<String> var = args.string("var");
+        long verbosity = args.integer("verbosity").orElse(0L);
+        args.finish();
+        if (msg.isPresent() && var.isPresent()) throw new ArgsException("parameters are mutually exclusive: msg|var");
+        if (context.verbosity() < verbosity) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("skipped_reason", "Verbosity threshold not met.");
+            return new Immediate(new Planned(Planned.Outcome.SKIPPED, List.of(), r, Planned.AfterApply.KEEP));
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        if (var.isPresent()) {
+            r.put(var.get(), context.expression(var.get()).orElse("VARIABLE IS NOT DEFINED!"));
+        } else {
+            r.put("msg", msg.orElse("Hello world!"));
+        }
+        return new Immediate(Planned.ok(r));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.jprov.modules.files;
+
+import dev.jprov.plan.Diff;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The text diff of a file's content, with Ansible's rules: files over {@link FileContentProbe#DIFF_LIMIT} bytes
+ * and files with a NUL byte are not diffed (a note says why instead).
+ */
+public final class ContentDiff {
+    private ContentDiff() {}
+
+    /** {@code before} empty means the file does not exist yet. */
+    public static Diff of(String path, Optional<byte[]> before, byte[] after) {
+        String b = before.map(bytes -> text(bytes, "destination")).orElse("");
+        String a = text(after, "source");
+        return new Diff(path, b, path, a);
+    }
+
+    private static String text(byte[] bytes, String which) {
+        if (bytes.length > FileContentProbe.DIFF_LIMIT) {
+            return "[diff skipped: " + which + " file size is greater than " + FileContentProbe.DIFF_LIMIT + "]\n";
+        }
+        int head = Math.min(bytes.length, 8192);
+        for (int i = 0; i < head; i++) {
+            if (bytes[i] == 0) return "[diff skipped: " + which + " contains binary data]\n";
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

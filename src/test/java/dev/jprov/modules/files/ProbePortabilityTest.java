@@ -1,0 +1,88 @@
+package dev.jprov.modules.files;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.jprov.facts.ProbeAnswer;
+import dev.jprov.modules.Args;
+import dev.jprov.modules.LocalHost;
+import dev.jprov.modules.StepResult;
+import dev.jprov.modules.commands.CommandModule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The shell text of the modules' probes under the POSIX shells a target may have: dash (Debian's sh), busybox
+ * sh and bash. FreeBSD's sh is an ash like dash; its sha1/od/find are the BSD ones the probes name.
+ */
+class ProbePortabilityTest {
+
+    @TempDir
+    Path dir;
+
+    static Stream<List<String>> shells() {
+        return Stream.of(List.of("/bin/dash"), List.of("/bin/busybox", "sh"), List.of("/bin/bash", "--posix"));
+    }
+
+    private static ProbeAnswer ask(LocalHost host, String script) {
+        StepResult r = host.sh(script, null);
+        return new ProbeAnswer(r.exitCode(), r.stdout(), r.stderr());
+    }
+
+    @ParameterizedTest
+    @MethodSource("shells")
+    void contentProbeIsByteExact(List<String> shell) throws IOException {
+        assumeTrue(Files.isExecutable(Path.of(shell.get(0))), shell + " not installed");
+        LocalHost host = new LocalHost(shell);
+        byte[] bytes = new byte[300];
+        for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) i;
+        Path f = dir.resolve("it's a \"file\"");
+        Files.write(f, bytes);
+        var whole = FileContentProbe.whole(f.toString());
+        assertArrayEquals(bytes, FileContentProbe.parse(ask(host, whole.probe().script()), f.toString()).orElseThrow());
+        Files.write(f, new byte[0]);
+        assertArrayEquals(new byte[0], FileContentProbe.parse(ask(host, whole.probe().script()), f.toString()).orElseThrow());
+        var missing = FileContentProbe.whole(dir.resolve("missing").toString());
+        assertEquals(Optional.empty(), FileContentProbe.parse(ask(host, missing.probe().script()), "missing").map(b -> b.length));
+        Files.write(f, new byte[(int) FileContentProbe.DIFF_LIMIT + 10]);
+        var limited = FileContentProbe.forDiff(f.toString());
+        assertEquals(FileContentProbe.DIFF_LIMIT + 1,
+                FileContentProbe.parse(ask(host, limited.probe().script()), f.toString()).orElseThrow().length);
+    }
+
+    @ParameterizedTest
+    @MethodSource("shells")
+    void checksumProbeGivesSha1(List<String> shell) throws IOException {
+        assumeTrue(Files.isExecutable(Path.of(shell.get(0))), shell + " not installed");
+        Path f = dir.resolve("h $x");
+        Files.writeString(f, "hello\n");
+        ProbeAnswer a = ask(new LocalHost(shell), StatModule.checksumProbe(f.toString(), "sha1").script());
+        assertEquals("f572d396fae9206628714fb2ce00f72e94f2258f\n", a.stdout());
+    }
+
+    @ParameterizedTest
+    @MethodSource("shells")
+    void createsGlobMatchesWithoutInjection(List<String> shell) throws IOException {
+        assumeTrue(Files.isExecutable(Path.of(shell.get(0))), shell + " not installed");
+        Files.writeString(dir.resolve("a b.conf"), "");
+        LocalHost host = new LocalHost(shell);
+        String hit = dir + "/a b*.conf";
+        String miss = dir + "/$(touch " + dir + "/pwned)*";
+        var inv = CommandModule.command().prepare(new Args("command", Map.of("cmd", "true", "creates", hit)),
+                LocalHost.TestContext.simple(dir));
+        assertEquals("yes\n", ask(host, ((dev.jprov.facts.Probe.Shell) inv.probes().get(0)).script()).stdout());
+        var inv2 = CommandModule.command().prepare(new Args("command", Map.of("cmd", "true", "creates", miss)),
+                LocalHost.TestContext.simple(dir));
+        assertEquals("no\n", ask(host, ((dev.jprov.facts.Probe.Shell) inv2.probes().get(0)).script()).stdout());
+        assertEquals(false, Files.exists(dir.resolve("pwned")));
+    }
+}

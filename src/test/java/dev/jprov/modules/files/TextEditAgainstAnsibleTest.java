@@ -1,0 +1,90 @@
+package dev.jprov.modules.files;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.jprov.modules.Args;
+import dev.jprov.modules.LocalHost;
+import dev.jprov.modules.Module;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * lineinfile and blockinfile against Ansible itself: textedit-expected.json holds what ansible-playbook 2.14
+ * left in the file for each case of textedit-cases.json (regenerate with generate-textedit-expected.py). Each
+ * case is planned from real probes of a temp file and applied by {@link LocalHost}; the bytes must be identical,
+ * and a second run of a case that succeeded must be a no-op.
+ */
+class TextEditAgainstAnsibleTest {
+
+    @TempDir
+    Path dir;
+
+    @SuppressWarnings("unchecked")
+    static Stream<Arguments> cases() throws IOException {
+        List<Map<String, Object>> cases = (List<Map<String, Object>>) load("textedit-cases.json");
+        Map<String, Map<String, Object>> expected = (Map<String, Map<String, Object>>) load("textedit-expected.json");
+        return cases.stream().map(c -> Arguments.of(c.get("name"), c, expected.get((String) c.get("name"))));
+    }
+
+    private static Object load(String name) throws IOException {
+        try (InputStream in = TextEditAgainstAnsibleTest.class.getResourceAsStream(name)) {
+            return new Yaml().load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void leavesTheBytesAnsibleLeaves(String name, Map<String, Object> c, Map<String, Object> want) throws IOException {
+        Path file = dir.resolve("sub").resolve("target");
+        Files.createDirectories(file.getParent());
+        String before = (String) c.get("before");
+        if (before != null) Files.write(file, before.getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> args = new LinkedHashMap<>((Map<String, Object>) c.get("args"));
+        args.put("path", file.toString());
+        Module module = c.get("module").equals("lineinfile") ? new LineInFileModule() : new BlockInFileModule();
+        LocalHost host = LocalHost.sh();
+        var context = LocalHost.TestContext.simple(dir);
+
+        LocalHost.Run run = host.run(module.prepare(new Args((String) c.get("module"), args), context));
+
+        assertEquals(want.get("failed"), run.failed(), "failed, result " + run.result());
+        assertEquals(want.get("changed"), run.changed(), "changed, result " + run.result());
+        assertEquals(((String) want.get("msg")).replace("{path}", file.toString()), run.result().get("msg"));
+        String after = (String) want.get("after");
+        if (after == null) {
+            assertFalse(Files.exists(file), "file must stay absent");
+        } else {
+            assertArrayEquals(after.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(file),
+                    () -> "content: " + readable(file));
+        }
+        if (!run.failed()) {
+            LocalHost.Run again = host.run(module.prepare(new Args((String) c.get("module"), args), context));
+            // Ansible is not idempotent on every case (insertafter of a line glued to an unterminated last line):
+            // the second run must do what Ansible's second run did.
+            assertEquals(want.get("changed_again"), again.changed(), "second run changed");
+        }
+    }
+
+    private static String readable(Path file) {
+        try {
+            return Files.readString(file).replace("\r", "\\r").replace("\n", "\\n");
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}
