@@ -1,9 +1,30 @@
 package dev.jprov.cli;
 
+import dev.jprov.run.ExitCode;
+import picocli.CommandLine;
+
+/** Entry point: parses the command line with picocli and exits with ansible-playbook's exit codes. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("jprov");
+        installInterruptHandler();
+        CommandLine cli = JprovCommand.commandLine();
+        int code = cli.execute(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** Ctrl-C ends the run with ansible-playbook's "user interrupted" code. */
+    private static void installInterruptHandler() {
+        Runtime.getRuntime().addShutdownHook(new Thread(System.out::flush));
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sig -> {
+                System.err.println("\n [ERROR]: User interrupted execution");
+                Runtime.getRuntime().halt(ExitCode.INTERRUPTED.code());
+            });
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // no signal support on this JVM: the default handling stays
+        }
     }
 }

@@ -3,7 +3,7 @@ package dev.jprov.plan;
 import java.util.Optional;
 
 /** One thing to do on a host to make a change. Steps of a host are batched into one script by the executor. */
-public sealed interface Step permits Step.Exec, Step.WriteFile {
+public sealed interface Step permits Step.Exec, Step.WriteFile, Step.Reconfirm {
 
     /** What a reviewer reads for this step (a command line, or "write /etc/rc.conf (1.2 KiB, 0644 root:wheel)"). */
     String display();
@@ -47,4 +47,12 @@ public sealed interface Step permits Step.Exec, Step.WriteFile {
             return s.append(')').toString();
         }
     }
+
+    /**
+     * Proves the host is still reachable after the steps before it, by running {@code script} over a NEW
+     * connection (pf's confirm-or-revert: the script disarms the revert timer that an earlier step armed). When the
+     * new connection cannot be made or the script fails, this step fails and the host's timer undoes the change.
+     * The executor runs it; modules only plan it, so they still never open connections.
+     */
+    record Reconfirm(String script, String display) implements Step {}
 }

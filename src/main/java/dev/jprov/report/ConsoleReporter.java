@@ -86,6 +86,10 @@ public final class ConsoleReporter implements Reporter {
                     out.println(recapLine(c.getKey(), c.getValue()));
                 }
                 out.println();
+                if (verbosity > 0) {
+                    out.println("jprov: " + e.connections() + " SSH connection(s); round trips after connecting: "
+                            + e.roundTrips());
+                }
                 out.flush();
             }
         }

@@ -17,12 +17,14 @@ public sealed interface Event permits Event.PlayStarted, Event.TaskResult, Event
      */
     record TaskResult(String host, int taskKey, String title, boolean handler, Status status, String item,
                       String message, List<Diff> diffs, List<String> commands, Map<String, Object> result,
-                      boolean noLog, boolean restartsJail) implements Event {}
+                      boolean noLog) implements Event {}
 
     /** A host is done with the play (finished, failed or unreachable): it will report no more tasks in it. */
     record HostFinished(String host) implements Event {}
 
-    record RunEnded(Map<String, Recap.Counts> recap) implements Event {}
+    /** The run is over: the recap, and per host the round trips made after connecting, and connections opened. */
+    record RunEnded(Map<String, Recap.Counts> recap, Map<String, Integer> roundTrips, int connections)
+            implements Event {}
 
     record Warning(String message) implements Event {}
 }

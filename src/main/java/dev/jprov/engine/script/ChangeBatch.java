@@ -7,16 +7,21 @@ import dev.jprov.transport.ExecResult;
 import dev.jprov.transport.RemoteScript;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The steps of a host's changed tasks as ONE script, in order, stopping at the first step that fails so that
- * nothing after a failure runs. Files are written atomically: temp file in the target's directory, content,
+ * The steps of a host's changed tasks as ONE script, in order. Steps form groups (a task, or one loop item of
+ * it): the first failing step of a group skips the rest of that group, as a failed item does not stop the
+ * other items of an Ansible loop; {@link #add(Step)} puts every step in one group, so nothing after a failure
+ * runs. Files are written atomically: temp file in the target's directory, content,
  * validate, mode and owner, optional backup, then rename.
  */
 public final class ChangeBatch {
     private final Boundary boundary;
     private final List<Step> steps = new ArrayList<>();
+    private final List<Integer> groups = new ArrayList<>();
     private final String backupSuffix;
 
     /** {@code backupSuffix} is the ".PID.DATE@TIME~" Ansible appends to backups, fixed per run by the caller. */
@@ -25,9 +30,15 @@ public final class ChangeBatch {
         this.backupSuffix = backupSuffix;
     }
 
-    /** Adds a step and returns its index in the batch. */
+    /** Adds a step to the default group and returns its index in the batch. */
     public int add(Step step) {
+        return add(step, 0);
+    }
+
+    /** Adds a step to a group and returns its index in the batch. */
+    public int add(Step step, int group) {
         steps.add(step);
+        groups.add(group);
         return steps.size() - 1;
     }
 
@@ -44,13 +55,18 @@ public final class ChangeBatch {
         s.append(boundary.declaration()).append('\n').append(ShellPrelude.TEXT);
         for (int i = 0; i < steps.size(); i++) {
             String id = Integer.toString(i);
+            String skip = "jp_skip_" + groups.get(i);
+            s.append("if [ -z \"${").append(skip).append(":-}\" ]; then\n");
             s.append(boundary.startMarker(id)).append('\n');
             switch (steps.get(i)) {
                 case Step.Exec e -> s.append("(\n").append(e.script()).append("\n)\n");
                 case Step.WriteFile w -> s.append("(\n").append(writeFile(w, i)).append(")\n");
+                case Step.Reconfirm r -> throw new IllegalArgumentException(
+                        "a reconfirm step runs over its own connection, not in a batch: " + r.display());
             }
             s.append("jp_rc=$?\n").append(boundary.endMarker(id)).append('\n')
-                    .append("[ \"$jp_rc\" -eq 0 ] || exit 0\n");
+                    .append("[ \"$jp_rc\" -eq 0 ] || ").append(skip).append("=1\n")
+                    .append("fi\n");
         }
         return new RemoteScript.ChangeScript(s.toString());
     }
@@ -86,19 +102,23 @@ public final class ChangeBatch {
     }
 
     /**
-     * The result of each step that ran, in order; fewer than {@link #size()} when the batch stopped at a failure
-     * (the last one then has a non-zero exit code) or the connection died.
+     * The result of each step by index; a step that did not run (its group had failed, or the connection died
+     * before it) has no entry. A step cut off while running gets exit code 255.
      */
-    public List<StepResult> results(ExecResult result) {
+    public Map<Integer, StepResult> resultsByStep(ExecResult result) {
         ScriptRecords records = ScriptRecords.parse(boundary, result.stdout(), result.stderr());
-        List<StepResult> out = new ArrayList<>();
+        Map<Integer, StepResult> out = new LinkedHashMap<>();
         for (int i = 0; i < steps.size(); i++) {
             ScriptRecords.Entry e = records.get(Integer.toString(i));
-            if (e == null) break;
-            int rc = e.exitCode().orElse(result.exitCode() == 0 ? 255 : result.exitCode());
-            out.add(new StepResult(rc, e.stdout(), e.stderr()));
-            if (rc != 0) break;
+            if (e == null) continue;
+            int rc = e.exitCode().orElse(255);
+            out.put(i, new StepResult(rc, e.stdout(), e.stderr()));
         }
         return out;
+    }
+
+    /** The results of the steps that ran, in order (for a single group: up to and including a failure). */
+    public List<StepResult> results(ExecResult result) {
+        return new ArrayList<>(resultsByStep(result).values());
     }
 }

@@ -1,0 +1,456 @@
+package dev.jprov.engine;
+
+import dev.jprov.engine.script.ProbeBatch;
+import dev.jprov.facts.Probe;
+import dev.jprov.facts.ProbeAnswer;
+import dev.jprov.modules.ArgsException;
+import dev.jprov.playbook.Block;
+import dev.jprov.playbook.IncludeRole;
+import dev.jprov.playbook.IncludeTasks;
+import dev.jprov.playbook.LoadedRole;
+import dev.jprov.playbook.Meta;
+import dev.jprov.playbook.RoleUse;
+import dev.jprov.playbook.Task;
+import dev.jprov.playbook.TaskNode;
+import dev.jprov.report.Event;
+import dev.jprov.report.Status;
+import dev.jprov.source.LoadException;
+import dev.jprov.transport.TransportException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+
+/**
+ * One host's way through one play: gather facts, pre_tasks, handlers, roles and tasks, handlers, post_tasks,
+ * handlers, with blocks, includes and handlers as Ansible runs them. Hosts run ahead of each other (each on its
+ * own virtual thread); the probes of upcoming tasks ride along with the current task's probe round.
+ */
+final class HostPlay {
+    private static final int LOOKAHEAD_LIMIT = 400;
+
+    /** A task failed on this host and was not ignored: unwinds to the nearest rescue, or ends the host's play. */
+    private static final class TaskFailed extends RuntimeException {
+        final Task task;
+        final Map<String, Object> result;
+
+        TaskFailed(Task task, Map<String, Object> result) {
+            super(null, null, false, false);
+            this.task = task;
+            this.result = result;
+        }
+    }
+
+    /** meta: end_host / end_play, unreachable hosts and any_errors_fatal: this host stops without failing more. */
+    private static final class StopHost extends RuntimeException {
+        StopHost() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A list of nodes being run, how far, and the include vars in force: what the lookahead reads ahead in. */
+    private static final class Frame {
+        final List<TaskNode> nodes;
+        final Map<String, Object> includeVars;
+        int next;
+
+        Frame(List<TaskNode> nodes, Map<String, Object> includeVars) {
+            this.nodes = nodes;
+            this.includeVars = includeVars;
+        }
+    }
+
+    private final RunContext run;
+    private final PlayShared shared;
+    private final HostState host;
+    private final HostVars vars;
+    private final Targets targets;
+    private final Includes includes;
+    private final Predicate<List<String>> tagSelected;
+    private final TaskRunner runner;
+    private final LoopItems loops;
+    private final Deque<Frame> frames = new ArrayDeque<>();
+    private final Set<String> notified = new LinkedHashSet<>();
+    private final List<Task> handlers;
+    private HostSession session;
+
+    HostPlay(RunContext run, PlayShared shared, HostState host, HostVars vars, Targets targets, Includes includes,
+             Predicate<List<String>> tagSelected) {
+        this.run = run;
+        this.shared = shared;
+        this.host = host;
+        this.vars = vars;
+        this.targets = targets;
+        this.includes = includes;
+        this.tagSelected = tagSelected;
+        this.runner = new TaskRunner(run);
+        this.loops = new LoopItems(run.templating(), shared.play.baseDir());
+        this.handlers = new ArrayList<>(shared.play.handlers());
+    }
+
+    void run() {
+        try {
+            try {
+                session = targets.session(host.name, vars.connectionVars());
+            } catch (TransportException e) {
+                unreachable(shared.keyOf(shared.play), "Gathering Facts", e);
+                return;
+            }
+            gatherFacts();
+            runSection(shared.play.preTasks());
+            flushHandlers();
+            List<TaskNode> main = new ArrayList<>(shared.play.roleTasks());
+            main.addAll(shared.play.tasks());
+            runSection(main);
+            flushHandlers();
+            runSection(shared.play.postTasks());
+            flushHandlers();
+        } catch (TaskFailed e) {
+            host.failed = true;
+            // Ansible runs the notified handlers of a failed host only with force_handlers.
+            if (isForceHandlers()) {
+                try {
+                    flushHandlers();
+                } catch (RuntimeException ignored) {
+                    // the host has failed already; a handler failure adds nothing to report
+                }
+            }
+            if (anyErrorsFatal(e.task)) shared.stopAll.set(true);
+        } catch (StopHost e) {
+            // stopped on purpose: nothing more to report for this host in this play
+        } finally {
+            run.report(new Event.HostFinished(host.name));
+        }
+    }
+
+    private boolean isForceHandlers() {
+        return shared.play.forceHandlers() != null && runner.isTrue(shared.play.forceHandlers(), vars.play(), false);
+    }
+
+    private boolean anyErrorsFatal(Task task) {
+        return task != null && runner.isTrue(task.keywords().anyErrorsFatal(), vars.play(), false);
+    }
+
+    private void gatherFacts() {
+        boolean gather = shared.play.gatherFacts() == null
+                || runner.isTrue(shared.play.gatherFacts(), vars.play(), true);
+        if (!gather) return;
+        int key = shared.keyOf(shared.play);
+        try {
+            frames.push(new Frame(allTasks(), Map.of()));
+            Map<Probe, Object> answers = session.answers(List.of(GatherFacts.PROBE), this::lookahead);
+            frames.pop();
+            Map<String, Object> facts = GatherFacts.parse((ProbeAnswer) answers.get(GatherFacts.PROBE));
+            host.facts.putAll(facts);
+            run.recap().count(host.name, Status.OK);
+            run.report(new Event.TaskResult(host.name, key, "Gathering Facts", false, Status.OK, null, "",
+                    List.of(), List.of(), Map.of("changed", false), false));
+        } catch (TransportException e) {
+            unreachable(key, "Gathering Facts", e);
+            throw new StopHost();
+        } catch (ProbeBatch.ProbeFailure e) {
+            fail(key, "Gathering Facts", null, Map.of("changed", false, "msg", e.getMessage()));
+        }
+    }
+
+    private List<TaskNode> allTasks() {
+        return shared.play.allTasks();
+    }
+
+    private void runSection(List<TaskNode> nodes) {
+        runNodes(nodes, Map.of());
+    }
+
+    private void runNodes(List<TaskNode> nodes, Map<String, Object> includeVars) {
+        Frame frame = new Frame(nodes, includeVars);
+        frames.push(frame);
+        try {
+            for (int i = 0; i < nodes.size(); i++) {
+                frame.next = i + 1;
+                if (shared.stopAll.get()) throw new StopHost();
+                runNode(nodes.get(i), includeVars);
+            }
+        } finally {
+            frames.pop();
+        }
+    }
+
+    private void runNode(TaskNode node, Map<String, Object> includeVars) {
+        switch (node) {
+            case Task t -> runTask(t, includeVars, false);
+            case Block b -> runBlock(b, includeVars);
+            case IncludeTasks inc -> runIncludeTasks(inc, includeVars);
+            case IncludeRole inc -> runIncludeRole(inc, includeVars);
+            case Meta m -> runMeta(m, includeVars);
+        }
+    }
+
+    private void runBlock(Block b, Map<String, Object> includeVars) {
+        TaskFailed failure = null;
+        try {
+            runNodes(b.block(), includeVars);
+        } catch (TaskFailed e) {
+            failure = e;
+        }
+        if (failure != null && !b.rescue().isEmpty()) {
+            run.recap().count(host.name, Status.RESCUED);
+            host.setFacts.put("ansible_failed_task", Map.of("name", failure.task.displayName()));
+            host.setFacts.put("ansible_failed_result", failure.result);
+            try {
+                runNodes(b.rescue(), includeVars);
+                failure = null;
+            } catch (TaskFailed e) {
+                failure = e;
+            }
+        }
+        runNodes(b.always(), includeVars);
+        if (failure != null) throw failure;
+    }
+
+    private void runTask(Task task, Map<String, Object> includeVars, boolean handler) {
+        if (!handler && !tagSelected.test(task.keywords().tags())) return;
+        int key = shared.keyOf(task);
+        Map<String, Object> taskVars = vars.forTask(task.role(), task.keywords().vars(), includeVars);
+        String title = task.displayName();
+        boolean runOnce = runner.isTrue(task.keywords().runOnce(), taskVars, false);
+        TaskRunner.Outcome outcome;
+        if (runOnce) {
+            CompletableFuture<TaskRunner.Outcome> mine = new CompletableFuture<>();
+            CompletableFuture<TaskRunner.Outcome> first = shared.runOnce.putIfAbsent(new RunOnceKey(task), mine);
+            if (first != null) {
+                outcome = first.join();
+                afterTask(task, taskVars, outcome);
+                return;
+            }
+            try {
+                outcome = execute(task, taskVars, key, title, handler);
+            } catch (RuntimeException e) {
+                mine.complete(new TaskRunner.Outcome(Status.FAILED, Map.of("failed", true, "msg",
+                        String.valueOf(e.getMessage())), false));
+                throw e;
+            }
+            mine.complete(outcome);
+        } else {
+            outcome = execute(task, taskVars, key, title, handler);
+        }
+        afterTask(task, taskVars, outcome);
+    }
+
+    private record RunOnceKey(Task task) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RunOnceKey k && k.task == task;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(task);
+        }
+    }
+
+    private TaskRunner.Outcome execute(Task task, Map<String, Object> taskVars, int key, String title,
+                                       boolean handler) {
+        HostSession target = session;
+        try {
+            String delegate = task.keywords().delegateTo() == null ? null
+                    : String.valueOf(run.templating().render(task.keywords().delegateTo(), taskVars,
+                    task.location()));
+            if (delegate != null) {
+                target = isLocal(delegate) ? targets.local() : targets.session(delegate,
+                        vars.connectionVarsOf(delegate));
+            }
+            List<PreparedCall> calls = runner.prepare(task, taskVars, contexts(task), loops);
+            TaskRunner.Outcome outcome = runner.run(target, task, calls, taskVars, this::lookahead, key,
+                    host.name, handler);
+            run.recap().count(host.name, outcome.status());
+            return outcome;
+        } catch (TransportException e) {
+            unreachable(key, title, e);
+            throw new StopHost();
+        } catch (TemplateError | ArgsException | LoadException e) {
+            return fail(key, title, task, mapOf("changed", false, "msg", e.getMessage()));
+        } catch (ProbeBatch.ProbeFailure e) {
+            return fail(key, title, task, mapOf("changed", false, "msg", e.getMessage()));
+        }
+    }
+
+    private TaskRunner.Outcome fail(int key, String title, Task task, Map<String, Object> result) {
+        boolean ignore = task != null && runner.isTrue(task.keywords().ignoreErrors(), vars.play(), false);
+        Status st = ignore ? Status.IGNORED : Status.FAILED;
+        Map<String, Object> r = new LinkedHashMap<>(result);
+        r.put("failed", true);
+        run.report(new Event.TaskResult(host.name, key, title, false, st, null, String.valueOf(r.get("msg")),
+                List.of(), List.of(), r, false));
+        run.recap().count(host.name, st);
+        TaskRunner.Outcome o = new TaskRunner.Outcome(st, r, false);
+        if (task == null && !ignore) throw new TaskFailed(null, r);
+        return o;
+    }
+
+    private static Map<String, Object> mapOf(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
+    }
+
+    private static boolean isLocal(String name) {
+        return name.equals("localhost") || name.equals("127.0.0.1") || name.equals("::1");
+    }
+
+    private void afterTask(Task task, Map<String, Object> taskVars, TaskRunner.Outcome outcome) {
+        if (task.register() != null) host.setFacts.put(task.register(), outcome.result());
+        if (outcome.result().get("ansible_facts") instanceof Map<?, ?> facts && outcome.status() != Status.FAILED) {
+            facts.forEach((k, v) -> host.setFacts.put(String.valueOf(k), v));
+        }
+        if (outcome.changed()) {
+            for (String n : task.keywords().notifies()) {
+                notified.add(String.valueOf(run.templating().render(n, taskVars, task.location())));
+            }
+        }
+        if (outcome.status() == Status.FAILED) throw new TaskFailed(task, outcome.result());
+    }
+
+    private TaskModuleContext.Factory contexts(Task task) {
+        RoleUse role = task.role();
+        return v -> new TaskModuleContext(v, role, shared.play.baseDir(), run, host.name,
+                runner.isTrue(task.keywords().diff(), v, run.options().diff()));
+    }
+
+    private void runIncludeTasks(IncludeTasks inc, Map<String, Object> includeVars) {
+        if (!tagSelected.test(inc.keywords().tags())) return;
+        Map<String, Object> v = vars.forTask(inc.role(), inc.keywords().vars(), includeVars);
+        if (!whenHolds(inc.keywords().when(), v)) return;
+        for (Map<String, Object> itemVars : loopVars(inc.loop(), v)) {
+            String file = String.valueOf(run.templating().render(inc.file(), itemVars, inc.location()));
+            List<TaskNode> tasks = includes.tasks(inc, file);
+            Map<String, Object> scoped = new LinkedHashMap<>(includeVars);
+            scoped.putAll(inc.keywords().vars());
+            if (inc.loop() != null) {
+                String lv = inc.loop().control() == null || inc.loop().control().loopVar() == null ? "item"
+                        : inc.loop().control().loopVar();
+                scoped.put(lv, itemVars.get(lv));
+            }
+            session.forgetAll(); // what the lookahead guessed before the include is no evidence for it
+            runNodes(tasks, scoped);
+        }
+    }
+
+    private void runIncludeRole(IncludeRole inc, Map<String, Object> includeVars) {
+        if (!tagSelected.test(inc.keywords().tags())) return;
+        Map<String, Object> v = vars.forTask(inc.role(), inc.keywords().vars(), includeVars);
+        if (!whenHolds(inc.keywords().when(), v)) return;
+        for (Map<String, Object> itemVars : loopVars(inc.loop(), v)) {
+            String name = String.valueOf(run.templating().render(inc.roleName(), itemVars, inc.location()));
+            LoadedRole loaded = includes.role(inc, name);
+            handlers.addAll(loaded.handlers());
+            Map<String, Object> scoped = new LinkedHashMap<>(includeVars);
+            scoped.putAll(inc.keywords().vars());
+            runNodes(loaded.tasks(), scoped);
+        }
+    }
+
+    private List<Map<String, Object>> loopVars(dev.jprov.playbook.Loop loop, Map<String, Object> v) {
+        if (loop == null) return List.of(v);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (LoopItems.Item item : loops.items(loop, v)) out.add(item.vars());
+        return out;
+    }
+
+    private boolean whenHolds(List<dev.jprov.playbook.Condition> when, Map<String, Object> v) {
+        if (when.isEmpty()) return true;
+        List<String> c = new ArrayList<>();
+        for (dev.jprov.playbook.Condition w : when) c.add(w.expression());
+        return run.templating().test(c, v, when.get(0).location());
+    }
+
+    private void runMeta(Meta m, Map<String, Object> includeVars) {
+        Map<String, Object> v = vars.forTask(m.role(), m.keywords().vars(), includeVars);
+        if (!whenHolds(m.keywords().when(), v)) return;
+        switch (m.action()) {
+            case FLUSH_HANDLERS -> flushHandlers();
+            case END_HOST, END_PLAY -> {
+                if (m.action() == dev.jprov.playbook.MetaAction.END_PLAY) shared.stopAll.set(true);
+                throw new StopHost();
+            }
+            case CLEAR_HOST_ERRORS -> host.failed = false;
+            case NOOP -> { }
+        }
+    }
+
+    private void flushHandlers() {
+        while (!notified.isEmpty()) {
+            Set<String> now = new LinkedHashSet<>(notified);
+            notified.clear();
+            boolean any = false;
+            for (Task h : new ArrayList<>(handlers)) {
+                boolean hit = (h.name() != null && now.contains(h.name()))
+                        || h.listen().stream().anyMatch(now::contains);
+                if (!hit) continue;
+                any = true;
+                session.forgetAll();
+                runTask(h, Map.of(), true);
+            }
+            if (!any && !now.isEmpty()) {
+                throw new LoadException(shared.play.location(), "The requested handler '" + now.iterator().next()
+                        + "' was not found in either the main handlers list nor in the listening handlers list");
+            }
+        }
+    }
+
+    private void unreachable(int key, String title, TransportException e) {
+        host.unreachable = true;
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("changed", false);
+        r.put("msg", e.getMessage());
+        r.put("unreachable", true);
+        run.recap().count(host.name, Status.UNREACHABLE);
+        run.report(new Event.TaskResult(host.name, key, title, false, Status.UNREACHABLE, null, e.getMessage(),
+                List.of(), List.of(), r, false));
+    }
+
+    /**
+     * The probes of the tasks after the current one, prepared speculatively with the variables known now.
+     * A task that cannot be prepared yet (it needs a result not there yet) is passed over: a wrong guess only
+     * costs one more probe round later, never a wrong answer, since answers are keyed by the probe itself.
+     */
+    private List<Probe> lookahead() {
+        List<Probe> out = new ArrayList<>();
+        int[] budget = {LOOKAHEAD_LIMIT};
+        for (Frame f : frames) {
+            for (int i = f.next; i < f.nodes.size() && budget[0] > 0; i++) {
+                collect(f.nodes.get(i), f.includeVars, out, budget);
+            }
+            if (budget[0] <= 0) break;
+        }
+        return out;
+    }
+
+    private void collect(TaskNode node, Map<String, Object> includeVars, List<Probe> out, int[] budget) {
+        if (budget[0]-- <= 0) return;
+        switch (node) {
+            case Task t -> {
+                if (!tagSelected.test(t.keywords().tags()) || t.keywords().delegateTo() != null) return;
+                try {
+                    Map<String, Object> v = vars.forTask(t.role(), t.keywords().vars(), includeVars);
+                    for (PreparedCall c : runner.prepare(t, v, contexts(t), loops)) {
+                        if (c.invocation() != null) out.addAll(c.invocation().probes());
+                    }
+                } catch (RuntimeException guessFailed) {
+                    // not knowable yet; this task will probe when it runs
+                }
+            }
+            case Block b -> {
+                for (TaskNode n : b.block()) collect(n, includeVars, out, budget);
+                for (TaskNode n : b.always()) collect(n, includeVars, out, budget);
+            }
+            default -> { }
+        }
+    }
+}

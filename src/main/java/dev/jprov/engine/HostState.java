@@ -1,0 +1,26 @@
+package dev.jprov.engine;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a host carries through a run, across plays: gathered facts, set_fact values and registered results
+ * (Ansible keeps these per host for the whole playbook run), and whether it failed or became unreachable.
+ */
+final class HostState {
+    final String name;
+    final Map<String, Object> facts = Collections.synchronizedMap(new LinkedHashMap<>());
+    // Registered results and set_fact values; null is a valid value, hence no ConcurrentHashMap.
+    final Map<String, Object> setFacts = Collections.synchronizedMap(new LinkedHashMap<>());
+    volatile boolean failed;
+    volatile boolean unreachable;
+
+    HostState(String name) {
+        this.name = name;
+    }
+
+    boolean active() {
+        return !failed && !unreachable;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.jprov.engine;
+
+import dev.jprov.playbook.Play;
+import dev.jprov.playbook.RoleUse;
+import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A host's variables in a play, layered in Ansible's precedence order (lowest first): role defaults, inventory
+ * (group and host vars, group_vars/ host_vars/), facts, play vars, vars_files, role vars, block and task vars,
+ * include vars, set_fact and registered results, role params, extra vars; plus the magic variables.
+ * Values stay raw: the template layer renders them lazily when used.
+ */
+final class HostVars {
+    private final HostState host;
+    private final Play play;
+    private final InventoryView inventory;
+    private final RunOptions options;
+    private final Map<String, Object> varsFiles;
+    private final PlayShared shared;
+    private final Map<String, HostState> allHosts;
+    private final Map<String, Object> inventoryVars;
+
+    HostVars(HostState host, Play play, InventoryView inventory, RunOptions options, Map<String, Object> varsFiles,
+             PlayShared shared, Map<String, HostState> allHosts) {
+        this.host = host;
+        this.play = play;
+        this.inventory = inventory;
+        this.options = options;
+        this.varsFiles = varsFiles;
+        this.shared = shared;
+        this.allHosts = allHosts;
+        this.inventoryVars = inventory.vars(host.name, playbookDirs(play));
+    }
+
+    static List<Path> playbookDirs(Play play) {
+        return play.baseDir() == null ? List.of() : List.of(play.baseDir());
+    }
+
+    /** Play-level variables (no role, no task). */
+    Map<String, Object> play() {
+        return forTask(null, Map.of(), Map.of());
+    }
+
+    Map<String, Object> forTask(RoleUse role, Map<String, Object> taskVars, Map<String, Object> includeVars) {
+        Map<String, Object> v = new LinkedHashMap<>(64);
+        for (RoleUse r : play.roles()) v.putAll(r.role().defaults());
+        if (role != null) {
+            for (RoleUse dep : role.dependencies()) v.putAll(dep.role().defaults());
+            v.putAll(role.role().defaults());
+        }
+        v.putAll(inventoryVars);
+        v.putAll(host.facts);
+        v.put("ansible_facts", new LinkedHashMap<>(host.facts));
+        for (Map.Entry<String, Object> f : host.facts.entrySet()) v.put("ansible_" + f.getKey(), f.getValue());
+        v.putAll(play.vars());
+        v.putAll(varsFiles);
+        for (RoleUse r : play.roles()) v.putAll(r.role().vars());
+        if (role != null) {
+            for (RoleUse dep : role.dependencies()) v.putAll(dep.role().vars());
+            v.putAll(role.role().vars());
+        }
+        v.putAll(taskVars);
+        v.putAll(includeVars);
+        synchronized (host.setFacts) {
+            v.putAll(host.setFacts);
+        }
+        if (role != null) v.putAll(role.params());
+        v.putAll(options.extraVars());
+        magic(v, role);
+        return v;
+    }
+
+    private void magic(Map<String, Object> v, RoleUse role) {
+        v.put("inventory_hostname", host.name);
+        int dot = host.name.indexOf('.');
+        v.put("inventory_hostname_short", dot > 0 ? host.name.substring(0, dot) : host.name);
+        v.put("group_names", inventory.groupNames(host.name));
+        v.put("groups", inventory.groups());
+        v.put("hostvars", new HostVarsView());
+        v.put("play_hosts", shared.batch);
+        v.put("ansible_play_hosts", shared.batch);
+        v.put("ansible_play_batch", shared.batch);
+        v.put("ansible_play_hosts_all", shared.playHosts);
+        v.put("ansible_play_name", play.displayName());
+        v.put("ansible_check_mode", options.check());
+        v.put("ansible_diff_mode", options.diff());
+        v.put("ansible_run_tags", options.tags().isEmpty() ? List.of("all") : options.tags());
+        v.put("ansible_skip_tags", options.skipTags());
+        v.put("ansible_version", Map.of("full", "2.14.0", "major", 2, "minor", 14, "revision", 0,
+                "string", "2.14.0 (jprov)"));
+        v.put("omit", OMIT);
+        if (play.baseDir() != null) v.put("playbook_dir", play.baseDir().toString());
+        if (role != null) {
+            v.put("role_path", role.path().toString());
+            v.put("role_name", role.name());
+            v.put("ansible_role_name", role.name());
+        }
+        v.putIfAbsent("ansible_connection", "ssh");
+    }
+
+    /** Ansible's omit placeholder: a module argument rendered to it is left out. */
+    static final String OMIT = "__omit_place_holder__jprov";
+
+    /** The rendered connection variables of this host. */
+    Map<String, Object> connectionVars() {
+        return play();
+    }
+
+    /** The inventory variables of another host (for delegate_to). */
+    Map<String, Object> connectionVarsOf(String other) {
+        Map<String, Object> v = new LinkedHashMap<>(inventory.vars(other, playbookDirs(play)));
+        v.putAll(options.extraVars());
+        v.put("inventory_hostname", other);
+        return v;
+    }
+
+    /** hostvars: every host's variables, computed on access (most plays read one or two of them). */
+    private final class HostVarsView extends AbstractMap<String, Object> {
+        @Override
+        public Object get(Object key) {
+            if (!(key instanceof String name)) return null;
+            if (inventory.groups().getOrDefault("all", List.of()).stream().noneMatch(name::equals)) return null;
+            Map<String, Object> v = new LinkedHashMap<>(inventory.vars(name, playbookDirs(play)));
+            HostState other = allHosts.get(name);
+            if (other != null) {
+                v.putAll(other.facts);
+                v.put("ansible_facts", new LinkedHashMap<>(other.facts));
+                for (Map.Entry<String, Object> f : other.facts.entrySet()) v.put("ansible_" + f.getKey(), f.getValue());
+                synchronized (other.setFacts) {
+                    v.putAll(other.setFacts);
+                }
+            }
+            v.put("inventory_hostname", name);
+            v.put("group_names", inventory.groupNames(name));
+            return v;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return key instanceof String name
+                    && inventory.groups().getOrDefault("all", List.of()).contains(name);
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            Set<Entry<String, Object>> out = new LinkedHashSet<>();
+            for (String h : new ArrayList<>(inventory.groups().getOrDefault("all", List.of()))) {
+                out.add(new SimpleImmutableEntry<>(h, get(h)));
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.jprov.engine;
+
+import dev.jprov.playbook.Play;
+import dev.jprov.playbook.VarsFile;
+import dev.jprov.report.Event;
+import dev.jprov.source.LoadException;
+import dev.jprov.source.YamlNode;
+import dev.jprov.source.YamlReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * Runs one play: picks its hosts (pattern, --limit, minus hosts that already failed), splits them into serial
+ * batches, runs each batch's hosts in parallel on virtual threads (at most --forks at once), and applies
+ * any_errors_fatal and max_fail_percentage between batches.
+ */
+final class PlayRun {
+    private final RunContext run;
+    private final InventoryView inventory;
+    private final Targets targets;
+    private final Includes includes;
+    private final Predicate<List<String>> tagSelected;
+    private final Map<String, HostState> hosts;
+    private final AtomicInteger taskKeys;
+
+    PlayRun(RunContext run, InventoryView inventory, Targets targets, Includes includes,
+            Predicate<List<String>> tagSelected, Map<String, HostState> hosts, AtomicInteger taskKeys) {
+        this.run = run;
+        this.inventory = inventory;
+        this.targets = targets;
+        this.includes = includes;
+        this.tagSelected = tagSelected;
+        this.hosts = hosts;
+        this.taskKeys = taskKeys;
+    }
+
+    /** The hosts a play runs on, in inventory order. */
+    List<String> hostsOf(Play play) {
+        LinkedHashSet<String> selected = new LinkedHashSet<>();
+        for (String pattern : play.hosts()) {
+            String p = String.valueOf(run.templating().render(pattern, run.options().extraVars(), play.location()));
+            selected.addAll(inventory.match(p));
+        }
+        if (run.options().limit().isPresent()) selected.retainAll(inventory.match(run.options().limit().get()));
+        List<String> out = new ArrayList<>();
+        for (String h : selected) {
+            HostState s = hosts.computeIfAbsent(h, HostState::new);
+            if (s.active()) out.add(h);
+        }
+        return out;
+    }
+
+    void run(Play play) throws InterruptedException {
+        List<String> playHosts = hostsOf(play);
+        run.report(new Event.PlayStarted(play.displayName(), playHosts, run.options().check()));
+        if (playHosts.isEmpty()) {
+            run.report(new Event.Warning("Could not match supplied host pattern, ignoring: "
+                    + String.join(",", play.hosts())));
+            return;
+        }
+        List<List<String>> batches = batches(play, playHosts);
+        for (List<String> batch : batches) {
+            PlayShared shared = new PlayShared(play, playHosts, batch, taskKeys);
+            runBatch(play, shared);
+            long failed = batch.stream().filter(h -> !hosts.get(h).active()).count();
+            if (shared.stopAll.get() || failed == batch.size() || exceedsMaxFail(play, failed, batch.size())) {
+                break;
+            }
+        }
+    }
+
+    private void runBatch(Play play, PlayShared shared) throws InterruptedException {
+        Semaphore forks = new Semaphore(Math.max(1, run.options().forks()));
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> running = new ArrayList<>();
+            for (String name : shared.batch) {
+                HostState host = hosts.get(name);
+                running.add(pool.submit(() -> {
+                    forks.acquireUninterruptibly();
+                    try {
+                        Map<String, Object> varsFiles = varsFiles(play, host);
+                        HostVars vars = new HostVars(host, play, inventory, run.options(), varsFiles, shared, hosts);
+                        new HostPlay(run, shared, host, vars, targets, includes, tagSelected).run();
+                    } finally {
+                        forks.release();
+                    }
+                }));
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) throw re;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+    }
+
+    private boolean exceedsMaxFail(Play play, long failed, int size) {
+        if (play.maxFailPercentage() == null || failed == 0) return false;
+        Object rendered = run.templating().render(play.maxFailPercentage(), run.options().extraVars(),
+                play.location());
+        double pct = Double.parseDouble(String.valueOf(rendered).replace("%", "").trim());
+        return failed * 100.0 / size > pct;
+    }
+
+    /** serial: a number, a percentage, or a list of them (the last one repeats), as in Ansible. */
+    List<List<String>> batches(Play play, List<String> playHosts) {
+        if (play.serial().isEmpty()) return List.of(playHosts);
+        List<List<String>> out = new ArrayList<>();
+        int i = 0;
+        int step = 0;
+        while (i < playHosts.size()) {
+            Object spec = play.serial().get(Math.min(step, play.serial().size() - 1));
+            Object rendered = run.templating().render(spec, run.options().extraVars(), play.location());
+            String s = String.valueOf(rendered).trim();
+            int size;
+            if (s.endsWith("%")) {
+                double pct = Double.parseDouble(s.substring(0, s.length() - 1));
+                size = (int) (playHosts.size() * pct / 100.0);
+            } else {
+                size = (int) Double.parseDouble(s);
+            }
+            if (size <= 0) size = playHosts.size();
+            out.add(playHosts.subList(i, Math.min(playHosts.size(), i + size)));
+            i += size;
+            step++;
+        }
+        return out;
+    }
+
+    /** vars_files for a host: paths rendered with the play's and the host's variables, first existing of a list. */
+    private Map<String, Object> varsFiles(Play play, HostState host) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (play.varsFiles().isEmpty()) return out;
+        Map<String, Object> v = new LinkedHashMap<>(inventory.vars(host.name, HostVars.playbookDirs(play)));
+        v.putAll(play.vars());
+        v.putAll(run.options().extraVars());
+        v.put("inventory_hostname", host.name);
+        v.put("playbook_dir", play.baseDir().toString());
+        for (VarsFile vf : play.varsFiles()) {
+            Path found = null;
+            for (String candidate : vf.candidates()) {
+                Path p = play.baseDir().resolve(String.valueOf(run.templating().render(candidate, v, vf.location())));
+                if (Files.isRegularFile(p)) {
+                    found = p;
+                    break;
+                }
+            }
+            if (found == null) {
+                throw new LoadException(vf.location(), "vars file " + String.join(", ", vf.candidates())
+                        + " was not found");
+            }
+            YamlNode node = new YamlReader().read(found);
+            if (node == null) continue;
+            if (!(node.toPlain() instanceof Map<?, ?> m)) {
+                throw new LoadException(node.location(), "a vars file must be a mapping of variable names");
+            }
+            m.forEach((k, val) -> out.put(String.valueOf(k), val));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,309 @@
+package dev.jprov.engine;
+
+import dev.jprov.engine.script.ProbeBatch;
+import dev.jprov.facts.Facts;
+import dev.jprov.facts.Probe;
+import dev.jprov.modules.ArgsException;
+import dev.jprov.modules.Args;
+import dev.jprov.modules.Invocation;
+import dev.jprov.modules.Module;
+import dev.jprov.modules.Planned;
+import dev.jprov.modules.StepResult;
+import dev.jprov.playbook.Condition;
+import dev.jprov.playbook.Flag;
+import dev.jprov.playbook.Task;
+import dev.jprov.plan.Change;
+import dev.jprov.plan.Diff;
+import dev.jprov.plan.Resource;
+import dev.jprov.plan.Step;
+import dev.jprov.report.Event;
+import dev.jprov.report.Status;
+import dev.jprov.source.LoadException;
+import dev.jprov.transport.TransportException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs one module task on one host: when, loop, arguments, probes (answered from the host's probe rounds),
+ * the pure plan, and - unless in check mode - the steps of its changes in one round trip. Then changed_when,
+ * failed_when, the registered result and the report. Check mode stops before apply: it is the only difference.
+ */
+final class TaskRunner {
+
+    /** How a task ended: its status for the recap, the result to register, and whether it changed. */
+    record Outcome(Status status, Map<String, Object> result, boolean changed) {
+        boolean failed() {
+            return status == Status.FAILED || status == Status.UNREACHABLE;
+        }
+    }
+
+    private final RunContext run;
+
+    TaskRunner(RunContext run) {
+        this.run = run;
+    }
+
+    /** Prepares the calls of a task for these vars: used for real and, speculatively, by the lookahead. */
+    List<PreparedCall> prepare(Task task, Map<String, Object> vars, TaskModuleContext.Factory contexts,
+                               LoopItems loops) {
+        Module module = run.modules().apply(task.action().module())
+                .orElseThrow(() -> new LoadException(task.action().location(),
+                        "couldn't resolve module/action '" + task.action().written() + "'"));
+        List<PreparedCall> calls = new ArrayList<>();
+        if (task.loop() == null) {
+            if (!when(task, vars)) return List.of(PreparedCall.skip(null, null, false));
+            calls.add(prepareOne(module, task, vars, null, null, false, contexts));
+            return calls;
+        }
+        List<LoopItems.Item> items = loops.items(task.loop(), vars);
+        for (LoopItems.Item item : items) {
+            Map<String, Object> itemVars = item.vars();
+            if (!when(task, itemVars)) {
+                calls.add(PreparedCall.skip(item.value(), item.label(), true));
+                continue;
+            }
+            calls.add(prepareOne(module, task, itemVars, item.value(), item.label(), true, contexts));
+        }
+        return calls;
+    }
+
+    private PreparedCall prepareOne(Module module, Task task, Map<String, Object> vars, Object item, String label,
+                                    boolean hasItem, TaskModuleContext.Factory contexts) {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> args = new java.util.LinkedHashMap<>((Map<String, Object>) run.templating()
+                    .render(task.action().args(), vars, task.action().location()));
+            args.values().removeIf(HostVars.OMIT::equals);
+            Invocation inv = module.prepare(new Args(task.action().module(), args), contexts.create(vars));
+            return PreparedCall.ready(item, label, hasItem, inv);
+        } catch (ArgsException | TemplateError e) {
+            return PreparedCall.failed(item, label, hasItem, e.getMessage());
+        }
+    }
+
+    boolean when(Task task, Map<String, Object> vars) {
+        if (task.keywords().when().isEmpty()) return true;
+        List<String> conditions = new ArrayList<>();
+        for (Condition c : task.keywords().when()) conditions.add(c.expression());
+        return run.templating().test(conditions, vars, task.keywords().when().get(0).location());
+    }
+
+    /** Runs the task on the host. {@code lookahead} gives the probes of the tasks that follow. */
+    Outcome run(HostSession session, Task task, List<PreparedCall> calls, Map<String, Object> vars,
+                Supplier<List<Probe>> lookahead, int taskKey, String host, boolean handler)
+            throws TransportException, ProbeBatch.ProbeFailure {
+        boolean check = run.options().check() || isTrue(task.keywords().checkMode(), vars, false);
+        boolean noLog = isTrue(task.keywords().noLog(), vars, false);
+        String title = task.displayName();
+
+        if (calls.size() == 1 && calls.get(0).skipped() && !calls.get(0).hasItem()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("changed", false);
+            r.put("skip_reason", "Conditional result was False");
+            report(host, taskKey, title, handler, Status.SKIPPED, null, r, List.of(), List.of(), noLog);
+            return new Outcome(Status.SKIPPED, r, false);
+        }
+
+        List<Probe> probes = new ArrayList<>();
+        for (PreparedCall c : calls) if (c.invocation() != null) probes.addAll(c.invocation().probes());
+        Facts facts = new Facts(session.answers(probes, lookahead));
+
+        // Plan every call, then apply all their steps in one round trip (each call is its own failure group).
+        List<Planned> plans = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
+        List<Integer> groups = new ArrayList<>();
+        List<Resource> writes = new ArrayList<>();
+        List<int[]> stepRanges = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            PreparedCall c = calls.get(i);
+            Planned p = null;
+            if (c.invocation() != null) {
+                try {
+                    p = c.invocation().plan(facts);
+                } catch (ArgsException e) {
+                    p = Planned.failed(e.getMessage(), Map.of());
+                }
+            }
+            plans.add(p);
+            int from = steps.size();
+            if (p != null && p.outcome() == Planned.Outcome.OK) {
+                for (Change ch : p.changes()) {
+                    for (Step s : ch.steps()) {
+                        steps.add(s);
+                        groups.add(i);
+                    }
+                    writes.addAll(ch.writes());
+                }
+            }
+            stepRanges.add(new int[] {from, steps.size()});
+        }
+        Map<Integer, StepResult> applied = Map.of();
+        if (!check && !steps.isEmpty()) applied = session.apply(steps, groups, writes);
+
+        List<Map<String, Object>> itemResults = new ArrayList<>();
+        List<Status> itemStatuses = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            PreparedCall c = calls.get(i);
+            Map<String, Object> r;
+            Status st;
+            List<Diff> diffs = List.of();
+            List<String> commands = new ArrayList<>();
+            if (c.skipped()) {
+                r = new LinkedHashMap<>();
+                r.put("changed", false);
+                r.put("skipped", true);
+                r.put("skip_reason", "Conditional result was False");
+                st = Status.SKIPPED;
+            } else if (c.error() != null) {
+                r = new LinkedHashMap<>();
+                r.put("changed", false);
+                r.put("msg", c.error());
+                st = Status.FAILED;
+            } else {
+                Planned p = plans.get(i);
+                r = new LinkedHashMap<>(p.result());
+                diffs = new ArrayList<>();
+                for (Change ch : p.changes()) {
+                    if (ch.changes() && !ch.diff().isEmpty()) diffs.add(ch.diff());
+                    for (Step s : ch.steps()) commands.add(s.display());
+                }
+                boolean changed = p.changesHost();
+                boolean failed = p.outcome() == Planned.Outcome.FAILED;
+                if (p.outcome() == Planned.Outcome.SKIPPED) {
+                    r.putIfAbsent("changed", false);
+                    st = Status.SKIPPED;
+                } else {
+                    if (!check && changed) {
+                        int[] range = stepRanges.get(i);
+                        List<StepResult> results = new ArrayList<>();
+                        String failure = null;
+                        for (int s = range[0]; s < range[1]; s++) {
+                            StepResult sr = applied.get(s);
+                            if (sr == null) {
+                                failure = failure == null ? "step did not run: " + steps.get(s).display() : failure;
+                                break;
+                            }
+                            results.add(sr);
+                            boolean mayFail = steps.get(s) instanceof Step.Exec e && e.mayFail();
+                            if (sr.exitCode() != 0 && !mayFail) {
+                                failure = sr.stderr().isBlank() ? sr.stdout().strip() : sr.stderr().strip();
+                                if (failure.isEmpty()) failure = steps.get(s).display() + " failed (rc="
+                                        + sr.exitCode() + ")";
+                                r.put("rc", sr.exitCode());
+                                break;
+                            }
+                        }
+                        r = new LinkedHashMap<>(p.afterApply().result(r, results));
+                        if (failure != null) {
+                            failed = true;
+                            r.put("msg", failure);
+                        }
+                    }
+                    if (r.get("failed") instanceof Boolean b && b) failed = true;
+                    r.put("changed", changed);
+                    Map<String, Object> judged = judge(task, vars, r, changed, failed);
+                    r = judged;
+                    changed = Boolean.TRUE.equals(r.get("changed"));
+                    failed = Boolean.TRUE.equals(r.get("failed"));
+                    st = failed ? Status.FAILED : changed ? Status.CHANGED : Status.OK;
+                }
+                if (!r.containsKey("failed")) r.put("failed", st == Status.FAILED);
+                else if (st != Status.FAILED) r.remove("failed");
+                if (st == Status.FAILED) r.put("failed", true);
+            }
+            if (c.hasItem()) {
+                r.put(loopVar(task), c.item());
+                r.put("ansible_loop_var", loopVar(task));
+            }
+            if (check) r.putIfAbsent("ansible_check_mode", null);
+            r.remove("ansible_check_mode");
+            itemResults.add(r);
+            itemStatuses.add(st);
+            if (c.hasItem() || calls.size() == 1) {
+                Status shown = st == Status.FAILED && ignoreErrors(task, vars) && !c.hasItem() ? Status.IGNORED : st;
+                report(host, taskKey, title, handler, shown, c.hasItem() ? c.label() : null, r, diffs, commands,
+                        noLog);
+            }
+        }
+
+        if (calls.size() == 1 && !calls.get(0).hasItem()) {
+            Status st = itemStatuses.get(0);
+            Map<String, Object> r = itemResults.get(0);
+            if (st == Status.FAILED && ignoreErrors(task, vars)) st = Status.IGNORED;
+            return new Outcome(st, r, st == Status.CHANGED);
+        }
+        // A loop: one result with every item's, changed when any changed, failed when any failed.
+        boolean anyChanged = itemStatuses.contains(Status.CHANGED);
+        boolean anyFailed = itemStatuses.contains(Status.FAILED);
+        boolean allSkipped = !itemStatuses.isEmpty() && itemStatuses.stream().allMatch(s -> s == Status.SKIPPED);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("changed", anyChanged);
+        r.put("msg", anyFailed ? "One or more items failed" : "All items completed");
+        r.put("results", itemResults);
+        if (allSkipped || itemStatuses.isEmpty()) r.put("skipped", true);
+        if (anyFailed) r.put("failed", true);
+        Status st = anyFailed ? (ignoreErrors(task, vars) ? Status.IGNORED : Status.FAILED)
+                : anyChanged ? Status.CHANGED : (allSkipped || itemStatuses.isEmpty()) ? Status.SKIPPED : Status.OK;
+        if (anyFailed) {
+            report(host, taskKey, title, handler, st, null, Map.of("changed", anyChanged, "msg",
+                    "One or more items failed"), List.of(), List.of(), noLog);
+        } else if (itemStatuses.isEmpty()) {
+            report(host, taskKey, title, handler, Status.SKIPPED, null, r, List.of(), List.of(), noLog);
+        }
+        return new Outcome(st, r, anyChanged);
+    }
+
+    /** changed_when / failed_when, with the result visible under the register name as in Ansible. */
+    private Map<String, Object> judge(Task task, Map<String, Object> vars, Map<String, Object> result,
+                                      boolean changed, boolean failed) {
+        Map<String, Object> r = new LinkedHashMap<>(result);
+        if (task.changedWhen().isEmpty() && task.failedWhen().isEmpty()) {
+            r.put("changed", changed);
+            if (failed) r.put("failed", true);
+            return r;
+        }
+        Map<String, Object> v = new LinkedHashMap<>(vars);
+        if (task.register() != null) v.put(task.register(), r);
+        v.putAll(r); // Ansible also exposes the result's keys (rc, stdout) directly to these conditions.
+        if (!task.changedWhen().isEmpty()) {
+            changed = run.templating().test(expressions(task.changedWhen()), v, task.changedWhen().get(0).location());
+        }
+        r.put("changed", changed);
+        if (!task.failedWhen().isEmpty()) {
+            failed = run.templating().test(expressions(task.failedWhen()), v, task.failedWhen().get(0).location());
+            r.put("failed_when_result", failed);
+        }
+        if (failed) r.put("failed", true);
+        else r.remove("failed");
+        return r;
+    }
+
+    private static List<String> expressions(List<Condition> conditions) {
+        List<String> out = new ArrayList<>();
+        for (Condition c : conditions) out.add(c.expression());
+        return out;
+    }
+
+    private boolean ignoreErrors(Task task, Map<String, Object> vars) {
+        return isTrue(task.keywords().ignoreErrors(), vars, false);
+    }
+
+    boolean isTrue(Flag flag, Map<String, Object> vars, boolean fallback) {
+        if (flag == null) return fallback;
+        return flag.resolve(expr -> run.templating().render(expr, vars, null));
+    }
+
+    private static String loopVar(Task task) {
+        String v = task.loop() == null || task.loop().control() == null ? null : task.loop().control().loopVar();
+        return v == null ? "item" : v;
+    }
+
+    private void report(String host, int taskKey, String title, boolean handler, Status status, String item,
+                        Map<String, Object> result, List<Diff> diffs, List<String> commands, boolean noLog) {
+        run.report(new Event.TaskResult(host, taskKey, title, handler, status, item, String.valueOf(
+                result.getOrDefault("msg", "")), diffs, commands, result, noLog));
+    }
+}

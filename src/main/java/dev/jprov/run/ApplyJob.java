@@ -1,0 +1,137 @@
+package dev.jprov.run;
+
+import dev.jprov.engine.PlaybookRun;
+import dev.jprov.engine.RunOptions;
+import dev.jprov.engine.SshTargets;
+import dev.jprov.inventory.HostPatternException;
+import dev.jprov.inventory.Inventory;
+import dev.jprov.modules.ModuleRegistry;
+import dev.jprov.playbook.Play;
+import dev.jprov.playbook.Playbook;
+import dev.jprov.playbook.PlaybookLoader;
+import dev.jprov.playbook.TagSelector;
+import dev.jprov.playbook.TaskListFormatter;
+import dev.jprov.report.ConsoleReporter;
+import dev.jprov.report.JsonLinesReporter;
+import dev.jprov.report.MarkdownReview;
+import dev.jprov.report.Reporter;
+import dev.jprov.source.LoadException;
+import dev.jprov.template.Templar;
+import dev.jprov.transport.SshConnector;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code jprov apply}: loads the inventory and playbooks, wires the executor to the template engine, the
+ * modules and SSH, runs (or lists), and turns the outcome into ansible-playbook's exit code.
+ */
+public final class ApplyJob {
+
+    /** What the command was asked to do. */
+    public enum Mode { RUN, LIST_HOSTS, LIST_TASKS, SYNTAX_CHECK }
+
+    private final RunOptions options;
+    private final List<String> inventoryArgs;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public ApplyJob(RunOptions options, List<String> inventoryArgs, PrintStream out, PrintStream err) {
+        this.options = options;
+        this.inventoryArgs = inventoryArgs;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** The exit code, and the run's result when playbooks ran. */
+    public record Outcome(ExitCode code, Optional<PlaybookRun.Result> result) {}
+
+    public ExitCode run(Mode mode) {
+        return execute(mode).code();
+    }
+
+    public Outcome execute(Mode mode) {
+        try {
+            return runChecked(mode);
+        } catch (LoadException e) {
+            err.println("ERROR! " + e.getMessage());
+            return new Outcome(ExitCode.PARSE_ERROR, Optional.empty());
+        } catch (HostPatternException | IllegalArgumentException e) {
+            err.println("ERROR! " + e.getMessage());
+            return new Outcome(ExitCode.ERROR, Optional.empty());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("ERROR! interrupted");
+            return new Outcome(ExitCode.INTERRUPTED, Optional.empty());
+        }
+    }
+
+    private Outcome runChecked(Mode mode) throws InterruptedException {
+        Path cwd = Path.of("").toAbsolutePath();
+        Inventory inventory = Inventory.load(inventoryArgs, cwd);
+        for (String w : inventory.warnings()) err.println("[WARNING]: " + w);
+        ModuleRegistry modules = ModuleRegistry.builtin();
+        PlaybookLoader loader = new PlaybookLoader(modules::isModule, rolesPath());
+        List<Playbook> playbooks = new ArrayList<>();
+        for (Path p : options.playbooks()) {
+            Playbook pb = loader.load(p.toAbsolutePath());
+            playbooks.add(pb);
+            inventory.addPlaybookDirectory(p.toAbsolutePath().getParent());
+        }
+        InventoryAdapter view = new InventoryAdapter(inventory);
+        TagSelector tags = TagSelector.of(options.tags(), options.skipTags());
+        if (mode == Mode.SYNTAX_CHECK) {
+            for (Path p : options.playbooks()) out.println("\nplaybook: " + p);
+            return new Outcome(ExitCode.OK, Optional.empty());
+        }
+        if (mode == Mode.LIST_HOSTS || mode == Mode.LIST_TASKS) {
+            TaskListFormatter formatter = new TaskListFormatter(tags, play -> hostsOf(play, view));
+            TaskListFormatter.Listing what = new TaskListFormatter.Listing(mode == Mode.LIST_HOSTS,
+                    mode == Mode.LIST_TASKS, false);
+            for (int i = 0; i < playbooks.size(); i++) {
+                out.print(formatter.format(playbooks.get(i), options.playbooks().get(i).toString(), what));
+            }
+            return new Outcome(ExitCode.OK, Optional.empty());
+        }
+
+        Templar templar = new Templar();
+        TemplarTemplating templating = new TemplarTemplating(templar);
+        List<Reporter> reporters = new ArrayList<>();
+        reporters.add(new ConsoleReporter(out, options.color(), options.verbosity(), options.diff()));
+        options.jsonReport().ifPresent(f -> reporters.add(new JsonLinesReporter(f)));
+        options.markdownReport().ifPresent(f -> reporters.add(new MarkdownReview(f,
+                String.join(" ", options.playbooks().stream().map(Path::toString).toList()))));
+        ConnectionVars connection = new ConnectionVars(options, templating, Path.of(System.getProperty("user.home")));
+        PlaybookRun run = new PlaybookRun(options, view, modules::find, templating, new LoaderIncludes(loader),
+                tags::selects, reporters);
+        PlaybookRun.Result result;
+        try (SshTargets targets = new SshTargets(SshConnector.forCurrentUser(), connection::reach, options.check(),
+                PlaybookRun.backupSuffix())) {
+            result = run.run(playbooks, targets);
+        } finally {
+            for (Reporter r : reporters) r.close();
+        }
+        ExitCode code = result.anyFailed() ? ExitCode.HOST_FAILED
+                : result.anyUnreachable() ? ExitCode.HOST_UNREACHABLE : ExitCode.OK;
+        return new Outcome(code, Optional.of(result));
+    }
+
+    private List<String> hostsOf(Play play, InventoryAdapter view) {
+        LinkedHashSet<String> hosts = new LinkedHashSet<>();
+        for (String p : play.hosts()) hosts.addAll(view.match(p));
+        options.limit().ifPresent(l -> hosts.retainAll(view.match(l)));
+        return new ArrayList<>(hosts);
+    }
+
+    private List<Path> rolesPath() {
+        List<Path> paths = new ArrayList<>(options.rolesPath());
+        for (String s : PlaybookLoader.rolesPath(List.of(), System.getenv("ANSIBLE_ROLES_PATH"))
+                .stream().map(Path::toString).toList()) {
+            paths.add(Path.of(s));
+        }
+        return paths;
+    }
+}

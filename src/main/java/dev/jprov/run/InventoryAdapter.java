@@ -1,0 +1,39 @@
+package dev.jprov.run;
+
+import dev.jprov.engine.InventoryView;
+import dev.jprov.inventory.HostPattern;
+import dev.jprov.inventory.Inventory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The executor's view of the loaded inventory. */
+final class InventoryAdapter implements InventoryView {
+    private final Inventory inventory;
+    private final Map<String, List<String>> groups;
+
+    InventoryAdapter(Inventory inventory) {
+        this.inventory = inventory;
+        this.groups = inventory.groupsVariable();
+    }
+
+    @Override
+    public List<String> match(String pattern) {
+        return HostPattern.parse(pattern).select(inventory).hosts();
+    }
+
+    @Override
+    public Map<String, List<String>> groups() {
+        return groups;
+    }
+
+    @Override
+    public List<String> groupNames(String host) {
+        return inventory.groupNames(host);
+    }
+
+    @Override
+    public Map<String, Object> vars(String host, List<Path> playbookDirs) {
+        return inventory.varsFor(host, playbookDirs);
+    }
+}
