@@ -121,6 +121,8 @@ public final class LocalHost {
         return switch (step) {
             case Step.Exec e -> sh(e.script(), null);
             case Step.WriteFile w -> write(w);
+            // A local "new connection" is just another shell.
+            case Step.Reconfirm r -> sh(r.script(), null);
         };
     }
 
