@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code jprov apply}: ansible-playbook's job and flags. */
 @Command(name = "apply", mixinStandardHelpOptions = true, sortOptions = false,
@@ -85,6 +86,9 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = {"-T", "--timeout"}, defaultValue = "10", description = "Connect timeout in seconds.")
     int timeout;
 
+    @ParentCommand
+    JprovCommand parent;
+
     @Override
     public Integer call() {
         if (forks < 1) return usage("--forks must be at least 1");
@@ -96,11 +100,11 @@ public final class ApplyCommand implements Callable<Integer> {
                         && System.getenv("ANSIBLE_NOCOLOR") == null);
         ApplyJob.Mode mode = listHosts ? ApplyJob.Mode.LIST_HOSTS : listTasks ? ApplyJob.Mode.LIST_TASKS
                 : syntaxCheck ? ApplyJob.Mode.SYNTAX_CHECK : ApplyJob.Mode.RUN;
-        return new ApplyJob(options, inventories, System.out, System.err).run(mode).code();
+        return new ApplyJob(options, inventories, parent.out(), parent.err()).run(mode).code();
     }
 
-    private static int usage(String message) {
-        System.err.println("ERROR! " + message);
+    private int usage(String message) {
+        parent.err().println("ERROR! " + message);
         return ExitCode.BAD_OPTIONS.code();
     }
 }

@@ -14,6 +14,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code jprov inventory}: ansible-inventory's --list, --graph and --host, with the same output. */
 @Command(name = "inventory", mixinStandardHelpOptions = true, sortOptions = false,
@@ -41,23 +42,26 @@ public final class InventoryCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "GROUP", description = "With --graph: the group to start from.")
     String group;
 
+    @ParentCommand
+    JprovCommand parent;
+
     @Override
     public Integer call() {
         try {
             Inventory inventory = Inventory.load(inventories, Path.of("").toAbsolutePath());
-            for (String w : inventory.warnings()) System.err.println("[WARNING]: " + w);
+            for (String w : inventory.warnings()) parent.err().println("[WARNING]: " + w);
             String text;
             if (action.list) text = InventoryJson.list(inventory);
             else if (action.graph) text = group == null ? InventoryGraph.render(inventory)
                     : InventoryGraph.render(inventory, group);
             else text = InventoryJson.host(inventory, action.host);
-            System.out.print(text);
+            parent.out().print(text);
             return ExitCode.OK.code();
         } catch (LoadException e) {
-            System.err.println("ERROR! " + e.getMessage());
+            parent.err().println("ERROR! " + e.getMessage());
             return ExitCode.PARSE_ERROR.code();
         } catch (HostPatternException e) {
-            System.err.println("ERROR! " + e.getMessage());
+            parent.err().println("ERROR! " + e.getMessage());
             return ExitCode.BAD_OPTIONS.code();
         }
     }

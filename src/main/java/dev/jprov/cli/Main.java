@@ -9,10 +9,15 @@ public final class Main {
 
     public static void main(String[] args) {
         installInterruptHandler();
-        CommandLine cli = JprovCommand.commandLine();
-        int code = cli.execute(args);
+        int code = run(args, System.out, System.err);
         System.out.flush();
         System.exit(code);
+    }
+
+    /** Runs a jprov command line with the given output streams and returns its exit code (tests use this). */
+    public static int run(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
+        CommandLine cli = JprovCommand.commandLine(out, err);
+        return cli.execute(args);
     }
 
     /** Ctrl-C ends the run with ansible-playbook's "user interrupted" code. */

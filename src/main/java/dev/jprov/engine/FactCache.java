@@ -1,5 +1,6 @@
 package dev.jprov.engine;
 
+import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
 import dev.jprov.plan.Resource;
 import java.util.HashMap;
@@ -13,16 +14,19 @@ import java.util.Map;
  */
 final class FactCache {
     private final Map<Probe, Object> answers = new HashMap<>();
+    // Check mode only: what planned-but-not-applied changes would leave. They win over the host's answers,
+    // which still describe the state before those changes.
+    private final Map<Probe, Object> predicted = new HashMap<>();
 
     boolean hasAll(List<Probe> probes) {
-        for (Probe p : probes) if (!answers.containsKey(p)) return false;
+        for (Probe p : probes) if (!answers.containsKey(p) && !predicted.containsKey(p)) return false;
         return true;
     }
 
     Map<Probe, Object> get(List<Probe> probes) {
         Map<Probe, Object> out = new HashMap<>();
         for (Probe p : probes) {
-            Object a = answers.get(p);
+            Object a = predicted.containsKey(p) ? predicted.get(p) : answers.get(p);
             if (a == null) throw new IllegalStateException("probe not answered: " + p);
             out.put(p, a);
         }
@@ -33,17 +37,33 @@ final class FactCache {
         answers.putAll(fresh);
     }
 
+    /** Check mode: later probes of this path get what the change would leave, whatever the host says. */
+    void predict(FileFacts facts) {
+        for (boolean hash : new boolean[] {false, true}) {
+            for (boolean follow : new boolean[] {false, true}) {
+                FileFacts f = hash ? facts : new FileFacts(facts.path(), facts.type(), facts.mode(), facts.uid(),
+                        facts.gid(), facts.owner(), facts.group(), facts.size(), facts.mtime(),
+                        java.util.Optional.empty(), facts.linkTarget());
+                predicted.put(new Probe.FileInfo(facts.path(), hash, follow), f);
+            }
+        }
+    }
+
     /** Drops every answer whose probe reads something these writes change. */
     void invalidate(List<Resource> writes) {
         if (writes.isEmpty()) return;
         if (writes.stream().anyMatch(w -> w.kind() == Resource.Kind.ANY)) {
             answers.clear(); // a command may have changed anything
+            predicted.clear();
             return;
         }
         answers.keySet().removeIf(p -> p.reads().stream().anyMatch(r -> writes.stream().anyMatch(w -> w.overlaps(r))));
+        // A prediction is about one path's type and mode: writing below it (a file in a new directory) keeps it.
+        predicted.keySet().removeIf(p -> p.reads().stream().anyMatch(r -> writes.stream().anyMatch(w -> w.covers(r))));
     }
 
     void clear() {
         answers.clear();
+        predicted.clear();
     }
 }

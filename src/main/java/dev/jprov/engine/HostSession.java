@@ -3,6 +3,7 @@ package dev.jprov.engine;
 import dev.jprov.engine.script.Boundary;
 import dev.jprov.engine.script.ChangeBatch;
 import dev.jprov.engine.script.ProbeBatch;
+import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
 import dev.jprov.modules.StepResult;
 import dev.jprov.plan.Resource;
@@ -122,6 +123,15 @@ public final class HostSession {
         } catch (TransportException e) {
             return new StepResult(255, "", "could not confirm over a new connection: " + e.getMessage());
         }
+    }
+
+    /**
+     * Check mode's stand-in for apply: drops the answers the changes would make stale, and records what they would
+     * leave where that is known, so later tasks plan against the state the real run would give them.
+     */
+    void simulate(List<Resource> writes, List<FileFacts> predicted) {
+        cache.invalidate(writes);
+        for (FileFacts f : predicted) cache.predict(f);
     }
 
     /** Forget every answer (after a task whose effects are unknown, such as a dynamic include or a handler). */

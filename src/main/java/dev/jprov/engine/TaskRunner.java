@@ -2,6 +2,7 @@ package dev.jprov.engine;
 
 import dev.jprov.engine.script.ProbeBatch;
 import dev.jprov.facts.Facts;
+import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
 import dev.jprov.modules.ArgsException;
 import dev.jprov.modules.Args;
@@ -142,6 +143,7 @@ final class TaskRunner {
         }
         Map<Integer, StepResult> applied = Map.of();
         if (!check && !steps.isEmpty()) applied = session.apply(steps, groups, writes);
+        if (check && !steps.isEmpty()) session.simulate(writes, predictions(plans));
 
         List<Map<String, Object>> itemResults = new ArrayList<>();
         List<Status> itemStatuses = new ArrayList<>();
@@ -250,10 +252,38 @@ final class TaskRunner {
         if (anyFailed) {
             report(host, taskKey, title, handler, st, null, Map.of("changed", anyChanged, "msg",
                     "One or more items failed"), List.of(), List.of(), noLog);
-        } else if (itemStatuses.isEmpty()) {
+        } else if (allSkipped || itemStatuses.isEmpty()) {
+            // Ansible closes a loop whose items were all skipped with a plain "skipping: [host]" line.
             report(host, taskKey, title, handler, Status.SKIPPED, null, r, List.of(), List.of(), noLog);
         }
         return new Outcome(st, r, anyChanged);
+    }
+
+    /** What the planned changes would leave: the modules' predictions, and every file a step writes whole. */
+    private static List<FileFacts> predictions(List<Planned> plans) {
+        List<FileFacts> out = new ArrayList<>();
+        for (Planned p : plans) {
+            if (p == null) continue;
+            for (Change ch : p.changes()) {
+                out.addAll(ch.predicted());
+                for (Step s : ch.steps()) {
+                    if (s instanceof Step.WriteFile w) {
+                        out.add(new FileFacts(w.path(), FileFacts.Type.FILE, w.mode().orElse("0644"), -1, -1,
+                                w.owner().orElse(""), w.group().orElse(""), w.content().length, 0,
+                                java.util.Optional.of(sha256(w.content())), java.util.Optional.empty()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** changed_when / failed_when, with the result visible under the register name as in Ansible. */

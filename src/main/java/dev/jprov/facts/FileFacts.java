@@ -15,6 +15,11 @@ public record FileFacts(String path, Type type, String mode, int uid, int gid, S
         return new FileFacts(path, Type.ABSENT, "", -1, -1, "", "", 0, 0, Optional.empty(), Optional.empty());
     }
 
+    /** A directory as a planned change will leave it (owner unknown until it exists). */
+    public static FileFacts directory(String path, String mode) {
+        return new FileFacts(path, Type.DIRECTORY, mode, -1, -1, "", "", 0, 0, Optional.empty(), Optional.empty());
+    }
+
     public boolean exists() {
         return type != Type.ABSENT;
     }

@@ -34,7 +34,19 @@ public final class ModuleRegistry {
     public static List<Module> builtinModules() {
         return List.of(CommandModule.command(), CommandModule.shell(), new RawModule(), new FileModule(),
                 new CopyModule(), new TemplateModule(), new LineInFileModule(), new BlockInFileModule(),
-                new StatModule(), new DebugModule(), new SetFactModule(), new AssertModule(), new FailModule());
+                new StatModule(), new DebugModule(), new SetFactModule(), new AssertModule(), new FailModule(),
+                new dev.jprov.modules.freebsd.ZfsModule(),
+                new dev.jprov.modules.freebsd.ZfsSnapshotModule(),
+                new dev.jprov.modules.freebsd.SysrcModule(),
+                new dev.jprov.modules.freebsd.PkgModule(),
+                new dev.jprov.modules.freebsd.ServiceModule(),
+                new dev.jprov.modules.freebsd.FreebsdUpdateModule(),
+                new dev.jprov.modules.freebsd.JailFactsModule(),
+                new dev.jprov.modules.freebsd.JailModule(),
+                new dev.jprov.modules.freebsd.DevfsRulesetModule(),
+                new dev.jprov.modules.freebsd.RctlModule(),
+                new dev.jprov.modules.freebsd.PfModule(),
+                new dev.jprov.modules.freebsd.FreebsdBaseModule());
     }
 
     public static ModuleRegistry builtin() {

@@ -24,6 +24,14 @@ public record Resource(Kind kind, String name) {
         return name.equals(other.name);
     }
 
+    /** Whether a write of this resource changes {@code other} itself or something inside it (not its parents). */
+    public boolean covers(Resource other) {
+        if (kind == Kind.ANY || other.kind == Kind.ANY) return true;
+        if (kind != other.kind) return false;
+        if (kind == Kind.PATH || kind == Kind.DATASET) return under(other.name, name);
+        return name.equals(other.name);
+    }
+
     private static boolean under(String child, String parent) {
         if (child.equals(parent)) return true;
         String p = parent.endsWith("/") ? parent : parent + "/";

@@ -129,11 +129,11 @@ public final class ConsoleReporter implements Reporter {
                 String colorCode = r.status() == Status.CHANGED ? "0;33" : "0;32";
                 String word = r.status() == Status.CHANGED ? "changed" : "ok";
                 String line = word + ": " + host + item;
-                if (verbosity > 0 || result.containsKey("_ansible_verbose_always") || isDebug(r)) {
-                    Map<String, Object> shown = new LinkedHashMap<>(result);
-                    shown.remove("_ansible_verbose_always");
-                    if (isDebug(r)) shown.remove("changed");
-                    line += (item.isEmpty() ? " => " : " => ") + json.pretty(shown);
+                boolean always = isDebug(r);
+                if (verbosity > 0 || always) {
+                    Map<String, Object> shown = always ? debugView(result) : withoutInternal(result);
+                    // Ansible indents only for results that are always shown, or from -vvv on.
+                    line += " => " + (always || verbosity > 2 ? json.pretty(shown) : json.compact(shown));
                 }
                 s.append(paint(line, colorCode)).append('\n');
             }
@@ -156,6 +156,24 @@ public final class ConsoleReporter implements Reporter {
 
     private static boolean isDebug(Event.TaskResult r) {
         return r.result().containsKey("_ansible_verbose_always");
+    }
+
+    /** What Ansible's callback keeps of a debug result: msg alone, or the variable shown. */
+    private static Map<String, Object> debugView(Map<String, Object> result) {
+        Map<String, Object> m = withoutInternal(result);
+        if (m.containsKey("msg")) {
+            m.keySet().retainAll(java.util.Set.of("msg", "exception", "warnings", "deprecations"));
+        } else {
+            for (String k : List.of("changed", "failed", "skipped", "invocation", "skip_reason")) m.remove(k);
+        }
+        return m;
+    }
+
+    private static Map<String, Object> withoutInternal(Map<String, Object> result) {
+        Map<String, Object> m = new LinkedHashMap<>(result);
+        m.keySet().removeIf(k -> k.startsWith("_ansible_"));
+        if (m.get("diff") != null) m.remove("diff");
+        return m;
     }
 
     private static Map<String, Object> visible(Map<String, Object> result) {

@@ -16,8 +16,8 @@ public final class UnifiedDiff {
         List<String> before = lines(diff.before());
         List<String> after = lines(diff.after());
         Patch<String> patch = DiffUtils.diff(before, after);
-        List<String> out = UnifiedDiffUtils.generateUnifiedDiff("before: " + diff.beforeHeader(),
-                "after: " + diff.afterHeader(), before, patch, 3);
+        List<String> out = UnifiedDiffUtils.generateUnifiedDiff(header("before", diff.beforeHeader()),
+                header("after", diff.afterHeader()), before, patch, 3);
         StringBuilder s = new StringBuilder();
         for (String line : out) s.append(line).append('\n');
         if (!diff.before().isEmpty() && !diff.before().endsWith("\n") || !diff.after().isEmpty()
@@ -25,6 +25,11 @@ public final class UnifiedDiff {
             s.append("\\ No newline at end of file\n");
         }
         return s.toString();
+    }
+
+    /** "before: HEADER", or just "before" when the module gave no header (as Ansible's callback prints it). */
+    private static String header(String side, String header) {
+        return header.isEmpty() ? side : side + ": " + header;
     }
 
     private static List<String> lines(String text) {

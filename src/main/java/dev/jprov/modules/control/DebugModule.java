@@ -37,6 +37,8 @@ public final class DebugModule implements Module {
         } else {
             r.put("msg", msg.orElse("Hello world!"));
         }
+        // Ansible's debug action sets this: its result is always shown, not only with -v.
+        r.put("_ansible_verbose_always", true);
         return new Immediate(Planned.ok(r));
     }
 }

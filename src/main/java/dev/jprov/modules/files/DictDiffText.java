@@ -11,8 +11,9 @@ import java.util.TreeMap;
 public final class DictDiffText {
     private DictDiffText() {}
 
-    public static Diff diff(String header, Map<String, ?> before, Map<String, ?> after) {
-        return new Diff("before: " + header, render(before), "after: " + header, render(after));
+    /** Ansible's file module gives no headers: the diff callback then prints "--- before" / "+++ after". */
+    public static Diff diff(Map<String, ?> before, Map<String, ?> after) {
+        return new Diff("", render(before), "", render(after));
     }
 
     public static String render(Map<String, ?> dict) {

@@ -166,7 +166,7 @@ public final class FileModule implements Module {
                 before.putAll(delta.before());
                 after.putAll(delta.after());
             }
-            return new Change(action, p, DictDiffText.diff(p, before, after), steps, List.of(Resource.path(p)));
+            return new Change(action, p, DictDiffText.diff(before, after), steps, List.of(Resource.path(p)));
         }
 
         private Map<String, Object> result(String p, String state, FileFacts facts) {
@@ -227,7 +227,12 @@ public final class FileModule implements Module {
                 attributes.mode().ifPresent(m -> r.put("mode", FileMode.format(m.resolve(0777 & ~FileMode.ASSUMED_UMASK, true))));
                 attributes.owner().ifPresent(o -> r.put("owner", o));
                 attributes.group().ifPresent(g -> r.put("group", g));
-                return Planned.of(List.of(change(Action.CREATE, p, "absent", "directory", null, List.of(step))), r);
+                List<FileFacts> created = new ArrayList<>();
+                String mode = attributes.mode().map(m -> FileMode.format(m.resolve(0777 & ~FileMode.ASSUMED_UMASK, true)))
+                        .orElse("0755");
+                for (String c : components) created.add(FileFacts.directory(c, mode));
+                return Planned.of(List.of(change(Action.CREATE, p, "absent", "directory", null, List.of(step))
+                        .withPredicted(created)), r);
             }
             if (subject.type() != FileFacts.Type.DIRECTORY) {
                 return Planned.failed(p + " already exists as a " + prev, Map.of("path", p));
@@ -307,7 +312,7 @@ public final class FileModule implements Module {
                 after.put("src", s);
             }
             Change c = new Change(self.exists() ? Action.UPDATE : Action.CREATE, path,
-                    DictDiffText.diff(path, before, after), steps, List.of(Resource.path(path)));
+                    DictDiffText.diff(before, after), steps, List.of(Resource.path(path)));
             return Planned.of(List.of(c), r);
         }
 

@@ -57,7 +57,7 @@ public record FileWrite(String path, byte[] content, FileAttributes attributes, 
         before.putAll(delta.before());
         Map<String, Object> after = new LinkedHashMap<>(Map.of("path", path));
         after.putAll(delta.after());
-        Change change = new Change(Action.UPDATE, path, DictDiffText.diff(path + " (file attributes)", before, after),
+        Change change = new Change(Action.UPDATE, path, DictDiffText.diff(before, after),
                 delta.steps(), List.of(Resource.path(path)));
         return new Outcome(List.of(change), false, true, Optional.empty(), mode, owner, group);
     }

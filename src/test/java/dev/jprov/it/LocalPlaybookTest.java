@@ -1,0 +1,145 @@
+package dev.jprov.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline (CLI, loading, templating, probes, plan, apply, report) on the controller itself
+ * (ansible_connection: local): apply, re-apply with no change in one round trip, and check mode after drift.
+ */
+class LocalPlaybookTest {
+    @TempDir
+    Path dir;
+    Path inventory;
+    Path playbook;
+    Path out;
+
+    @BeforeEach
+    void write() throws Exception {
+        out = dir.resolve("out");
+        inventory = dir.resolve("hosts.yaml");
+        Files.writeString(inventory, """
+                all:
+                  hosts:
+                    box1:
+                      ansible_connection: local
+                  vars:
+                    base: %s
+                """.formatted(out));
+        Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(dir.resolve("templates/motd.j2"), "Welcome to {{ inventory_hostname }}\n"
+                + "{% for u in users %}user {{ u }}\n{% endfor %}");
+        playbook = dir.resolve("site.yaml");
+        Files.writeString(playbook, """
+                - name: local smoke
+                  hosts: all
+                  vars:
+                    users: [alice, bob]
+                  tasks:
+                    - name: make dir
+                      file: path={{ base }} state=directory mode=0755
+                    - name: write file
+                      copy:
+                        dest: "{{ base }}/hello.txt"
+                        content: "hello {{ inventory_hostname }}\\n"
+                        mode: "0640"
+                    - name: add a line
+                      lineinfile:
+                        path: "{{ base }}/rc.conf.local"
+                        create: true
+                        line: "second line"
+                    - name: motd
+                      template:
+                        src: motd.j2
+                        dest: "{{ base }}/motd"
+                    - name: a block of settings
+                      blockinfile:
+                        path: "{{ base }}/rc.conf"
+                        create: true
+                        block: |
+                          sshd_enable="YES"
+                          jail_enable="YES"
+                    - name: touch each
+                      file:
+                        path: "{{ base }}/{{ item }}"
+                        state: directory
+                      loop: [a, b]
+                    - name: skipped
+                      file: path={{ base }}/never state=touch
+                      when: users | length > 5
+                    - name: read back
+                      stat:
+                        path: "{{ base }}/hello.txt"
+                      register: st
+                    - name: check
+                      assert:
+                        that: st.stat.exists
+                """);
+    }
+
+    @Test
+    void appliesThenChangesNothingInOneRoundTrip() throws Exception {
+        Jprov.Run first = Jprov.run("apply", "-i", inventory.toString(), playbook.toString());
+        assertEquals(0, first.exitCode(), first.toString());
+        assertEquals(6, first.changed("box1"), first.toString());
+        assertEquals("hello box1\n", Files.readString(out.resolve("hello.txt")));
+        assertEquals("second line\n", Files.readString(out.resolve("rc.conf.local")));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("hello.txt"))));
+        assertEquals("Welcome to box1\nuser alice\nuser bob\n", Files.readString(out.resolve("motd")));
+        assertTrue(Files.readString(out.resolve("rc.conf")).contains("# BEGIN ANSIBLE MANAGED BLOCK\n"));
+        assertFalse(Files.exists(out.resolve("never")));
+
+        Jprov.Run second = Jprov.run("apply", "-i", inventory.toString(), playbook.toString());
+        assertEquals(0, second.exitCode(), second.toString());
+        assertEquals(0, second.changed("box1"), second.toString());
+        // gather facts + every task's probes went in one round trip; nothing to apply.
+        assertEquals(1, second.roundTrips("box1"), second.toString());
+        assertTrue(second.out().contains("box1                       : ok=9    changed=0    unreachable=0    "
+                + "failed=0    skipped=1    rescued=0    ignored=0"), second.out());
+    }
+
+    @Test
+    void checkModeReportsTheRealCountAndTouchesNothing() throws Exception {
+        Jprov.Run dry = Jprov.run("apply", "-C", "-D", "-i", inventory.toString(), playbook.toString());
+        assertEquals(0, dry.exitCode(), dry.toString());
+        assertFalse(Files.exists(out), "check mode created " + out);
+        Jprov.Run real = Jprov.run("apply", "-i", inventory.toString(), playbook.toString());
+        assertEquals(real.changed("box1"), dry.changed("box1"));
+
+        Files.writeString(out.resolve("hello.txt"), "drifted\n");
+        Jprov.Run drift = Jprov.run("apply", "--check", "--diff", "-i", inventory.toString(), playbook.toString());
+        assertEquals(1, drift.changed("box1"), drift.toString()); // the copy would put it back
+        assertEquals("drifted\n", Files.readString(out.resolve("hello.txt")));
+        assertTrue(drift.out().contains("-drifted\n+hello box1\n"), drift.out());
+    }
+
+    @Test
+    void listsHostsAndTasksWithoutConnecting() {
+        Jprov.Run hosts = Jprov.run("apply", "-i", inventory.toString(), playbook.toString(), "--list-hosts");
+        assertEquals(0, hosts.exitCode(), hosts.toString());
+        assertTrue(hosts.out().contains("    hosts (1):\n      box1"), hosts.out());
+        Jprov.Run tasks = Jprov.run("apply", "-i", inventory.toString(), playbook.toString(), "--list-tasks");
+        assertTrue(tasks.out().contains("make dir\tTAGS: []"), tasks.out());
+    }
+
+    @Test
+    void malformedPlaybookIsAParseErrorWithLocation() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "- hosts: all\n  tasks:\n    - copy: {dest: /x, content: y}\n      file: {path: /y}\n");
+        Jprov.Run run = Jprov.run("apply", "-i", inventory.toString(), bad.toString());
+        assertEquals(4, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("bad.yaml:3:"), run.err());
+        for (String flag : List.of("--forks=0")) {
+            assertEquals(5, Jprov.run("apply", flag, "-i", inventory.toString(), playbook.toString()).exitCode());
+        }
+    }
+}
