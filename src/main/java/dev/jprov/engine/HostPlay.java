@@ -12,6 +12,7 @@ import dev.jprov.playbook.Meta;
 import dev.jprov.playbook.RoleUse;
 import dev.jprov.playbook.Task;
 import dev.jprov.playbook.TaskNode;
+import dev.jprov.playbook.Until;
 import dev.jprov.report.Event;
 import dev.jprov.report.Status;
 import dev.jprov.source.LoadException;
@@ -265,9 +266,8 @@ final class HostPlay {
                 target = isLocal(delegate) ? targets.local() : targets.session(delegate,
                         vars.connectionVarsOf(delegate));
             }
-            List<PreparedCall> calls = runner.prepare(task, taskVars, contexts(task), loops);
-            TaskRunner.Outcome outcome = runner.run(target, task, calls, taskVars, this::lookahead, key,
-                    host.name, handler);
+            TaskRunner.Outcome outcome = attempt(task, taskVars, key, title, handler, target);
+            for (Event.TaskResult e : outcome.events()) run.report(e);
             run.recap().count(host.name, outcome.status());
             return outcome;
         } catch (TransportException e) {
@@ -277,6 +277,48 @@ final class HostPlay {
             return fail(key, title, task, mapOf("changed", false, "msg", e.getMessage()));
         } catch (ProbeBatch.ProbeFailure e) {
             return fail(key, title, task, mapOf("changed", false, "msg", e.getMessage()));
+        }
+    }
+
+    /** Runs the task once, or with until: again (re-probing) until its conditions hold or retries run out. */
+    private TaskRunner.Outcome attempt(Task task, Map<String, Object> taskVars, int key, String title,
+                                       boolean handler, HostSession target)
+            throws TransportException, ProbeBatch.ProbeFailure {
+        Until until = task.until();
+        int attempts = until == null || run.options().check() ? 1
+                : Math.max(1, number(until.retries(), taskVars, 3));
+        long delay = until == null ? 0 : number(until.delay(), taskVars, 5);
+        for (int i = 1; ; i++) {
+            List<PreparedCall> calls = runner.prepare(task, taskVars, contexts(task), loops);
+            TaskRunner.Outcome outcome = runner.run(target, task, calls, taskVars, this::lookahead, key, host.name,
+                    handler);
+            if (until == null || i >= attempts || outcome.status() == Status.SKIPPED) return outcome;
+            Map<String, Object> v = new LinkedHashMap<>(taskVars);
+            if (task.register() != null) v.put(task.register(), outcome.result());
+            v.putAll(outcome.result());
+            if (outcome.status() != Status.FAILED && whenHolds(until.conditions(), v)) return outcome;
+            run.report(new Event.Retrying(host.name, key, title, attempts - i));
+            target.forgetAll(); // the next attempt must see the host as it is now
+            sleep(delay);
+        }
+    }
+
+    private int number(Object value, Map<String, Object> v, int fallback) {
+        if (value == null) return fallback;
+        Object r = run.templating().render(value, v, null);
+        try {
+            return (int) Double.parseDouble(String.valueOf(r));
+        } catch (NumberFormatException e) {
+            throw new TemplateError("not a number: " + r, e);
+        }
+    }
+
+    private static void sleep(long seconds) {
+        try {
+            Thread.sleep(seconds * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StopHost();
         }
     }
 
@@ -306,6 +348,7 @@ final class HostPlay {
 
     private void afterTask(Task task, Map<String, Object> taskVars, TaskRunner.Outcome outcome) {
         if (task.register() != null) host.setFacts.put(task.register(), outcome.result());
+        if (outcome.status() != Status.FAILED) changeInventory(outcome.result());
         if (outcome.result().get("ansible_facts") instanceof Map<?, ?> facts && outcome.status() != Status.FAILED) {
             facts.forEach((k, v) -> host.setFacts.put(String.valueOf(k), v));
         }
@@ -315,6 +358,27 @@ final class HostPlay {
             }
         }
         if (outcome.status() == Status.FAILED) throw new TaskFailed(task, outcome.result());
+    }
+
+    /** add_host and group_by results (also per loop item) change the run's inventory. */
+    private void changeInventory(Map<String, Object> result) {
+        if (result.get("results") instanceof List<?> items) {
+            for (Object item : items) if (item instanceof Map<?, ?> m) changeInventory(castMap(m));
+        }
+        if (result.get("add_host") instanceof Map<?, ?> add) {
+            List<String> groups = new ArrayList<>();
+            if (add.get("groups") instanceof List<?> l) for (Object g : l) groups.add(String.valueOf(g));
+            Map<String, Object> hostVars = add.get("host_vars") instanceof Map<?, ?> hv ? castMap(hv) : Map.of();
+            vars.inventory().addHost(String.valueOf(add.get("host_name")), groups, hostVars);
+        }
+        if (result.get("add_group") != null) {
+            vars.inventory().addHost(host.name, List.of(String.valueOf(result.get("add_group"))), Map.of());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> m) {
+        return (Map<String, Object>) m;
     }
 
     private TaskModuleContext.Factory contexts(Task task) {

@@ -39,6 +39,10 @@ final class HostVars {
         this.inventoryVars = inventory.vars(host.name, playbookDirs(play));
     }
 
+    InventoryView inventory() {
+        return inventory;
+    }
+
     static List<Path> playbookDirs(Play play) {
         return play.baseDir() == null ? List.of() : List.of(play.baseDir());
     }

@@ -16,6 +16,9 @@ public interface InventoryView {
     /** The groups a host is in, sorted, without all and ungrouped (Ansible's group_names). */
     List<String> groupNames(String host);
 
+    /** Adds or updates a host at run time (add_host, group_by); later plays see it. Thread safe. */
+    void addHost(String name, List<String> groups, Map<String, Object> vars);
+
     /** The host's inventory-level variables (group, group_vars, host, host_vars; with playbook-adjacent dirs). */
     Map<String, Object> vars(String host, List<Path> playbookDirs);
 }

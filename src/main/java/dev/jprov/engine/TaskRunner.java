@@ -34,8 +34,15 @@ import java.util.function.Supplier;
  */
 final class TaskRunner {
 
-    /** How a task ended: its status for the recap, the result to register, and whether it changed. */
-    record Outcome(Status status, Map<String, Object> result, boolean changed) {
+    /**
+     * How a task ended: its status for the recap, the result to register, whether it changed, and the result
+     * lines to report (the caller reports them, so that an until: loop shows only its last attempt).
+     */
+    record Outcome(Status status, Map<String, Object> result, boolean changed, List<Event.TaskResult> events) {
+        Outcome(Status status, Map<String, Object> result, boolean changed) {
+            this(status, result, changed, List.of());
+        }
+
         boolean failed() {
             return status == Status.FAILED || status == Status.UNREACHABLE;
         }
@@ -96,6 +103,7 @@ final class TaskRunner {
     Outcome run(HostSession session, Task task, List<PreparedCall> calls, Map<String, Object> vars,
                 Supplier<List<Probe>> lookahead, int taskKey, String host, boolean handler)
             throws TransportException, ProbeBatch.ProbeFailure {
+        List<Event.TaskResult> events = new ArrayList<>();
         boolean check = run.options().check() || isTrue(task.keywords().checkMode(), vars, false);
         boolean noLog = isTrue(task.keywords().noLog(), vars, false);
         String title = task.displayName();
@@ -104,8 +112,8 @@ final class TaskRunner {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("changed", false);
             r.put("skip_reason", "Conditional result was False");
-            report(host, taskKey, title, handler, Status.SKIPPED, null, r, List.of(), List.of(), noLog);
-            return new Outcome(Status.SKIPPED, r, false);
+            report(events, host, taskKey, title, handler, Status.SKIPPED, null, r, List.of(), List.of(), noLog);
+            return new Outcome(Status.SKIPPED, r, false, events);
         }
 
         List<Probe> probes = new ArrayList<>();
@@ -226,7 +234,7 @@ final class TaskRunner {
             itemStatuses.add(st);
             if (c.hasItem() || calls.size() == 1) {
                 Status shown = st == Status.FAILED && ignoreErrors(task, vars) && !c.hasItem() ? Status.IGNORED : st;
-                report(host, taskKey, title, handler, shown, c.hasItem() ? c.label() : null, r, diffs, commands,
+                report(events, host, taskKey, title, handler, shown, c.hasItem() ? c.label() : null, r, diffs, commands,
                         noLog);
             }
         }
@@ -235,7 +243,7 @@ final class TaskRunner {
             Status st = itemStatuses.get(0);
             Map<String, Object> r = itemResults.get(0);
             if (st == Status.FAILED && ignoreErrors(task, vars)) st = Status.IGNORED;
-            return new Outcome(st, r, st == Status.CHANGED);
+            return new Outcome(st, r, st == Status.CHANGED, events);
         }
         // A loop: one result with every item's, changed when any changed, failed when any failed.
         boolean anyChanged = itemStatuses.contains(Status.CHANGED);
@@ -250,13 +258,13 @@ final class TaskRunner {
         Status st = anyFailed ? (ignoreErrors(task, vars) ? Status.IGNORED : Status.FAILED)
                 : anyChanged ? Status.CHANGED : (allSkipped || itemStatuses.isEmpty()) ? Status.SKIPPED : Status.OK;
         if (anyFailed) {
-            report(host, taskKey, title, handler, st, null, Map.of("changed", anyChanged, "msg",
+            report(events, host, taskKey, title, handler, st, null, Map.of("changed", anyChanged, "msg",
                     "One or more items failed"), List.of(), List.of(), noLog);
         } else if (allSkipped || itemStatuses.isEmpty()) {
             // Ansible closes a loop whose items were all skipped with a plain "skipping: [host]" line.
-            report(host, taskKey, title, handler, Status.SKIPPED, null, r, List.of(), List.of(), noLog);
+            report(events, host, taskKey, title, handler, Status.SKIPPED, null, r, List.of(), List.of(), noLog);
         }
-        return new Outcome(st, r, anyChanged);
+        return new Outcome(st, r, anyChanged, events);
     }
 
     /** What the planned changes would leave: the modules' predictions, and every file a step writes whole. */
@@ -331,9 +339,9 @@ final class TaskRunner {
         return v == null ? "item" : v;
     }
 
-    private void report(String host, int taskKey, String title, boolean handler, Status status, String item,
+    private static void report(List<Event.TaskResult> events, String host, int taskKey, String title, boolean handler, Status status, String item,
                         Map<String, Object> result, List<Diff> diffs, List<String> commands, boolean noLog) {
-        run.report(new Event.TaskResult(host, taskKey, title, handler, status, item, String.valueOf(
+        events.add(new Event.TaskResult(host, taskKey, title, handler, status, item, String.valueOf(
                 result.getOrDefault("msg", "")), diffs, commands, result, noLog));
     }
 }

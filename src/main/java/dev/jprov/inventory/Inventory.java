@@ -217,6 +217,47 @@ public final class Inventory {
         });
     }
 
+    /**
+     * This inventory with a host added or updated at run time (add_host, jail discovery): the host joins
+     * {@code groupNames} (created under {@code all} when new; {@code ungrouped} when none is named) and gets
+     * {@code vars} over the variables it had.
+     */
+    public Inventory withHost(String name, List<String> groupNames, Map<String, Object> vars) {
+        Map<String, InventoryGroup> g = new LinkedHashMap<>(groups);
+        List<String> targets = groupNames.isEmpty() && !hosts.containsKey(name) ? List.of("ungrouped") : groupNames;
+        for (String group : targets) {
+            InventoryGroup old = g.get(group);
+            if (old == null) {
+                g.put(group, new InventoryGroup(group, Map.of(), List.of(), List.of(InventoryBuilder.ALL),
+                        List.of(name), 1, 1));
+                InventoryGroup all = g.get(InventoryBuilder.ALL);
+                List<String> children = new ArrayList<>(all.children());
+                children.add(group);
+                g.put(InventoryBuilder.ALL, new InventoryGroup(all.name(), all.vars(), children, all.parents(),
+                        all.hosts(), all.depth(), all.priority()));
+            } else if (!old.hosts().contains(name)) {
+                List<String> members = new ArrayList<>(old.hosts());
+                members.add(name);
+                g.put(group, new InventoryGroup(old.name(), old.vars(), old.children(), old.parents(), members,
+                        old.depth(), old.priority()));
+            }
+        }
+        InventoryHost old = hosts.get(name);
+        Set<String> memberOf = new LinkedHashSet<>(old == null ? List.of(InventoryBuilder.ALL) : old.groups());
+        for (String group : targets) addWithAncestors(group, g, memberOf);
+        Map<String, Object> v = new LinkedHashMap<>(old == null ? Map.of() : old.vars());
+        v.putAll(vars);
+        Map<String, InventoryHost> h = new LinkedHashMap<>(hosts);
+        h.put(name, new InventoryHost(name, v, new ArrayList<>(memberOf)));
+        return new Inventory(g, h, sources, warnings);
+    }
+
+    private static void addWithAncestors(String group, Map<String, InventoryGroup> groups, Set<String> out) {
+        if (!out.add(group)) return;
+        InventoryGroup g = groups.get(group);
+        if (g != null) for (String p : g.parents()) addWithAncestors(p, groups, out);
+    }
+
     /** Host names whose host_vars/ files are read: the inventory's, and the implicit localhost's. */
     private static Set<String> withLocalhost(Set<String> names) {
         Set<String> out = new LinkedHashSet<>(names);

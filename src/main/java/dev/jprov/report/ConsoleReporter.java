@@ -79,6 +79,14 @@ public final class ConsoleReporter implements Reporter {
                 flushReady();
             }
             case Event.Warning w -> out.println(paint("[WARNING]: " + w.message(), "1;35"));
+            case Event.Retrying r -> {
+                Block b = blocks.computeIfAbsent(r.taskKey(), k -> {
+                    order.add(k);
+                    return new Block(r.title(), false);
+                });
+                b.text.append(paint("FAILED - RETRYING: [" + r.host() + "]: " + r.title() + " ("
+                        + r.retriesLeft() + " retries left).", "0;31")).append('\n');
+            }
             case Event.RunEnded e -> {
                 flushAll();
                 out.println(banner("PLAY RECAP"));

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** What the executor tells reporters. Every reporter sees every event, in order per host. */
 public sealed interface Event permits Event.PlayStarted, Event.TaskResult, Event.HostFinished,
-        Event.RunEnded, Event.Warning {
+        Event.RunEnded, Event.Warning, Event.Retrying {
 
     record PlayStarted(String name, List<String> hosts, boolean check) implements Event {}
 
@@ -27,4 +27,7 @@ public sealed interface Event permits Event.PlayStarted, Event.TaskResult, Event
             implements Event {}
 
     record Warning(String message) implements Event {}
+
+    /** An until: loop will try the task again. */
+    record Retrying(String host, int taskKey, String title, int retriesLeft) implements Event {}
 }

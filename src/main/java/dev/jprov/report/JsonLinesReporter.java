@@ -65,6 +65,12 @@ public final class JsonLinesReporter implements Reporter {
                 o.put("round_trips", e.roundTrips());
                 o.put("connections", e.connections());
             }
+            case Event.Retrying r -> {
+                o.put("event", "retrying");
+                o.put("host", r.host());
+                o.put("task", r.title());
+                o.put("retries_left", r.retriesLeft());
+            }
             case Event.Warning w -> {
                 o.put("event", "warning");
                 o.put("message", w.message());

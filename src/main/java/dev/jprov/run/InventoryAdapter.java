@@ -9,12 +9,20 @@ import java.util.Map;
 
 /** The executor's view of the loaded inventory. */
 final class InventoryAdapter implements InventoryView {
-    private final Inventory inventory;
-    private final Map<String, List<String>> groups;
+    // Replaced (never changed in place) when add_host/group_by add to it, so readers always see a whole one.
+    private volatile Inventory inventory;
+    private volatile Map<String, List<String>> groups;
 
     InventoryAdapter(Inventory inventory) {
         this.inventory = inventory;
         this.groups = inventory.groupsVariable();
+    }
+
+    @Override
+    public synchronized void addHost(String name, List<String> groupNames, Map<String, Object> vars) {
+        Inventory next = inventory.withHost(name, groupNames, vars);
+        groups = next.groupsVariable();
+        inventory = next;
     }
 
     @Override

@@ -132,6 +132,32 @@ class LocalPlaybookTest {
     }
 
     @Test
+    void addHostMakesHostsForLaterPlays() throws Exception {
+        Path pb = dir.resolve("discover.yaml");
+        Files.writeString(pb, """
+                - hosts: box1
+                  gather_facts: false
+                  tasks:
+                    - add_host:
+                        name: "{{ item }}"
+                        groups: discovered
+                        ansible_connection: local
+                        marker: "{{ base }}/{{ item }}.seen"
+                      loop: [jail1, jail2]
+                - hosts: discovered
+                  gather_facts: false
+                  tasks:
+                    - file: path={{ base }} state=directory
+                      run_once: true
+                    - copy: dest={{ marker }} content="{{ inventory_hostname }} in {{ group_names | join(',') }}"
+                """);
+        Jprov.Run run = Jprov.run("apply", "-i", inventory.toString(), pb.toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals("jail1 in discovered", Files.readString(out.resolve("jail1.seen")));
+        assertEquals("jail2 in discovered", Files.readString(out.resolve("jail2.seen")));
+    }
+
+    @Test
     void malformedPlaybookIsAParseErrorWithLocation() throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "- hosts: all\n  tasks:\n    - copy: {dest: /x, content: y}\n      file: {path: /y}\n");
