@@ -26,9 +26,11 @@ final class HostVars {
     private final PlayShared shared;
     private final Map<String, HostState> allHosts;
     private final Map<String, Object> inventoryVars;
+    private final String runId;
 
     HostVars(HostState host, Play play, InventoryView inventory, RunOptions options, Map<String, Object> varsFiles,
-             PlayShared shared, Map<String, HostState> allHosts) {
+             PlayShared shared, Map<String, HostState> allHosts, String runId) {
+        this.runId = runId;
         this.host = host;
         this.play = play;
         this.inventory = inventory;
@@ -100,6 +102,7 @@ final class HostVars {
         v.put("ansible_version", Map.of("full", "2.14.0", "major", 2, "minor", 14, "revision", 0,
                 "string", "2.14.0 (jprov)"));
         v.put("omit", OMIT);
+        v.put("jprov_run_id", runId);
         if (play.baseDir() != null) v.put("playbook_dir", play.baseDir().toString());
         if (role != null) {
             v.put("role_path", role.path().toString());

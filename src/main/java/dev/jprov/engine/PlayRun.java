@@ -90,7 +90,8 @@ final class PlayRun {
                     forks.acquireUninterruptibly();
                     try {
                         Map<String, Object> varsFiles = varsFiles(play, host);
-                        HostVars vars = new HostVars(host, play, inventory, run.options(), varsFiles, shared, hosts);
+                        HostVars vars = new HostVars(host, play, inventory, run.options(), varsFiles, shared, hosts,
+                                run.runId());
                         new HostPlay(run, shared, host, vars, targets, includes, tagSelected).run();
                     } finally {
                         forks.release();

@@ -44,7 +44,8 @@ public final class PlaybookRun {
 
     public Result run(List<Playbook> playbooks, Targets targets) throws InterruptedException {
         Recap recap = new Recap();
-        RunContext run = new RunContext(options, modules, templating, reporters, recap, targets.backupSuffix());
+        RunContext run = new RunContext(options, modules, templating, reporters, recap, targets.backupSuffix(),
+                runId());
         Map<String, HostState> hosts = new ConcurrentHashMap<>();
         AtomicInteger keys = new AtomicInteger();
         PlayRun plays = new PlayRun(run, inventory, targets, includes, tagSelected, hosts, keys);
@@ -60,6 +61,11 @@ public final class PlaybookRun {
         boolean failed = hosts.values().stream().anyMatch(h -> h.failed);
         boolean unreachable = hosts.values().stream().anyMatch(h -> h.unreachable);
         return new Result(failed, unreachable, counts, trips, targets.connectionsOpened());
+    }
+
+    /** jprov_run_id: one id per run, for names that must be unique per run (snapshots before an update). */
+    private static String runId() {
+        return java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     }
 
     /** Ansible names backups FILE.PID.YYYY-MM-DD@HH:MM:SS~; one suffix per run keeps a run's backups together. */

@@ -185,7 +185,9 @@ public final class FreebsdUpdateModule implements Module {
             String full = dataset.get() + "@" + snap;
             ShellScript s = ShellScript.create()
                     .raw("(")
-                    .raw(Cmd.of("zfs", "snapshot", full).toShell() + " || exit 1")
+                    // An earlier failed attempt of this run left the snapshot: it still shows the root as it was.
+                    .raw(Cmd.of("zfs", "list", "-H", "-o", "name", "-t", "snapshot", full).toShell()
+                            + " >/dev/null 2>&1 || " + Cmd.of("zfs", "snapshot", full).toShell() + " || exit 1")
                     .raw(install.toShell() + "; jpf_rc=$?")
                     .raw("if [ $jpf_rc -ne 0 ]; then")
                     .line("  echo {} >&2", "jprov: freebsd-update failed; rolling back " + dataset.get() + " to " + full)
