@@ -116,42 +116,12 @@ final class TaskRunner {
             return new Outcome(Status.SKIPPED, r, false, events);
         }
 
-        List<Probe> probes = new ArrayList<>();
-        for (PreparedCall c : calls) if (c.invocation() != null) probes.addAll(c.invocation().probes());
-        Facts facts = new Facts(session.answers(probes, lookahead));
-
-        // Plan every call, then apply all their steps in one round trip (each call is its own failure group).
-        List<Planned> plans = new ArrayList<>();
-        List<Step> steps = new ArrayList<>();
-        List<Integer> groups = new ArrayList<>();
-        List<Resource> writes = new ArrayList<>();
-        List<int[]> stepRanges = new ArrayList<>();
-        for (int i = 0; i < calls.size(); i++) {
-            PreparedCall c = calls.get(i);
-            Planned p = null;
-            if (c.invocation() != null) {
-                try {
-                    p = c.invocation().plan(facts);
-                } catch (ArgsException e) {
-                    p = Planned.failed(e.getMessage(), Map.of());
-                }
-            }
-            plans.add(p);
-            int from = steps.size();
-            if (p != null && p.outcome() == Planned.Outcome.OK) {
-                for (Change ch : p.changes()) {
-                    for (Step s : ch.steps()) {
-                        steps.add(s);
-                        groups.add(i);
-                    }
-                    writes.addAll(ch.writes());
-                }
-            }
-            stepRanges.add(new int[] {from, steps.size()});
-        }
-        Map<Integer, StepResult> applied = Map.of();
-        if (!check && !steps.isEmpty()) applied = session.apply(steps, groups, writes);
-        if (check && !steps.isEmpty()) session.simulate(writes, predictions(plans));
+        Execution exec = new Execution(session, lookahead, check);
+        exec.planAndApply(calls);
+        List<Planned> plans = exec.plans;
+        List<Step> steps = exec.steps;
+        List<int[]> stepRanges = exec.stepRanges;
+        Map<Integer, StepResult> applied = exec.applied;
 
         List<Map<String, Object>> itemResults = new ArrayList<>();
         List<Status> itemStatuses = new ArrayList<>();
@@ -267,8 +237,100 @@ final class TaskRunner {
         return new Outcome(st, r, anyChanged, events);
     }
 
+    /**
+     * Plans the calls of a task in order and applies (or, in check mode, simulates) their steps: all in one
+     * round trip, except that a loop item reading what an earlier item changes (lines of one file) is planned
+     * after those changes, as Ansible runs items one after the other.
+     */
+    private static final class Execution {
+        final HostSession session;
+        final Supplier<List<Probe>> lookahead;
+        final boolean check;
+        final List<Planned> plans = new ArrayList<>();
+        final List<Step> steps = new ArrayList<>();
+        final List<int[]> stepRanges = new ArrayList<>();
+        final Map<Integer, StepResult> applied = new java.util.HashMap<>();
+        private final List<Integer> groups = new ArrayList<>();
+        private final List<Resource> pendingWrites = new ArrayList<>();
+        private final List<Planned> pendingPlans = new ArrayList<>();
+        private int pendingFrom;
+
+        Execution(HostSession session, Supplier<List<Probe>> lookahead, boolean check) {
+            this.session = session;
+            this.lookahead = lookahead;
+            this.check = check;
+        }
+
+        void planAndApply(List<PreparedCall> calls) throws TransportException, ProbeBatch.ProbeFailure {
+            for (int i = 0; i < calls.size(); i++) {
+                PreparedCall c = calls.get(i);
+                Planned p = null;
+                if (c.invocation() != null) {
+                    List<Probe> probes = c.invocation().probes();
+                    if (readsPending(probes)) flush();
+                    // The first call also brings the other items' probes and the lookahead into the round.
+                    Supplier<List<Probe>> ahead = i == 0 ? () -> allProbes(calls) : List::of;
+                    Facts facts = new Facts(session.answers(probes, () -> {
+                        List<Probe> more = new ArrayList<>(ahead.get());
+                        more.addAll(lookahead.get());
+                        return more;
+                    }));
+                    try {
+                        p = c.invocation().plan(facts);
+                    } catch (ArgsException e) {
+                        p = Planned.failed(e.getMessage(), Map.of());
+                    }
+                }
+                plans.add(p);
+                int from = steps.size();
+                if (p != null && p.outcome() == Planned.Outcome.OK) {
+                    for (Change ch : p.changes()) {
+                        for (Step s : ch.steps()) {
+                            steps.add(s);
+                            groups.add(i);
+                        }
+                        pendingWrites.addAll(ch.writes());
+                    }
+                    pendingPlans.add(p);
+                }
+                stepRanges.add(new int[] {from, steps.size()});
+            }
+            flush();
+        }
+
+        private boolean readsPending(List<Probe> probes) {
+            for (Probe p : probes) {
+                for (Resource r : p.reads()) for (Resource w : pendingWrites) if (w.overlaps(r)) return true;
+            }
+            return false;
+        }
+
+        private static List<Probe> allProbes(List<PreparedCall> calls) {
+            List<Probe> out = new ArrayList<>();
+            for (PreparedCall c : calls) if (c.invocation() != null) out.addAll(c.invocation().probes());
+            return out;
+        }
+
+        private void flush() throws TransportException {
+            if (pendingFrom < steps.size()) {
+                List<Step> batch = steps.subList(pendingFrom, steps.size());
+                List<Integer> batchGroups = groups.subList(pendingFrom, steps.size());
+                if (check) {
+                    session.simulate(pendingWrites, predictions(pendingPlans));
+                } else {
+                    int offset = pendingFrom;
+                    session.apply(new ArrayList<>(batch), new ArrayList<>(batchGroups), pendingWrites)
+                            .forEach((i, r) -> applied.put(i + offset, r));
+                }
+            }
+            pendingFrom = steps.size();
+            pendingWrites.clear();
+            pendingPlans.clear();
+        }
+    }
+
     /** What the planned changes would leave: the modules' predictions, and every file a step writes whole. */
-    private static List<FileFacts> predictions(List<Planned> plans) {
+    static List<FileFacts> predictions(List<Planned> plans) {
         List<FileFacts> out = new ArrayList<>();
         for (Planned p : plans) {
             if (p == null) continue;

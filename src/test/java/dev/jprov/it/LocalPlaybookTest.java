@@ -132,6 +132,35 @@ class LocalPlaybookTest {
     }
 
     @Test
+    void loopItemsEditingOneFileSeeEachOthersChanges() throws Exception {
+        Path pb = dir.resolve("lines.yaml");
+        Files.writeString(pb, """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - file: path={{ base }} state=directory
+                    - lineinfile:
+                        path: "{{ base }}/rc.conf"
+                        create: true
+                        regexp: "^{{ item.key }}="
+                        line: '{{ item.key }}="{{ item.value }}"'
+                      loop: "{{ settings | dict2items }}"
+                      vars:
+                        settings: {sshd_enable: "YES", jail_enable: "YES", pf_enable: "YES"}
+                """);
+        for (String flag : List.of("--check", "")) {
+            List<String> args = new java.util.ArrayList<>(List.of("apply", "-i", inventory.toString(), pb.toString()));
+            if (!flag.isEmpty()) args.add(flag);
+            Jprov.Run run = Jprov.run(args.toArray(String[]::new));
+            assertEquals(0, run.exitCode(), run.toString());
+            assertEquals(2, run.changed("box1"), run.toString());
+        }
+        assertEquals("sshd_enable=\"YES\"\njail_enable=\"YES\"\npf_enable=\"YES\"\n",
+                Files.readString(out.resolve("rc.conf")));
+        assertEquals(0, Jprov.run("apply", "-i", inventory.toString(), pb.toString()).changed("box1"));
+    }
+
+    @Test
     void addHostMakesHostsForLaterPlays() throws Exception {
         Path pb = dir.resolve("discover.yaml");
         Files.writeString(pb, """
