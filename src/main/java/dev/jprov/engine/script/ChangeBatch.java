@@ -59,8 +59,9 @@ public final class ChangeBatch {
             s.append("if [ -z \"${").append(skip).append(":-}\" ]; then\n");
             s.append(boundary.startMarker(id)).append('\n');
             switch (steps.get(i)) {
-                case Step.Exec e -> s.append("(\n").append(e.script()).append("\n)\n");
-                case Step.WriteFile w -> s.append("(\n").append(writeFile(w, i)).append(")\n");
+                // The script itself arrives on the shell's stdin: a step must never read it.
+                case Step.Exec e -> s.append("(\n").append(e.script()).append("\n) </dev/null\n");
+                case Step.WriteFile w -> s.append("(\n").append(writeFile(w, i)).append(") </dev/null\n");
                 case Step.Reconfirm r -> throw new IllegalArgumentException(
                         "a reconfirm step runs over its own connection, not in a batch: " + r.display());
             }

@@ -71,7 +71,7 @@ public final class ProbeBatch {
 
     private void record(String id, String body, StringBuilder s) {
         s.append(boundary.startMarker(id)).append('\n')
-                .append("{\n").append(body).append("\n}\n")
+                .append("{\n").append(body).append("\n} </dev/null\n") // the script is on stdin: never read it
                 .append("jp_rc=$?\n")
                 .append(boundary.endMarker(id)).append('\n');
     }
