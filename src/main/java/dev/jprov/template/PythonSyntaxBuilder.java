@@ -1,0 +1,222 @@
+package dev.jprov.template;
+
+import com.hubspot.jinjava.el.ExtendedSyntaxBuilder;
+import com.hubspot.jinjava.el.ext.AdditionOperator;
+import com.hubspot.jinjava.el.ext.AstTuple;
+import com.hubspot.jinjava.el.ext.CollectionMembershipOperator;
+import com.hubspot.jinjava.el.ext.CollectionNonMembershipOperator;
+import jinjava.de.odysseus.el.tree.impl.Parser.ExtensionHandler;
+import jinjava.de.odysseus.el.tree.impl.Parser.ExtensionPoint;
+import com.hubspot.jinjava.el.ext.ExtendedParser;
+import com.hubspot.jinjava.el.ext.ExtendedScanner;
+import jinjava.de.odysseus.el.tree.impl.Scanner;
+import jinjava.de.odysseus.el.tree.impl.Scanner.Token;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import jinjava.de.odysseus.el.misc.NumberOperations;
+import jinjava.de.odysseus.el.misc.TypeConverter;
+import jinjava.de.odysseus.el.tree.impl.Builder;
+import jinjava.de.odysseus.el.tree.impl.Parser;
+import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
+import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
+import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
+import jinjava.de.odysseus.el.tree.Bindings;
+import jinjava.javax.el.ELContext;
+
+/**
+ * jinjava's expression syntax with Python's operators: {@code '-' * 20} repeats (jinjava fails), {@code 1 + 'a'}
+ * is a type error (jinjava concatenates), {@code x / 0} fails (jinjava gives Infinity), {@code in} compares as
+ * Python does, and tuples print as tuples.
+ */
+final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
+    private static final long serialVersionUID = 1L;
+
+    PythonSyntaxBuilder(Feature... features) {
+        super(features);
+    }
+
+    @Override
+    protected Parser createParser(String expression) {
+        return new PythonParser(this, expression);
+    }
+
+    private static final class PythonParser extends ExtendedParser {
+        PythonParser(Builder context, String input) {
+            super(context, input);
+            // jinjava's "in" converts the item to the type of the collection's first element ('a' in [1, 'a'] is false)
+            putExtensionHandler(CollectionMembershipOperator.TOKEN, handler(IN));
+            putExtensionHandler(CollectionNonMembershipOperator.TOKEN, handler(NOT_IN));
+        }
+
+        private static ExtensionHandler handler(AstBinary.Operator op) {
+            return new ExtensionHandler(ExtensionPoint.CMP) {
+                @Override
+                public AstNode createAstNode(AstNode... children) {
+                    return new AstBinary(children[0], children[1], op);
+                }
+            };
+        }
+
+        @Override
+        protected AstBinary createAstBinary(AstNode left, AstNode right, AstBinary.Operator operator) {
+            if (operator == AstBinary.MUL) return super.createAstBinary(left, right, MULTIPLY);
+            if (operator == AstBinary.DIV) return super.createAstBinary(left, right, DIVIDE);
+            if (operator == AdditionOperator.OP) return super.createAstBinary(left, right, ADD);
+            return super.createAstBinary(left, right, operator);
+        }
+
+        /**
+         * EL's word operators (empty, div, mod, eq, lt, ...) are plain names in Jinja, so a variable called
+         * "empty" or "mod" must stay a variable.
+         */
+        @Override
+        protected Scanner createScanner(String expression) {
+            return new ExtendedScanner(expression) {
+                @Override
+                protected Token keyword(String s) {
+                    return EL_ONLY_KEYWORDS.contains(s) ? null : super.keyword(s);
+                }
+            };
+        }
+
+        @Override
+        protected AstTuple createAstTuple(AstParameters parameters) {
+            return new AstTuple(parameters) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public Object eval(Bindings bindings, ELContext context) {
+                    List<?> items = (List<?>) super.eval(bindings, context);
+                    return new PythonTuple(items.toArray());
+                }
+            };
+        }
+    }
+
+    private static final java.util.Set<String> EL_ONLY_KEYWORDS =
+            java.util.Set.of("empty", "div", "mod", "eq", "ne", "lt", "gt", "le", "ge", "instanceof");
+
+    private static final AstBinary.Operator MULTIPLY = new AstBinary.SimpleOperator() {
+        @Override
+        protected Object apply(TypeConverter converter, Object a, Object b) {
+            if (isText(a) && isInt(b)) return a.toString().repeat(Math.max(0, ((Number) b).intValue()));
+            if (isInt(a) && isText(b)) return b.toString().repeat(Math.max(0, ((Number) a).intValue()));
+            if (a instanceof List<?> l && isInt(b)) return repeat(l, ((Number) b).intValue());
+            if (isInt(a) && b instanceof List<?> l) return repeat(l, ((Number) a).intValue());
+            return NumberOperations.mul(converter, a, b);
+        }
+
+        @Override
+        public String toString() {
+            return "*";
+        }
+    };
+
+    /** Python's /: always a float, and division by zero is an error rather than Infinity. */
+    private static final AstBinary.Operator DIVIDE = new AstBinary.SimpleOperator() {
+        @Override
+        protected Object apply(TypeConverter converter, Object a, Object b) {
+            Object divisor = converter.convert(b, Double.class);
+            if (divisor instanceof Double d && d == 0.0) throw RenderSession.failure("division by zero");
+            return NumberOperations.div(converter, a, b);
+        }
+
+        @Override
+        public String toString() {
+            return "/";
+        }
+    };
+
+    static final AstBinary.Operator IN = new AstBinary.SimpleOperator() {
+        @Override
+        protected Object apply(TypeConverter converter, Object item, Object container) {
+            return contains(container, item);
+        }
+
+        @Override
+        public String toString() {
+            return "in";
+        }
+    };
+
+    private static final AstBinary.Operator NOT_IN = new AstBinary.SimpleOperator() {
+        @Override
+        protected Object apply(TypeConverter converter, Object item, Object container) {
+            return !contains(container, item);
+        }
+
+        @Override
+        public String toString() {
+            return "not in";
+        }
+    };
+
+    /** Python's {@code item in container}: substring, list element (1 == 1.0), or dict key. */
+    static boolean contains(Object container, Object item) {
+        if (container instanceof Undefined u) throw u.fail();
+        if (item instanceof Undefined u) throw u.fail();
+        if (isText(container)) {
+            if (!isText(item)) {
+                throw RenderSession.failure("'in <string>' requires string as left operand, not " + PythonRepr.typeName(item));
+            }
+            return container.toString().contains(item.toString());
+        }
+        if (container instanceof java.util.Map<?, ?> m) {
+            if (m.containsKey(item)) return true;
+            for (Object k : m.keySet()) if (pythonEquals(k, item)) return true;
+            return false;
+        }
+        if (container instanceof Collection<?> c) {
+            for (Object o : c) if (pythonEquals(o, item)) return true;
+            return false;
+        }
+        throw RenderSession.failure("argument of type '" + PythonRepr.typeName(container) + "' is not iterable");
+    }
+
+    static boolean pythonEquals(Object a, Object b) {
+        if (a == null || b == null) return a == b;
+        boolean na = a instanceof Number || a instanceof Boolean;
+        boolean nb = b instanceof Number || b instanceof Boolean;
+        if (na && nb) return PythonOrder.compare(a, b) == 0;
+        if (isText(a) && isText(b)) return a.toString().equals(b.toString());
+        return a.equals(b);
+    }
+
+    private static final AstBinary.Operator ADD = new AstBinary.SimpleOperator() {
+        @Override
+        protected Object apply(TypeConverter converter, Object a, Object b) {
+            if (a instanceof Collection<?> x && b instanceof Collection<?> y) {
+                List<Object> out = new ArrayList<>(x);
+                out.addAll(y);
+                return out;
+            }
+            if (isText(a) && isText(b)) return a.toString() + b;
+            if (isText(a) || isText(b) || a instanceof Collection || b instanceof Collection
+                    || a instanceof java.util.Map || b instanceof java.util.Map) {
+                throw RenderSession.failure("unsupported operand type(s) for +: '" + PythonRepr.typeName(a)
+                        + "' and '" + PythonRepr.typeName(b) + "'");
+            }
+            return NumberOperations.add(converter, a, b);
+        }
+
+        @Override
+        public String toString() {
+            return "+";
+        }
+    };
+
+    private static boolean isText(Object o) {
+        return o instanceof String || o instanceof com.hubspot.jinjava.objects.SafeString;
+    }
+
+    private static boolean isInt(Object o) {
+        return o instanceof Long || o instanceof Integer || o instanceof java.math.BigInteger;
+    }
+
+    private static List<Object> repeat(List<?> l, int n) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.addAll(l);
+        return out;
+    }
+}

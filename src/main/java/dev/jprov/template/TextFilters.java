@@ -1,0 +1,196 @@
+package dev.jprov.template;
+
+import dev.jprov.plan.ShellQuote;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Filters on text: case, whitespace, regexes, formatting, encodings, paths and shell quoting. */
+final class TextFilters {
+    private TextFilters() {}
+
+    static List<AnsibleFilter> all() {
+        return List.of(
+                f("lower", (v, a) -> str(v).toLowerCase(Locale.ROOT)),
+                f("upper", (v, a) -> str(v).toUpperCase(Locale.ROOT)),
+                f("capitalize", (v, a) -> {
+                    String s = str(v);
+                    return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1).toLowerCase(Locale.ROOT);
+                }),
+                f("title", (v, a) -> title(str(v))),
+                f("trim", (v, a) -> PythonMethods.strip(str(v), a.string(0, "chars", null), true, true)),
+                f("replace", (v, a) -> PythonMethods.replace(str(v), a.string(0, "old", ""), a.string(1, "new", ""),
+                        a.get(2, "count", null) == null ? -1 : a.integer(2, "count", -1))),
+                f("split", (v, a) -> PythonMethods.split(str(v), a.string(0, "sep", null), a.integer(1, "maxsplit", -1))),
+                f("regex_replace", (v, a) -> PythonRegex.sub(str(v), a.string(0, "pattern", ""),
+                        a.string(1, "replacement", ""), a.bool(-1, "ignorecase", false), a.bool(-1, "multiline", false))),
+                f("regex_search", TextFilters::regexSearch),
+                f("regex_findall", TextFilters::regexFindall),
+                f("regex_escape", (v, a) -> PythonRegex.escape(str(v))),
+                f("indent", TextFilters::indent),
+                f("center", (v, a) -> PythonMethods.call(str(v), "center", List.of(a.get(0, "width", 80L)))),
+                f("format", (v, a) -> PercentFormat.format(str(v), a.positional())),
+                f("string", (v, a) -> str(v)),
+                f("b64encode", (v, a) -> Base64.getEncoder().encodeToString(
+                        str(v).getBytes(Charset.forName(a.string(0, "encoding", "utf-8"))))),
+                f("b64decode", (v, a) -> new String(Base64.getMimeDecoder().decode(str(v)),
+                        Charset.forName(a.string(0, "encoding", "utf-8")))),
+                f("basename", (v, a) -> {
+                    String p = str(v);
+                    return p.substring(p.lastIndexOf('/') + 1);
+                }),
+                f("dirname", (v, a) -> dirname(str(v))),
+                f("splitext", (v, a) -> splitext(str(v))),
+                f("path_join", (v, a) -> pathJoin(v)),
+                f("quote", (v, a) -> ShellQuote.quote(v == null ? "" : str(v))),
+                f("hash", (v, a) -> digest(str(v), a.string(0, "hashtype", "sha1"))),
+                f("checksum", (v, a) -> digest(str(v), "sha1")),
+                f("sha1", (v, a) -> digest(str(v), "sha1")),
+                f("md5", (v, a) -> digest(str(v), "md5")));
+    }
+
+    private static AnsibleFilter f(String name, AnsibleFilter.Function fn) {
+        return new AnsibleFilter(name, false, fn);
+    }
+
+    static String str(Object v) {
+        return PythonRepr.str(v);
+    }
+
+    /** Jinja's title: each word's first letter upper, the rest lower; words start after -, space, brackets. */
+    static String title(String s) {
+        StringBuilder sb = new StringBuilder();
+        Matcher m = Pattern.compile("([-\\s({\\[<]+)").matcher(s);
+        int from = 0;
+        while (m.find()) {
+            sb.append(titleWord(s.substring(from, m.start()))).append(m.group());
+            from = m.end();
+        }
+        return sb.append(titleWord(s.substring(from))).toString();
+    }
+
+    private static String titleWord(String w) {
+        return w.isEmpty() ? w : w.substring(0, 1).toUpperCase(Locale.ROOT) + w.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /** Ansible's regex_search: the match, or the listed groups ('\\1', '\\g<name>'), or None. */
+    private static Object regexSearch(Object v, FilterArgs a) {
+        Pattern p = PythonRegex.compile(a.string(0, "regex", ""), a.bool(-1, "ignorecase", false),
+                a.bool(-1, "multiline", false));
+        List<String> groups = new ArrayList<>();
+        for (Object g : a.rest(1)) {
+            String arg = str(g);
+            Matcher gm = Pattern.compile("\\\\g<(\\S+)>|\\\\(\\d+)").matcher(arg);
+            if (!gm.lookingAt()) throw RenderSession.failure("Unknown argument");
+            groups.add(gm.group(1) != null ? gm.group(1) : gm.group(2));
+        }
+        Matcher m = p.matcher(str(v));
+        if (!m.find()) return null;
+        if (groups.isEmpty()) return m.group();
+        List<Object> out = new ArrayList<>();
+        for (String g : groups) out.add(g.chars().allMatch(Character::isDigit) ? m.group(Integer.parseInt(g)) : m.group(g));
+        return out;
+    }
+
+    /** re.findall: whole matches, the group when there is one, or lists of groups. */
+    private static Object regexFindall(Object v, FilterArgs a) {
+        Matcher m = PythonRegex.compile(a.string(0, "regex", ""), a.bool(-1, "ignorecase", false),
+                a.bool(-1, "multiline", false)).matcher(str(v));
+        List<Object> out = new ArrayList<>();
+        while (m.find()) {
+            if (m.groupCount() == 0) {
+                out.add(m.group());
+            } else if (m.groupCount() == 1) {
+                out.add(m.group(1) == null ? "" : m.group(1));
+            } else {
+                Object[] gs = new Object[m.groupCount()];
+                for (int i = 1; i <= m.groupCount(); i++) gs[i - 1] = m.group(i) == null ? "" : m.group(i);
+                out.add(new PythonTuple(gs));
+            }
+        }
+        return out;
+    }
+
+    /** Jinja's indent (width, first, blank), including its quirk of a trailing newline staying unindented. */
+    private static Object indent(Object v, FilterArgs a) {
+        Object w = a.get(0, "width", 4L);
+        String indention = w instanceof String s ? s : " ".repeat(PythonMethods.toInt(w));
+        boolean first = a.bool(1, "first", false);
+        boolean blank = a.bool(2, "blank", false);
+        String s = str(v) + "\n";
+        List<String> lines = new ArrayList<>(List.of(s.split("\r\n|\r|\n", -1)));
+        lines.remove(lines.size() - 1); // splitlines drops the part after the final newline
+        StringBuilder rv = new StringBuilder();
+        if (blank) {
+            rv.append(String.join("\n" + indention, lines));
+        } else {
+            rv.append(lines.get(0));
+            for (String line : lines.subList(1, lines.size())) {
+                rv.append('\n');
+                if (!line.isEmpty()) rv.append(indention);
+                rv.append(line);
+            }
+        }
+        return first ? indention + rv : rv.toString();
+    }
+
+    /** posixpath.dirname. */
+    static String dirname(String p) {
+        int i = p.lastIndexOf('/') + 1;
+        String head = p.substring(0, i);
+        if (!head.isEmpty() && !head.chars().allMatch(c -> c == '/')) head = head.replaceAll("/+$", "");
+        return head;
+    }
+
+    /** posixpath.splitext, as a two-item list (Python's tuple). */
+    private static PythonTuple splitext(String p) {
+        int sep = p.lastIndexOf('/');
+        int dot = p.lastIndexOf('.');
+        if (dot > sep) {
+            int filenameIndex = sep + 1;
+            while (filenameIndex < dot) {
+                if (p.charAt(filenameIndex) != '.') return new PythonTuple(p.substring(0, dot), p.substring(dot));
+                filenameIndex++;
+            }
+        }
+        return new PythonTuple(p, "");
+    }
+
+    /** os.path.join of a list: an absolute part restarts the path. */
+    private static String pathJoin(Object v) {
+        if (v instanceof String s) return s;
+        String out = "";
+        for (Object o : PythonMethods.iterable(v)) {
+            String part = str(o);
+            if (part.startsWith("/") || out.isEmpty()) out = part;
+            else out = out.endsWith("/") ? out + part : out + "/" + part;
+        }
+        return out;
+    }
+
+    private static String digest(String s, String algorithm) {
+        String java = switch (algorithm.toLowerCase(Locale.ROOT)) {
+            case "sha1" -> "SHA-1";
+            case "sha224" -> "SHA-224";
+            case "sha256" -> "SHA-256";
+            case "sha384" -> "SHA-384";
+            case "sha512" -> "SHA-512";
+            case "md5" -> "MD5";
+            default -> throw RenderSession.failure("unsupported hash type " + algorithm);
+        };
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(java)
+                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw RenderSession.failure("unsupported hash type " + algorithm);
+        }
+    }
+}
