@@ -16,7 +16,6 @@ import dev.jprov.report.JsonLinesReporter;
 import dev.jprov.report.MarkdownReview;
 import dev.jprov.report.Reporter;
 import dev.jprov.source.LoadException;
-import dev.jprov.template.Templar;
 import dev.jprov.transport.SshConnector;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -70,6 +69,8 @@ public final class ApplyJob {
     }
 
     private Outcome runChecked(Mode mode) throws InterruptedException {
+        // jinjava's set-up is the slowest part of start-up: let it run while files load and hosts connect.
+        TemplarTemplating templating = mode == Mode.RUN ? TemplarTemplating.startingNow() : null;
         Path cwd = Path.of("").toAbsolutePath();
         Inventory inventory = Inventory.load(inventoryArgs, cwd);
         for (String w : inventory.warnings()) err.println("[WARNING]: " + w);
@@ -97,8 +98,6 @@ public final class ApplyJob {
             return new Outcome(ExitCode.OK, Optional.empty());
         }
 
-        Templar templar = new Templar();
-        TemplarTemplating templating = new TemplarTemplating(templar);
         List<Reporter> reporters = new ArrayList<>();
         reporters.add(new ConsoleReporter(out, options.color(), options.verbosity(), options.diff()));
         options.jsonReport().ifPresent(f -> reporters.add(new JsonLinesReporter(f)));

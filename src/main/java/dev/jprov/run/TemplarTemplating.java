@@ -8,19 +8,30 @@ import dev.jprov.template.TemplateException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
-/** The executor's templating, done by the template package's jinjava-based {@link Templar}. */
+/**
+ * The executor's templating, done by the template package's jinjava-based {@link Templar}. Setting jinjava up
+ * takes about half a second, so it is built in the background while the run loads files and connects; values
+ * without Jinja markup (most connection variables and host patterns) never wait for it.
+ */
 final class TemplarTemplating implements Templating {
-    private final Templar templar;
+    private final CompletableFuture<Templar> templar;
 
-    TemplarTemplating(Templar templar) {
+    TemplarTemplating(CompletableFuture<Templar> templar) {
         this.templar = templar;
+    }
+
+    /** Starts building the Templar now, on another thread. */
+    static TemplarTemplating startingNow() {
+        return new TemplarTemplating(CompletableFuture.supplyAsync(Templar::new));
     }
 
     @Override
     public Object render(Object value, Map<String, Object> vars, SourceLocation where) {
+        if (!hasMarkup(value)) return value;
         try {
-            return templar.render(value, vars, where);
+            return templar.join().render(value, vars, where);
         } catch (TemplateException e) {
             throw new TemplateError(e.getMessage(), e);
         }
@@ -29,7 +40,7 @@ final class TemplarTemplating implements Templating {
     @Override
     public boolean test(List<String> conditions, Map<String, Object> vars, SourceLocation where) {
         try {
-            return templar.evaluateCondition(conditions, vars, where);
+            return templar.join().evaluateCondition(conditions, vars, where);
         } catch (TemplateException e) {
             throw new TemplateError(e.getMessage(), e);
         }
@@ -38,15 +49,25 @@ final class TemplarTemplating implements Templating {
     @Override
     public String text(Object value) {
         if (value instanceof String s) return s;
-        return String.valueOf(templar.render("{{ jprov_value | string }}", Map.of("jprov_value", value), null));
+        return String.valueOf(templar.join().render("{{ jprov_value | string }}", Map.of("jprov_value", value),
+                null));
     }
 
     @Override
     public String renderFile(Path template, Map<String, Object> vars) {
         try {
-            return templar.renderTemplateFile(template, vars);
+            return templar.join().renderTemplateFile(template, vars);
         } catch (TemplateException e) {
             throw new TemplateError(e.getMessage(), e);
         }
+    }
+
+    private static boolean hasMarkup(Object value) {
+        return switch (value) {
+            case String s -> Templar.isTemplate(s);
+            case Map<?, ?> m -> m.entrySet().stream().anyMatch(e -> hasMarkup(e.getKey()) || hasMarkup(e.getValue()));
+            case List<?> l -> l.stream().anyMatch(TemplarTemplating::hasMarkup);
+            case null, default -> false;
+        };
     }
 }
