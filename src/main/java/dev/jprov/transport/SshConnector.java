@@ -5,8 +5,6 @@ import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.SecurityUtils;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.userauth.UserAuthException;
-import net.schmizz.sshj.userauth.method.AuthMethod;
-import net.schmizz.sshj.userauth.method.AuthPublickey;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -14,8 +12,6 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,10 +30,10 @@ public final class SshConnector {
     private static final int OPEN_CONNECTION_WAIT_MS = Integer.MAX_VALUE;
 
     private final Path sshDir;
-    private final Optional<Path> agentSocket;
     private final int maxChannels;
     private final Config config;
     private final PrivateKeys keys;
+    private final Optional<AgentClient> agent;
     private final Object knownHostsAppendLock = new Object();
 
     public SshConnector(Path home, Optional<Path> agentSocket, int maxChannelsPerConnection) {
@@ -46,10 +42,10 @@ public final class SshConnector {
         SecurityUtils.setRegisterBouncyCastle(false);
         EcdsaKeyFactoryAlias.install();
         this.sshDir = home.resolve(".ssh");
-        this.agentSocket = agentSocket;
         this.maxChannels = maxChannelsPerConnection;
         this.config = new LeanSshConfig();
         this.keys = new PrivateKeys(config, sshDir);
+        this.agent = agentSocket.map(AgentClient::new);
     }
 
     /** For the user running jprov: ~/.ssh and $SSH_AUTH_SOCK. */
@@ -123,44 +119,66 @@ public final class SshConnector {
         }
     }
 
+    /**
+     * Offers, in this order: the spec's key files (a passphrase-protected one through the agent's copy of it),
+     * the other keys ssh-agent holds, then ~/.ssh's default keys when the spec names none. A key offered once is
+     * not offered again: every refusal counts against the server's MaxAuthTries.
+     */
     private void authenticate(SSHClient client, ConnectionSpec spec) throws TransportException {
-        List<AuthMethod> methods = new ArrayList<>();
-        List<String> offered = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        KeyOffers offers = new KeyOffers();
+        AgentKeys agentKeys = agentKeys();
         for (PrivateKeys.Key key : keys.explicit(spec.privateKeys())) {
             switch (key) {
-                case PrivateKeys.Usable usable -> {
-                    methods.add(new AuthPublickey(usable.provider()));
-                    offered.add(usable.file().toString());
-                }
+                case PrivateKeys.Usable usable -> offers.file(usable);
+                case PrivateKeys.Locked locked -> offers.agent(agentKeys.holding(locked).map(agentKeys::method)
+                        .orElseThrow(() -> new TransportException(prefix(spec) + "private key " + locked.file() + " "
+                                + locked.reason() + "; " + agentKeys.whyNotHeld(locked))));
                 case PrivateKeys.Unusable unusable -> throw new TransportException(prefix(spec) + "private key "
                         + unusable.file() + " " + unusable.reason());
             }
         }
+        agentKeys.keys().stream().map(agentKeys::method).forEach(offers::agent);
         if (spec.privateKeys().isEmpty()) {
             for (PrivateKeys.Key key : keys.defaults()) {
                 switch (key) {
-                    case PrivateKeys.Usable usable -> {
-                        methods.add(new AuthPublickey(usable.provider()));
-                        offered.add(usable.file().toString());
+                    case PrivateKeys.Usable usable -> offers.file(usable);
+                    case PrivateKeys.Locked locked -> {
+                        if (agentKeys.holding(locked).isEmpty()) offers.skip(locked.file() + " " + locked.reason());
                     }
-                    case PrivateKeys.Unusable unusable -> skipped.add(unusable.file() + " " + unusable.reason());
+                    case PrivateKeys.Unusable unusable -> offers.skip(unusable.file() + " " + unusable.reason());
                 }
             }
         }
-        if (methods.isEmpty()) {
+        agentKeys.notes().forEach(offers::skip);
+        String notOffered = offers.skipped().isEmpty() ? "" : "; not offered: " + String.join("; ", offers.skipped());
+        if (offers.methods().isEmpty()) {
             throw new TransportException(prefix(spec) + "no key to log in with: none given (ansible_ssh_private_key_file"
-                    + " or --private-key), no usable " + String.join("/", PrivateKeys.DEFAULT_NAMES) + " in " + sshDir
-                    + (skipped.isEmpty() ? "" : " (" + String.join("; ", skipped) + ")"));
+                    + " or --private-key), " + agentKeys.status() + ", no usable "
+                    + String.join("/", PrivateKeys.DEFAULT_NAMES) + " in " + sshDir + notOffered);
         }
         try {
-            client.auth(spec.user(), methods);
+            client.auth(spec.user(), offers.methods());
         } catch (UserAuthException e) {
+            // sshj keeps the last method's own error (an agent that failed to sign, say) as the cause.
+            String last = e.getCause() instanceof UserAuthException cause && cause.getMessage() != null
+                    ? "; last error: " + cause.getMessage() : "";
             throw new TransportException(prefix(spec) + "authentication as " + spec.user() + " failed: the host "
-                    + "accepted none of the keys offered (" + String.join(", ", offered) + ")"
-                    + (skipped.isEmpty() ? "" : "; not offered: " + String.join("; ", skipped)), e);
+                    + "accepted none of the keys offered (" + String.join(", ", offers.offered()) + ")" + notOffered
+                    + last, e);
         } catch (net.schmizz.sshj.transport.TransportException e) {
             throw new TransportException(prefix(spec) + "connection lost during authentication: " + e.getMessage(), e);
+        }
+    }
+
+    /** The agent's keys for one connection (listed anew: keys may be added during a run). */
+    private AgentKeys agentKeys() {
+        if (agent.isEmpty()) return AgentKeys.absent();
+        AgentClient client = agent.get();
+        try {
+            return AgentKeys.listed(client, client.identities());
+        } catch (IOException e) {
+            // An agent that is gone or broken is skipped: other keys may still log in.
+            return AgentKeys.unreachable(client, e);
         }
     }
 

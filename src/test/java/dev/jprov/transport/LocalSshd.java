@@ -152,6 +152,11 @@ public final class LocalSshd implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(process, dir);
+    }
+
+    /** Stops a fixture's child process (SIGTERM, then SIGKILL after 5 s) and deletes its temp dir. */
+    static void stop(Process process, Path dir) {
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
