@@ -1,0 +1,76 @@
+package dev.jprov.testbed;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The host image (localhost/jprov-testbed-host), built by testbed/image/build. Before the first container starts,
+ * its dev.jprov.inputs label is compared with the hash of the testbed files it was built from, and a missing or
+ * stale image is rebuilt (a few seconds on top of the cached base image), so a test never runs yesterday's emulation.
+ */
+final class TestbedImage {
+    static final String NAME = "localhost/jprov-testbed-host:latest";
+    private static final String LABEL = "dev.jprov.inputs";
+
+    private final Path repo;
+
+    private TestbedImage(Path repo) {
+        this.repo = repo;
+    }
+
+    /** The repository holding testbed/, searched upwards from the working directory. */
+    static TestbedImage ofRepository() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.isExecutable(d.resolve("testbed/image/build"))) {
+                return new TestbedImage(d);
+            }
+        }
+        throw new IllegalStateException("no testbed/image/build above " + dir + ": run the tests from the jprov repository");
+    }
+
+    Path repository() {
+        return repo;
+    }
+
+    /** Makes sure the image exists and matches testbed/'s files; builds it otherwise. */
+    void ensureCurrent(DockerClient docker) throws IOException, InterruptedException {
+        String want = ProcessRunner.run(repo, "testbed/image/build", "--print-inputs")
+                .orFail("testbed/image/build --print-inputs").stdout().trim();
+        if (want.equals(label(docker))) {
+            return;
+        }
+        ExecResult build = ProcessRunner.run(repo, "testbed/image/build");
+        build.orFail("testbed/image/build (the image " + NAME + " was missing or stale; run testbed/setup as root)");
+        String have = label(docker);
+        if (!want.equals(have)) {
+            throw new IllegalStateException("testbed/image/build left " + NAME + " with inputs " + have + ", expected "
+                    + want + "\n" + build.stdout() + build.stderr());
+        }
+    }
+
+    private static String label(DockerClient docker) {
+        try {
+            Map<String, String> labels = docker.inspectImageCmd(NAME).exec().getConfig().getLabels();
+            return labels == null ? null : labels.get(LABEL);
+        } catch (NotFoundException e) {
+            return null;
+        }
+    }
+
+    /** The engine's client, or a failure that says how to get one: a missing engine must fail a test, not skip it. */
+    static DockerClient engine() {
+        if (!DockerClientFactory.instance().isDockerAvailable()) {
+            throw new IllegalStateException("no container engine answers: the testbed's container tests need one. "
+                    + "Run `testbed/setup` as root (it installs podman and starts `podman system service` on "
+                    + "unix:///run/podman/podman.sock, linked from /var/run/docker.sock), and run the tests with "
+                    + "TESTCONTAINERS_RYUK_DISABLED=true");
+        }
+        return DockerClientFactory.instance().client();
+    }
+}
