@@ -49,8 +49,7 @@ final class TemplarTemplating implements Templating {
     @Override
     public String text(Object value) {
         if (value instanceof String s) return s;
-        return String.valueOf(templar.join().render("{{ jprov_value | string }}", Map.of("jprov_value", value),
-                null));
+        return templar.join().str(value);
     }
 
     @Override

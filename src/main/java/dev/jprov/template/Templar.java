@@ -104,6 +104,11 @@ public final class Templar {
         }
     }
 
+    /** A value as Python's str() prints it ({'key': 'a'}, True, None): item labels and messages use this. */
+    public String str(Object value) {
+        return PythonRepr.str(value);
+    }
+
     /** True when a string has Jinja markup; everything else is returned as-is without touching jinjava. */
     public static boolean isTemplate(String s) {
         return s.contains("{{") || s.contains("{%") || s.contains("{#");

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * copy and template after their arguments are read: put {@code content} at {@code dest}, comparing by sha256
@@ -18,7 +19,7 @@ import java.util.Optional;
  * nothing beyond the batched stat+sha256; with -D one od per file, still in the same round trip, since the hash
  * comparison and the read cannot be two rounds without doubling every diff run's latency.
  */
-record ContentCopy(String dest, byte[] content, Optional<String> src, Optional<String> basename,
+record ContentCopy(String dest, Supplier<byte[]> contentSource, Optional<String> src, Optional<String> basename,
                    FileAttributes attributes, boolean backup, Optional<String> validate, boolean force,
                    boolean follow, boolean diff, String backupSuffix) implements Invocation {
 
@@ -48,6 +49,9 @@ record ContentCopy(String dest, byte[] content, Optional<String> src, Optional<S
 
     @Override
     public Planned plan(Facts facts) {
+        // Produced only now: a template renders with the facts of this run, while its probes (dest, parent) can be
+        // asked ahead of time, in the host's first probe round.
+        byte[] content = contentSource.get();
         String file = directFile();
         FileFacts current = facts.get(new Probe.FileInfo(file, true, follow));
         if (current.type() == FileFacts.Type.DIRECTORY) {

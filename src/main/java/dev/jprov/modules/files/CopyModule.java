@@ -56,7 +56,7 @@ public final class CopyModule implements Module {
             }
             basename = Optional.of(local.getFileName().toString());
         }
-        return new ContentCopy(dest, bytes, src.map(s -> s), basename, attributes, backup, validate, force, follow,
+        return new ContentCopy(dest, () -> bytes, src.map(s -> s), basename, attributes, backup, validate, force, follow,
                 context.diff(), backup ? context.backupSuffix() : "");
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Ansible's template: renders a local Jinja file (templates/ of the role or playbook), then copies it. */
 public final class TemplateModule implements Module {
@@ -38,10 +39,12 @@ public final class TemplateModule implements Module {
         FileAttributes attributes = FileAttributes.read(args);
         args.finish();
         Path local = context.findLocalFile("templates", src);
-        String text = context.renderTemplate(local);
-        if (!sequence.equals("\n")) text = text.replace("\n", sequence);
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return new ContentCopy(dest, bytes, Optional.of(src), Optional.of(local.getFileName().toString()),
+        Supplier<byte[]> rendered = () -> {
+            String text = context.renderTemplate(local);
+            if (!sequence.equals("\n")) text = text.replace("\n", sequence);
+            return text.getBytes(StandardCharsets.UTF_8);
+        };
+        return new ContentCopy(dest, rendered, Optional.of(src), Optional.of(local.getFileName().toString()),
                 attributes, backup, validate, force, follow, context.diff(), backup ? context.backupSuffix() : "");
     }
 }
