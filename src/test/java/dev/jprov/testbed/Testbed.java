@@ -143,9 +143,10 @@ public final class Testbed implements AutoCloseable {
                             "/etc/jprov-testbed/authorized_keys")
                     .withCreateContainerCmdModifier(cmd -> {
                         cmd.withHostName(name);
-                        // sshd on 127.0.0.1 only; NET_ADMIN so the pf emulation can enforce rules with nft
+                        // sshd on 127.0.0.1 only; NET_ADMIN so the pf emulation can enforce rules with nft;
+                        // SYS_ADMIN so jail(8)'s devfs and nullfs mounts are real mounts, as in testbed/up
                         cmd.getHostConfig()
-                                .withCapAdd(Capability.NET_ADMIN)
+                                .withCapAdd(Capability.NET_ADMIN, Capability.SYS_ADMIN)
                                 .withPublishAllPorts(false)
                                 .withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(22)));
                     })

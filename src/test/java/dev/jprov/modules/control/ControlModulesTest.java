@@ -29,10 +29,10 @@ class ControlModulesTest {
 
     static Stream<Arguments> rows() {
         return Stream.of(
-                Arguments.of(new DebugModule(), Map.of(), Planned.Outcome.OK, Map.of("msg", "Hello world!")),
-                Arguments.of(new DebugModule(), Map.of("msg", "hi"), Planned.Outcome.OK, Map.of("msg", "hi")),
-                Arguments.of(new DebugModule(), Map.of("var", "x"), Planned.Outcome.OK, Map.of("x", 5)),
-                Arguments.of(new DebugModule(), Map.of("var", "nope"), Planned.Outcome.OK, Map.of("nope", "VARIABLE IS NOT DEFINED!")),
+                Arguments.of(new DebugModule(), Map.of(), Planned.Outcome.OK, Map.of("msg", "Hello world!", "_ansible_verbose_always", true)),
+                Arguments.of(new DebugModule(), Map.of("msg", "hi"), Planned.Outcome.OK, Map.of("msg", "hi", "_ansible_verbose_always", true)),
+                Arguments.of(new DebugModule(), Map.of("var", "x"), Planned.Outcome.OK, Map.of("x", 5, "_ansible_verbose_always", true)),
+                Arguments.of(new DebugModule(), Map.of("var", "nope"), Planned.Outcome.OK, Map.of("nope", "VARIABLE IS NOT DEFINED!", "_ansible_verbose_always", true)),
                 Arguments.of(new DebugModule(), Map.of("msg", "hi", "verbosity", 2), Planned.Outcome.SKIPPED, Map.of("skipped_reason", "Verbosity threshold not met.")),
                 Arguments.of(new SetFactModule(), Map.of("a", 1, "b", List.of("c")), Planned.Outcome.OK,
                         Map.of("ansible_facts", Map.of("a", 1, "b", List.of("c")), "_ansible_facts_cacheable", false)),

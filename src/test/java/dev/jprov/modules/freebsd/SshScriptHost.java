@@ -25,10 +25,9 @@ import java.util.List;
 final class SshScriptHost {
     private final List<String> ssh;
 
-    SshScriptHost(Path dir, String address) {
-        this.ssh = List.of("ssh", "-i", dir.resolve("id_ed25519").toString(), "-o", "BatchMode=yes",
-                "-o", "UserKnownHostsFile=" + dir.resolve("known_hosts"), "-o", "StrictHostKeyChecking=yes",
-                "-o", "ConnectTimeout=5", "root@" + address, "/bin/sh", "-s");
+    /** @param ssh the OpenSSH command line that runs {@code /bin/sh -s} on the host */
+    SshScriptHost(List<String> ssh) {
+        this.ssh = List.copyOf(ssh);
     }
 
     ExecResult run(String script) {

@@ -19,26 +19,26 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.jprov.testbed.Testbed;
+import dev.jprov.testbed.TestbedExtension;
+import dev.jprov.testbed.TestbedHost;
 
 /**
  * The part B FreeBSD modules against a running simulated FreeBSD host: apply, apply again (no change), check mode
- * (plan only: the host stays as it was) and bad input (nothing changes). Runs when JPROV_IT_TESTBED names a
- * testbed directory made by {@code testbed/up NAME --dir DIR} and JPROV_IT_HOST the host's name in it:
- * <pre>testbed/up fbsdb1 --dir /tmp/tb && JPROV_IT_TESTBED=/tmp/tb JPROV_IT_HOST=fbsdb1 mvn test -Dtest=FreebsdModulesOnTestbedIT</pre>
+ * (plan only: the host stays as it was) and bad input (nothing changes). Runs on a container host of the testbed.
  */
-@EnabledIfEnvironmentVariable(named = "JPROV_IT_TESTBED", matches = ".+")
+@ExtendWith(TestbedExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FreebsdModulesOnTestbedIT {
+class FreebsdModulesOnTestbedTest {
     static SshScriptHost host;
     static String mirror;
 
     @BeforeAll
-    static void connect() throws IOException {
-        Path dir = Path.of(System.getenv("JPROV_IT_TESTBED"));
-        String name = System.getenv().getOrDefault("JPROV_IT_HOST", "host01");
-        host = new SshScriptHost(dir, Files.readString(dir.resolve("hosts/" + name + "/addr")).strip());
-        mirror = Files.readString(dir.resolve("mirror.url")).strip();
+    static void connect(Testbed testbed) throws Exception {
+        TestbedHost target = testbed.freshHost("fbsdmod1");
+        host = new SshScriptHost(target.sshCommand("/bin/sh -s"));
+        mirror = testbed.mirrorUrl();
         host.sh("rm -rf /jails/it1 /jails/it2 /var/cache/jprov /etc/jail.conf /var/log/jails /etc/devfs.rules "
                 + "/etc/rctl.conf /etc/pf.conf /etc/pf.conf.jprov-prev; rctl -r : 2>/dev/null; "
                 + "ifconfig bridge0 >/dev/null 2>&1 || ifconfig bridge0 create; "
