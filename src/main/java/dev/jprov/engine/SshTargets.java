@@ -29,12 +29,16 @@ public final class SshTargets implements Targets {
     private final AtomicInteger opened = new AtomicInteger();
     private final String backupSuffix;
     private final HostSession local;
+    // A jail's host need not be in the play that uses the jail: its variables come from the inventory then.
+    private final java.util.function.Function<String, Map<String, Object>> varsOfHost;
 
     /**
      * @param reach decides how a host is reached from its name and rendered connection variables
      */
-    public SshTargets(SshConnector connector, BiFunction<String, Map<String, Object>, Reach> reach, boolean check,
+    public SshTargets(SshConnector connector, BiFunction<String, Map<String, Object>, Reach> reach,
+                      java.util.function.Function<String, Map<String, Object>> varsOfHost, boolean check,
                       String backupSuffix) {
+        this.varsOfHost = varsOfHost;
         this.connector = connector;
         this.reach = reach;
         this.check = check;
@@ -56,7 +60,7 @@ public final class SshTargets implements Targets {
             case Reach.Ssh ssh -> connection(ssh);
             case Reach.Local l -> BecomeShell.over(new LocalShell(), l.become());
             case Reach.Jail j -> {
-                Map<String, Object> hostVars = knownVars.get(j.jailHost());
+                Map<String, Object> hostVars = knownVars.computeIfAbsent(j.jailHost(), varsOfHost);
                 if (hostVars == null) {
                     throw new TransportException("jail " + host + ": its jail host '" + j.jailHost()
                             + "' is not in the inventory");

@@ -107,8 +107,15 @@ public final class ApplyJob {
         PlaybookRun run = new PlaybookRun(options, view, modules::find, templating, new LoaderIncludes(loader),
                 tags::selects, reporters);
         PlaybookRun.Result result;
-        try (SshTargets targets = new SshTargets(SshConnector.forCurrentUser(), connection::reach, options.check(),
-                PlaybookRun.backupSuffix())) {
+        List<Path> dirs = options.playbooks().stream().map(p -> p.toAbsolutePath().getParent()).toList();
+        java.util.function.Function<String, java.util.Map<String, Object>> varsOfHost = h -> {
+            if (!view.groups().getOrDefault("all", List.of()).contains(h)) return null;
+            java.util.Map<String, Object> v = new java.util.LinkedHashMap<>(view.vars(h, dirs));
+            v.putAll(options.extraVars());
+            return v;
+        };
+        try (SshTargets targets = new SshTargets(SshConnector.forCurrentUser(), connection::reach, varsOfHost,
+                options.check(), PlaybookRun.backupSuffix())) {
             result = run.run(playbooks, targets);
         } finally {
             for (Reporter r : reporters) r.close();

@@ -1,0 +1,134 @@
+package dev.jprov.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jprov.testbed.Testbed;
+import dev.jprov.testbed.TestbedExtension;
+import dev.jprov.testbed.TestbedHost;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * jprov end to end on simulated FreeBSD hosts: a jail bootstrapped, defined and started from its host, then used
+ * as an inventory host of its own (ansible_connection: jail) with nothing installed in it; and pf's
+ * confirm-or-revert taking back a ruleset that locks the controller out.
+ */
+@ExtendWith(TestbedExtension.class)
+class FreebsdTargetsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aJailIsATargetReachedThroughItsHost(Testbed testbed) throws Exception {
+        TestbedHost host = testbed.freshHost("jailhost1");
+        String mirror = testbed.mirrorUrl();
+        Path hostInventory = testbed.inventory(List.of(host));
+        Path jails = dir.resolve("jails.yaml");
+        Files.writeString(jails, """
+                all:
+                  children:
+                    jails:
+                      hosts:
+                        web1:
+                          ansible_connection: jail
+                          jail_host: jailhost1
+                """);
+        Path build = dir.resolve("build.yaml");
+        Files.writeString(build, """
+                - hosts: jailhost1
+                  tasks:
+                    - zfs: {name: zroot/jails, state: present, extra_zfs_properties: {mountpoint: /jails}}
+                    - zfs: {name: zroot/jails/web1, state: present}
+                    - freebsd_base: {mirror: "%s/releases", release: 14.2-RELEASE, dest: /jails/web1}
+                    - jail:
+                        name: web1
+                        state: started
+                        params:
+                          path: /jails/web1
+                          host.hostname: web1
+                          persist: true
+                """.formatted(mirror));
+        Jprov.Run built = Jprov.run("apply", "-i", hostInventory.toString(), "-i", jails.toString(), build.toString());
+        assertEquals(0, built.exitCode(), built.toString());
+
+        Path inside = dir.resolve("inside.yaml");
+        Files.writeString(inside, """
+                - hosts: jails
+                  tasks:
+                    - copy: {dest: /etc/motd, content: "welcome to {{ inventory_hostname }}\\n"}
+                    - lineinfile: {path: /etc/rc.conf, line: 'syslogd_flags="-ss"', create: true}
+                    - sysrc: {name: sendmail_enable, value: "NO"}
+                    - command: hostname
+                      register: hn
+                      changed_when: false
+                    - assert:
+                        that: hn.stdout == 'web1'
+                """);
+        Jprov.Run first = Jprov.run("apply", "-i", hostInventory.toString(), "-i", jails.toString(), inside.toString());
+        assertEquals(0, first.exitCode(), first.toString());
+        assertEquals(3, first.changed("web1"), first.toString());
+        assertEquals("welcome to web1\n", host.readFile("/jails/web1/etc/motd"));
+        assertTrue(host.readFile("/jails/web1/etc/rc.conf").contains("sendmail_enable=\"NO\""));
+        // The jail shares its host's one SSH connection.
+        assertEquals(1, first.connections(), first.toString());
+
+        Jprov.Run again = Jprov.run("apply", "-i", hostInventory.toString(), "-i", jails.toString(), inside.toString());
+        assertEquals(0, again.changed("web1"), again.toString());
+        // One probe round for every task, plus the run of the command (a command always runs).
+        assertEquals(2, again.roundTrips("web1"), again.toString());
+    }
+
+    @Test
+    void aRulesetThatLocksUsOutIsRevertedByTheHost(Testbed testbed) throws Exception {
+        TestbedHost host = testbed.freshHost("pfhost1");
+        Path inventory = testbed.inventory(List.of(host));
+        Path good = dir.resolve("good.yaml");
+        Files.writeString(good, """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - pf:
+                        content: |
+                          set skip on lo0
+                          pass in quick proto tcp to port 22 keep state
+                          pass out all keep state
+                        enabled: true
+                        confirm_timeout: 10
+                """);
+        Jprov.Run first = Jprov.run("apply", "-i", inventory.toString(), good.toString());
+        assertEquals(0, first.exitCode(), first.toString());
+
+        Path lockout = dir.resolve("lockout.yaml");
+        Files.writeString(lockout, """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - pf:
+                        content: |
+                          set skip on lo0
+                          block in quick proto tcp to port 22
+                          pass out all keep state
+                        confirm_timeout: 10
+                """);
+        long start = System.nanoTime();
+        Jprov.Run locked = Jprov.run("apply", "-T", "3", "-i", inventory.toString(), lockout.toString());
+        assertEquals(2, locked.exitCode(), "the confirmation over a new connection must fail\n" + locked);
+
+        // Within confirm_timeout the host puts the previous ruleset back by itself: we can reach it again.
+        Jprov.Run back = null;
+        for (int i = 0; i < 20; i++) {
+            back = Jprov.run("apply", "-T", "3", "-i", inventory.toString(), good.toString());
+            if (back.exitCode() == 0) break;
+            Thread.sleep(1000);
+        }
+        assertEquals(0, back.exitCode(), back.toString());
+        assertEquals(0, back.changed("pfhost1"), "the old ruleset is back\n" + back);
+        assertTrue((System.nanoTime() - start) / 1e9 < 40, "reverted within the confirm timeout");
+        assertTrue(host.readFile("/etc/pf.conf").contains("pass in quick proto tcp to port 22"));
+    }
+}
