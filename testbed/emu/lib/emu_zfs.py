@@ -387,7 +387,8 @@ def copy_tree(src, dst, skip):
     os.makedirs(dst, exist_ok=True)
     shutil.copystat(src, dst)
     for entry in os.scandir(src):
-        if entry.path in skip:
+        # Another file system mounted inside (a running jail's devfs) is not part of the dataset.
+        if entry.path in skip or os.path.ismount(entry.path):
             continue
         target = os.path.join(dst, entry.name)
         if entry.is_symlink():

@@ -222,7 +222,8 @@ public final class Templar {
 
     /** Evaluates a bare Jinja expression (no braces) to its native value. */
     Object evaluateExpression(String expression, LazyVars vars) {
-        return inSession(vars, interpreter -> interpreter.resolveELExpression(expression, 1));
+        String expr = NumericAttributes.inExpression(expression);
+        return inSession(vars, interpreter -> interpreter.resolveELExpression(expr, 1));
     }
 
     /**
@@ -233,7 +234,7 @@ public final class Templar {
         if (original.contains(INTERPRETER_NAME)) {
             throw RenderSession.failure("'" + INTERPRETER_NAME + "' is reserved");
         }
-        String text = TrimBlocks.apply(NestedBraces.separate(original));
+        String text = TrimBlocks.apply(NumericAttributes.inTemplate(NestedBraces.separate(original)));
         if (nativeSingle) {
             String expr = singleExpression(text);
             if (expr != null) return evaluateExpression(expr, vars);

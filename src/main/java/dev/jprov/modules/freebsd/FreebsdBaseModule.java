@@ -1,6 +1,7 @@
 package dev.jprov.modules.freebsd;
 
 import dev.jprov.facts.Facts;
+import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.Args;
@@ -244,8 +245,14 @@ public final class FreebsdBaseModule implements Module {
             String before = have.isEmpty() ? "" : "release: " + have + "\nsets: " + String.join(" ", installed) + "\n";
             String after = "release: " + release + " (" + arch + ")\nsets: " + String.join(" ", allSets)
                     + "\nextract: " + String.join(" ", missing.stream().map(s -> s + ".txz").toList()) + "\n";
+            // A base set brings the root's standard directories: tasks after this one in a dry run may write there.
+            List<FileFacts> created = new ArrayList<>();
+            for (String d : List.of("", "/etc", "/bin", "/usr", "/usr/local", "/usr/local/etc", "/var", "/var/db",
+                    "/var/log", "/var/run", "/tmp", "/root", "/dev")) {
+                created.add(FileFacts.directory(dest + d, "0755"));
+            }
             return new Change(have.isEmpty() ? Action.CREATE : Action.UPDATE, dest, Diff.of(dest, before, after), steps,
-                    List.of(Resource.path(dest), Resource.path(cache)));
+                    List.of(Resource.path(dest), Resource.path(cache)), created);
         }
 
         private static Map<String, List<String>> sections(String out) {
