@@ -49,6 +49,11 @@ final class FactCache {
         }
     }
 
+    /** Check mode: the answer a probe would get once the planned changes were made (a file's new content). */
+    void predict(Probe probe, Object answer) {
+        predicted.put(probe, answer);
+    }
+
     /** Drops every answer whose probe reads something these writes change. */
     void invalidate(List<Resource> writes) {
         if (writes.isEmpty()) return;

@@ -79,6 +79,7 @@ final class HostPlay {
     private final Deque<Frame> frames = new ArrayDeque<>();
     private final Set<String> notified = new LinkedHashSet<>();
     private final List<Task> handlers;
+    private int handlerRound; // handlers run at each flush: each run of one is its own report block
     private HostSession session;
 
     HostPlay(RunContext run, PlayShared shared, HostState host, HostVars vars, Targets targets, Includes includes,
@@ -96,6 +97,7 @@ final class HostPlay {
     }
 
     void run() {
+        shared.hostStarts(host.name);
         try {
             try {
                 session = targets.session(host.name, vars.connectionVars());
@@ -122,10 +124,15 @@ final class HostPlay {
                     // the host has failed already; a handler failure adds nothing to report
                 }
             }
-            if (anyErrorsFatal(e.task)) shared.stopAll.set(true);
+            if (anyErrorsFatal(e.task) || shared.failedTooMany()) {
+                shared.breakPlaybook.set(true);
+                shared.stop();
+            }
         } catch (StopHost e) {
             // stopped on purpose: nothing more to report for this host in this play
         } finally {
+            // set the flags above before leaving: hosts waiting for this one in lockstep then see them
+            shared.hostEnds(host.name);
             run.report(new Event.HostFinished(host.name));
         }
     }
@@ -142,6 +149,8 @@ final class HostPlay {
         boolean gather = shared.play.gatherFacts() == null
                 || runner.isTrue(shared.play.gatherFacts(), vars.play(), true);
         if (!gather) return;
+        shared.step(host.name);
+        shared.progress.taskStarted(host.name);
         int key = shared.keyOf(shared.play);
         try {
             frames.push(new Frame(allTasks(), Map.of()));
@@ -216,27 +225,34 @@ final class HostPlay {
 
     private void runTask(Task task, Map<String, Object> includeVars, boolean handler) {
         if (!handler && !tagSelected.test(task.keywords().tags())) return;
-        int key = shared.keyOf(task);
+        if (shared.step(host.name)) throw new StopHost();
+        shared.progress.taskStarted(host.name);
+        int key = handler ? shared.keyOf(task, handlerRound) : shared.keyOf(task);
         Map<String, Object> taskVars = vars.forTask(task.role(), task.keywords().vars(), includeVars);
         String title = task.displayName();
         boolean runOnce = runner.isTrue(task.keywords().runOnce(), taskVars, false);
         TaskRunner.Outcome outcome;
         if (runOnce) {
-            CompletableFuture<TaskRunner.Outcome> mine = new CompletableFuture<>();
-            CompletableFuture<TaskRunner.Outcome> first = shared.runOnce.putIfAbsent(new RunOnceKey(task), mine);
-            if (first != null) {
-                outcome = first.join();
+            // Ansible runs it on the first host of the batch; the others get its result.
+            RunOnceKey once = new RunOnceKey(task);
+            CompletableFuture<TaskRunner.Outcome> slot = shared.runOnce.computeIfAbsent(once,
+                    k -> new CompletableFuture<>());
+            boolean here = shared.progress.awaitTurn(host.name, slot::isDone) && shared.runOnceClaims.add(once);
+            if (!here) {
+                outcome = shared.progress.parked(host.name, slot::join);
                 afterTask(task, taskVars, outcome);
                 return;
             }
             try {
                 outcome = execute(task, taskVars, key, title, handler);
             } catch (RuntimeException e) {
-                mine.complete(new TaskRunner.Outcome(Status.FAILED, Map.of("failed", true, "msg",
+                slot.complete(new TaskRunner.Outcome(Status.FAILED, Map.of("failed", true, "msg",
                         String.valueOf(e.getMessage())), false));
+                shared.progress.signal();
                 throw e;
             }
-            mine.complete(outcome);
+            slot.complete(outcome);
+            shared.progress.signal();
         } else {
             outcome = execute(task, taskVars, key, title, handler);
         }
@@ -328,7 +344,7 @@ final class HostPlay {
         Map<String, Object> r = new LinkedHashMap<>(result);
         r.put("failed", true);
         run.report(new Event.TaskResult(host.name, key, title, false, st, null, String.valueOf(r.get("msg")),
-                List.of(), List.of(), r, false));
+                List.of(), List.of(), TaskRunner.forReporters(r), false));
         run.recap().count(host.name, st);
         TaskRunner.Outcome o = new TaskRunner.Outcome(st, r, false);
         if (task == null && !ignore) throw new TaskFailed(null, r);
@@ -351,6 +367,14 @@ final class HostPlay {
         if (outcome.status() != Status.FAILED) changeInventory(outcome.result());
         if (outcome.result().get("ansible_facts") instanceof Map<?, ?> facts && outcome.status() != Status.FAILED) {
             facts.forEach((k, v) -> host.setFacts.put(String.valueOf(k), v));
+        }
+        // A loop's facts (set_fact with loop:) come with its items, applied in item order as Ansible does.
+        if (outcome.result().get("results") instanceof List<?> items && outcome.status() != Status.FAILED) {
+            for (Object item : items) {
+                if (item instanceof Map<?, ?> r && r.get("ansible_facts") instanceof Map<?, ?> facts) {
+                    facts.forEach((k, v) -> host.setFacts.put(String.valueOf(k), v));
+                }
+            }
         }
         if (outcome.changed()) {
             for (String n : task.keywords().notifies()) {
@@ -390,10 +414,14 @@ final class HostPlay {
     private void runIncludeTasks(IncludeTasks inc, Map<String, Object> includeVars) {
         if (!tagSelected.test(inc.keywords().tags())) return;
         Map<String, Object> v = vars.forTask(inc.role(), inc.keywords().vars(), includeVars);
-        if (!whenHolds(inc.keywords().when(), v)) return;
-        for (Map<String, Object> itemVars : loopVars(inc.loop(), v)) {
+        List<Map<String, Object>> iterations = includeIterations(inc, inc.loop(), inc.keywords().when(), v);
+        for (int i = 0; i < iterations.size(); i++) {
+            Map<String, Object> itemVars = iterations.get(i);
+            if (itemVars == null) continue;
             String file = String.valueOf(run.templating().render(inc.file(), itemVars, inc.location()));
-            List<TaskNode> tasks = includes.tasks(inc, file);
+            List<TaskNode> tasks = shared.included(inc, file, i, () -> includes.tasks(inc, file));
+            // Ansible counts every file a host includes as ok (it prints "included: FILE for HOST").
+            run.recap().count(host.name, Status.OK);
             Map<String, Object> scoped = new LinkedHashMap<>(includeVars);
             scoped.putAll(inc.keywords().vars());
             if (inc.loop() != null) {
@@ -409,15 +437,60 @@ final class HostPlay {
     private void runIncludeRole(IncludeRole inc, Map<String, Object> includeVars) {
         if (!tagSelected.test(inc.keywords().tags())) return;
         Map<String, Object> v = vars.forTask(inc.role(), inc.keywords().vars(), includeVars);
-        if (!whenHolds(inc.keywords().when(), v)) return;
-        for (Map<String, Object> itemVars : loopVars(inc.loop(), v)) {
+        List<Map<String, Object>> iterations = includeIterations(inc, inc.loop(), inc.keywords().when(), v);
+        for (int i = 0; i < iterations.size(); i++) {
+            Map<String, Object> itemVars = iterations.get(i);
+            if (itemVars == null) continue;
             String name = String.valueOf(run.templating().render(inc.roleName(), itemVars, inc.location()));
-            LoadedRole loaded = includes.role(inc, name);
-            handlers.addAll(loaded.handlers());
+            LoadedRole loaded = shared.included(inc, name, i, () -> includes.role(inc, name));
+            // A role included again (in a loop) brings its handlers once: a notified handler runs once.
+            for (Task h : loaded.handlers()) {
+                if (handlers.stream().noneMatch(k -> k.displayName().equals(h.displayName())
+                        && k.listen().equals(h.listen()))) {
+                    handlers.add(h);
+                }
+            }
             Map<String, Object> scoped = new LinkedHashMap<>(includeVars);
             scoped.putAll(inc.keywords().vars());
             runNodes(loaded.tasks(), scoped);
         }
+    }
+
+    /**
+     * The variables of each iteration of an include (one without a loop), with null where its when: is false
+     * for that item. Skips are reported as Ansible does: "skipping: [h] => (item=x)", or one "skipping: [h]"
+     * (counted as skipped) when nothing is included.
+     */
+    private List<Map<String, Object>> includeIterations(TaskNode inc, dev.jprov.playbook.Loop loop,
+                                                        List<dev.jprov.playbook.Condition> when,
+                                                        Map<String, Object> v) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        if (loop == null) {
+            out.add(whenHolds(when, v) ? v : null);
+            labels.add(null);
+        } else {
+            for (LoopItems.Item item : loops.items(loop, v)) {
+                out.add(whenHolds(when, item.vars()) ? item.vars() : null);
+                labels.add(item.label());
+            }
+        }
+        boolean none = out.stream().allMatch(java.util.Objects::isNull);
+        int key = shared.keyOf(inc);
+        Map<String, Object> skipped = new LinkedHashMap<>();
+        skipped.put("changed", false);
+        skipped.put("skip_reason", "Conditional result was False");
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i) != null || labels.get(i) == null) continue;
+            run.report(new Event.TaskResult(host.name, key, inc.displayName(), false, Status.SKIPPED, labels.get(i),
+                    "", List.of(), List.of(), skipped, false));
+        }
+        if (none) {
+            run.report(new Event.TaskResult(host.name, key, inc.displayName(), false, Status.SKIPPED, null, "",
+                    List.of(), List.of(), skipped, false));
+            run.recap().count(host.name, Status.SKIPPED);
+        }
+        return out;
     }
 
     private List<Map<String, Object>> loopVars(dev.jprov.playbook.Loop loop, Map<String, Object> v) {
@@ -440,7 +513,7 @@ final class HostPlay {
         switch (m.action()) {
             case FLUSH_HANDLERS -> flushHandlers();
             case END_HOST, END_PLAY -> {
-                if (m.action() == dev.jprov.playbook.MetaAction.END_PLAY) shared.stopAll.set(true);
+                if (m.action() == dev.jprov.playbook.MetaAction.END_PLAY) shared.stop();
                 throw new StopHost();
             }
             case CLEAR_HOST_ERRORS -> host.failed = false;
@@ -452,6 +525,7 @@ final class HostPlay {
         while (!notified.isEmpty()) {
             Set<String> now = new LinkedHashSet<>(notified);
             notified.clear();
+            handlerRound++;
             boolean any = false;
             for (Task h : new ArrayList<>(handlers)) {
                 boolean hit = (h.name() != null && now.contains(h.name()))
@@ -487,11 +561,16 @@ final class HostPlay {
     private List<Probe> lookahead() {
         List<Probe> out = new ArrayList<>();
         int[] budget = {LOOKAHEAD_LIMIT};
-        for (Frame f : frames) {
-            for (int i = f.next; i < f.nodes.size() && budget[0] > 0; i++) {
-                collect(f.nodes.get(i), f.includeVars, out, budget);
+        vars.speculating = true; // a guess must never wait for another host
+        try {
+            for (Frame f : frames) {
+                for (int i = f.next; i < f.nodes.size() && budget[0] > 0; i++) {
+                    collect(f.nodes.get(i), f.includeVars, out, budget);
+                }
+                if (budget[0] <= 0) break;
             }
-            if (budget[0] <= 0) break;
+        } finally {
+            vars.speculating = false;
         }
         return out;
     }

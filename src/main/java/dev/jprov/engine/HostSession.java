@@ -129,9 +129,10 @@ public final class HostSession {
      * Check mode's stand-in for apply: drops the answers the changes would make stale, and records what they would
      * leave where that is known, so later tasks plan against the state the real run would give them.
      */
-    void simulate(List<Resource> writes, List<FileFacts> predicted) {
+    void simulate(List<Resource> writes, List<FileFacts> predicted, Map<Probe, Object> predictedAnswers) {
         cache.invalidate(writes);
         for (FileFacts f : predicted) cache.predict(f);
+        predictedAnswers.forEach(cache::predict);
     }
 
     /** Forget every answer (after a task whose effects are unknown, such as a dynamic include or a handler). */

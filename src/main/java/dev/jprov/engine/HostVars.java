@@ -26,6 +26,8 @@ final class HostVars {
     private final PlayShared shared;
     private final Map<String, HostState> allHosts;
     private final Map<String, Object> inventoryVars;
+    /** Set while the lookahead prepares tasks speculatively: hostvars then read what is there, without waiting. */
+    boolean speculating;
     private final String runId;
 
     HostVars(HostState host, Play play, InventoryView inventory, RunOptions options, Map<String, Object> varsFiles,
@@ -134,6 +136,7 @@ final class HostVars {
         public Object get(Object key) {
             if (!(key instanceof String name)) return null;
             if (inventory.groups().getOrDefault("all", List.of()).stream().noneMatch(name::equals)) return null;
+            if (!speculating && !name.equals(host.name)) shared.awaitCaughtUp(host.name, name);
             Map<String, Object> v = new LinkedHashMap<>(inventory.vars(name, playbookDirs(play)));
             HostState other = allHosts.get(name);
             if (other != null) {

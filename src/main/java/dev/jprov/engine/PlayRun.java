@@ -1,6 +1,9 @@
 package dev.jprov.engine;
 
+import dev.jprov.playbook.Block;
 import dev.jprov.playbook.Play;
+import dev.jprov.playbook.Task;
+import dev.jprov.playbook.TaskNode;
 import dev.jprov.playbook.VarsFile;
 import dev.jprov.report.Event;
 import dev.jprov.source.LoadException;
@@ -61,23 +64,53 @@ final class PlayRun {
         return out;
     }
 
-    void run(Play play) throws InterruptedException {
+    /**
+     * Runs the play; false when the run must stop here, as ansible-playbook stops (runs no later play) when
+     * every host of a batch failed, max_fail_percentage was exceeded or any_errors_fatal struck.
+     */
+    boolean run(Play play) throws InterruptedException {
         List<String> playHosts = hostsOf(play);
-        run.report(new Event.PlayStarted(play.displayName(), playHosts, run.options().check()));
         if (playHosts.isEmpty()) {
+            run.report(new Event.PlayStarted(play.displayName(), playHosts, run.options().check()));
             run.report(new Event.Warning("Could not match supplied host pattern, ignoring: "
                     + String.join(",", play.hosts())));
-            return;
+            return true;
         }
+        Double maxFail = maxFailPercentage(play);
+        // Lockstep needs every host of a batch running at once; with fewer forks the hosts run ahead.
+        boolean lockstep = (maxFail != null || anyErrorsFatal(play)) && run.options().forks() >= playHosts.size();
         List<List<String>> batches = batches(play, playHosts);
         for (List<String> batch : batches) {
-            PlayShared shared = new PlayShared(play, playHosts, batch, taskKeys);
+            // Ansible starts every serial batch with the play's banner.
+            run.report(new Event.PlayStarted(play.displayName(), batch, run.options().check()));
+            PlayShared shared = new PlayShared(play, playHosts, batch, taskKeys, maxFail, lockstep,
+                    run.options().forks() >= batch.size());
             runBatch(play, shared);
             long failed = batch.stream().filter(h -> !hosts.get(h).active()).count();
-            if (shared.stopAll.get() || failed == batch.size() || exceedsMaxFail(play, failed, batch.size())) {
-                break;
+            if (shared.breakPlaybook.get() || failed == batch.size()) return false;
+            if (shared.stopAll.get()) break; // meta: end_play ends the play, later plays still run
+        }
+        return true;
+    }
+
+    /** Whether a task of the play may have any_errors_fatal (play keywords are folded into every task's). */
+    private static boolean anyErrorsFatal(Play play) {
+        if (play.keywords() != null && play.keywords().anyErrorsFatal() != null) return true;
+        java.util.ArrayDeque<TaskNode> todo = new java.util.ArrayDeque<>(play.allTasks());
+        while (!todo.isEmpty()) {
+            switch (todo.pop()) {
+                case Task t -> {
+                    if (t.keywords().anyErrorsFatal() != null) return true;
+                }
+                case Block b -> {
+                    todo.addAll(b.block());
+                    todo.addAll(b.rescue());
+                    todo.addAll(b.always());
+                }
+                default -> { }
             }
         }
+        return false;
     }
 
     private void runBatch(Play play, PlayShared shared) throws InterruptedException {
@@ -94,6 +127,7 @@ final class PlayRun {
                                 run.runId());
                         new HostPlay(run, shared, host, vars, targets, includes, tagSelected).run();
                     } finally {
+                        shared.hostEnds(name); // in case it could not start: the others must not wait for it
                         forks.release();
                     }
                 }));
@@ -109,12 +143,11 @@ final class PlayRun {
         }
     }
 
-    private boolean exceedsMaxFail(Play play, long failed, int size) {
-        if (play.maxFailPercentage() == null || failed == 0) return false;
+    private Double maxFailPercentage(Play play) {
+        if (play.maxFailPercentage() == null) return null;
         Object rendered = run.templating().render(play.maxFailPercentage(), run.options().extraVars(),
                 play.location());
-        double pct = Double.parseDouble(String.valueOf(rendered).replace("%", "").trim());
-        return failed * 100.0 / size > pct;
+        return Double.parseDouble(String.valueOf(rendered).replace("%", "").trim());
     }
 
     /** serial: a number, a percentage, or a list of them (the last one repeats), as in Ansible. */

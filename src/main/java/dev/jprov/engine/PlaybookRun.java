@@ -49,10 +49,11 @@ public final class PlaybookRun {
         Map<String, HostState> hosts = new ConcurrentHashMap<>();
         AtomicInteger keys = new AtomicInteger();
         PlayRun plays = new PlayRun(run, inventory, targets, includes, tagSelected, hosts, keys);
+        run:
         for (Playbook pb : playbooks) {
             for (Play play : pb.plays()) {
-                for (String h : plays.hostsOf(play)) recap.register(h);
-                plays.run(play);
+                // No upfront registration: Ansible's recap lists only hosts that ran something.
+                if (!plays.run(play)) break run;
             }
         }
         Map<String, Recap.Counts> counts = new LinkedHashMap<>(recap.snapshot());

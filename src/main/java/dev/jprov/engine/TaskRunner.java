@@ -4,12 +4,14 @@ import dev.jprov.engine.script.ProbeBatch;
 import dev.jprov.facts.Facts;
 import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
+import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.ArgsException;
 import dev.jprov.modules.Args;
 import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.Planned;
 import dev.jprov.modules.StepResult;
+import dev.jprov.modules.files.FileContentProbe;
 import dev.jprov.playbook.Condition;
 import dev.jprov.playbook.Flag;
 import dev.jprov.playbook.Task;
@@ -67,15 +69,54 @@ final class TaskRunner {
             return calls;
         }
         List<LoopItems.Item> items = loops.items(task.loop(), vars);
+        // Ansible runs items one by one, so a set_fact item sees the facts the items before it set.
+        Map<String, Object> carried = new LinkedHashMap<>();
         for (LoopItems.Item item : items) {
             Map<String, Object> itemVars = item.vars();
+            if (!carried.isEmpty()) {
+                itemVars = new LinkedHashMap<>(itemVars);
+                for (Map.Entry<String, Object> f : carried.entrySet()) {
+                    // extra vars still win over set_fact, as they do between tasks
+                    if (!run.options().extraVars().containsKey(f.getKey())) itemVars.put(f.getKey(), f.getValue());
+                }
+                itemVars.putAll(loopKeys(item.vars(), vars));
+            }
             if (!when(task, itemVars)) {
                 calls.add(PreparedCall.skip(item.value(), item.label(), true));
                 continue;
             }
-            calls.add(prepareOne(module, task, itemVars, item.value(), item.label(), true, contexts));
+            PreparedCall call = prepareOne(module, task, itemVars, item.value(), item.label(), true, contexts);
+            calls.add(call);
+            carried.putAll(factsSetBy(call));
         }
         return calls;
+    }
+
+    /** The variables a loop item adds to the task's (loop_var, index_var, ansible_loop): they stay on top. */
+    private static Map<String, Object> loopKeys(Map<String, Object> itemVars, Map<String, Object> taskVars) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : itemVars.entrySet()) {
+            if (!taskVars.containsKey(e.getKey()) || taskVars.get(e.getKey()) != e.getValue()) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** The facts a call sets without asking the host (set_fact): planned now, as planning is pure. */
+    private static Map<String, Object> factsSetBy(PreparedCall call) {
+        if (call.invocation() == null || !call.invocation().probes().isEmpty()) return Map.of();
+        try {
+            Planned p = call.invocation().plan(new Facts(Map.of()));
+            if (p.outcome() == Planned.Outcome.OK && p.result().get("ansible_facts") instanceof Map<?, ?> m) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                m.forEach((k, v) -> out.put(String.valueOf(k), v));
+                return out;
+            }
+        } catch (ArgsException e) {
+            // it fails when it runs, and reports it then
+        }
+        return Map.of();
     }
 
     private PreparedCall prepareOne(Module module, Task task, Map<String, Object> vars, Object item, String label,
@@ -316,7 +357,7 @@ final class TaskRunner {
                 List<Step> batch = steps.subList(pendingFrom, steps.size());
                 List<Integer> batchGroups = groups.subList(pendingFrom, steps.size());
                 if (check) {
-                    session.simulate(pendingWrites, predictions(pendingPlans));
+                    session.simulate(pendingWrites, predictions(pendingPlans), predictedContents(pendingPlans));
                 } else {
                     int offset = pendingFrom;
                     session.apply(new ArrayList<>(batch), new ArrayList<>(batchGroups), pendingWrites)
@@ -346,6 +387,37 @@ final class TaskRunner {
             }
         }
         return out;
+    }
+
+    /**
+     * Check mode: what a later content read (lineinfile, blockinfile, a diff) of a file a step writes whole would
+     * answer, so that "create the file, then edit it" plans as the real run does.
+     */
+    static Map<Probe, Object> predictedContents(List<Planned> plans) {
+        Map<Probe, Object> out = new LinkedHashMap<>();
+        for (Planned p : plans) {
+            if (p == null) continue;
+            for (Change ch : p.changes()) {
+                for (Step s : ch.steps()) {
+                    if (!(s instanceof Step.WriteFile w)) continue;
+                    byte[] c = w.content();
+                    out.put(FileContentProbe.whole(w.path()).probe(), new ProbeAnswer(0, odHex(c, c.length), ""));
+                    int limited = (int) Math.min(c.length, FileContentProbe.DIFF_LIMIT + 1);
+                    out.put(FileContentProbe.forDiff(w.path()).probe(), new ProbeAnswer(0, odHex(c, limited), ""));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The bytes as {@code od -An -v -tx1} prints them. */
+    private static String odHex(byte[] c, int n) {
+        StringBuilder b = new StringBuilder(n * 3 + n / 16 + 1);
+        for (int i = 0; i < n; i++) {
+            b.append(' ').append(Character.forDigit((c[i] >> 4) & 0xf, 16)).append(Character.forDigit(c[i] & 0xf, 16));
+            if (i % 16 == 15 || i == n - 1) b.append('\n');
+        }
+        return b.toString();
     }
 
     private static String sha256(byte[] content) {
@@ -404,6 +476,18 @@ final class TaskRunner {
     private static void report(List<Event.TaskResult> events, String host, int taskKey, String title, boolean handler, Status status, String item,
                         Map<String, Object> result, List<Diff> diffs, List<String> commands, boolean noLog) {
         events.add(new Event.TaskResult(host, taskKey, title, handler, status, item, String.valueOf(
-                result.getOrDefault("msg", "")), diffs, commands, result, noLog));
+                result.getOrDefault("msg", "")), diffs, commands, forReporters(result), noLog));
+    }
+
+    /**
+     * What reporters get of a result: Ansible hands its callbacks a clean copy without {@code failed} and
+     * {@code skipped}, since the status says it (so "fatal: [h]: FAILED! => {...}" shows no "failed": true).
+     */
+    static Map<String, Object> forReporters(Map<String, Object> result) {
+        if (!result.containsKey("failed") && !result.containsKey("skipped")) return result;
+        Map<String, Object> r = new LinkedHashMap<>(result);
+        r.remove("failed");
+        r.remove("skipped");
+        return r;
     }
 }

@@ -1,0 +1,210 @@
+package dev.jprov.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The shipped inventory, roles and playbooks on two fresh simulated hosts (testbed/up in a temporary directory):
+ * a dry run first (nothing changes, same count as the real run), site.yaml leaves the files the seed articles show
+ * (src/test/resources/seeds), the jails run with their epairs on the bridges, a second run changes nothing, and
+ * jail-update.yaml updates every jail, then rolls a forced failure back and stops the rollout.
+ * The tests run in order on the same two hosts. JPROV_TESTBED_HOME picks another testbed directory.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SeedHostsTest {
+    private static final Path REPO = Path.of("").toAbsolutePath();
+    private static final Path SEEDS = REPO.resolve("src/test/resources/seeds");
+    private static final Map<String, List<String>> JAILS = Map.of(
+            "mailhost", List.of("mailserver", "webmail", "monitor"),
+            "router", List.of("unbound", "wireguard"));
+    private static final List<String> HOSTS = List.of("mailhost", "router");
+
+    private Path testbed;
+    private Path dir;
+    private final Map<String, String> addresses = new HashMap<>();
+    private final Map<String, Integer> checkChanged = new HashMap<>();
+
+    @BeforeAll
+    void up() throws Exception {
+        testbed = Path.of(System.getenv().getOrDefault("JPROV_TESTBED_HOME", REPO.resolve("testbed").toString()));
+        dir = Files.createTempDirectory("jprov-seed-hosts");
+        run(testbed.resolve("up").toString(), "mailhost", "router", "--dir", dir.toString());
+        String inv = Files.readString(dir.resolve("inventory.yaml"));
+        Matcher m = Pattern.compile("(?m)^    ([a-z0-9-]+):\\n      ansible_host: (\\S+)").matcher(inv);
+        while (m.find()) addresses.put(m.group(1), m.group(2));
+        assertEquals(2, addresses.size(), inv);
+    }
+
+    @AfterAll
+    void down() throws Exception {
+        if (dir != null) run(testbed.resolve("down").toString(), "--dir", dir.toString());
+    }
+
+    private Jprov.Run apply(String playbook, String... more) {
+        List<String> args = new ArrayList<>(List.of("apply", "-i", "inventory/hosts.yaml",
+                "-i", dir.resolve("inventory.yaml").toString(), "playbooks/" + playbook));
+        args.addAll(List.of(more));
+        return Jprov.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    @Order(1)
+    void dryRunOnFreshHostsChangesNothing() throws Exception {
+        Jprov.Run check = apply("site.yaml", "--check", "--diff");
+        assertEquals(0, check.exitCode(), check.toString());
+        for (String h : HOSTS) {
+            checkChanged.put(h, check.changed(h));
+            assertTrue(check.changed(h) > 10, check.toString());
+            assertFalse(ssh(h, "test -e /etc/jail.conf || test -e /jails || zfs list zroot/jails").ok(), h);
+            assertEquals("", ssh(h, "jls -N name").out().strip(), h);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void siteLeavesTheSeedsFiles() throws Exception {
+        Jprov.Run site = apply("site.yaml");
+        assertEquals(0, site.exitCode(), site.toString());
+        for (String h : HOSTS) {
+            for (String f : List.of("jail.conf", "pf.conf", "devfs.rules")) {
+                assertEquals(seed(h, f), ssh(h, "cat /etc/" + f).out(), h + ":/etc/" + f);
+            }
+            for (String j : JAILS.get(h)) {
+                assertEquals(seed(h, j + ".rc.conf"), ssh(h, "cat /jails/" + j + "/etc/rc.conf").out(), h + ":" + j);
+            }
+            List<String> rcConf = List.of(ssh(h, "cat /etc/rc.conf").out().split("\n"));
+            int at = 0;
+            for (String line : seed(h, "rc.conf").split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                int found = rcConf.subList(at, rcConf.size()).indexOf(line);
+                assertTrue(found >= 0, h + ": /etc/rc.conf lacks (in order) " + line + "\n" + rcConf);
+                at += found + 1;
+            }
+        }
+        assertEquals(seed("router", "rctl.conf"), ssh("router", "cat /etc/rctl.conf").out());
+        assertEquals("jail:unbound:memoryuse:deny=536870912\njail:unbound:maxproc:deny=64\n"
+                + "jail:wireguard:memoryuse:deny=134217728\njail:wireguard:maxproc:deny=32\n", ssh("router", "rctl").out());
+        for (String h : HOSTS) {
+            assertEquals(checkChanged.get(h), site.changed(h), "the dry run's count on " + h + "\n" + site);
+        }
+        assertTrue(ssh("mailhost", "pfctl -s nat").out().contains("rdr pass on vtnet0 inet proto tcp from any to (vtnet0) port = smtp -> 10.0.0.11"));
+    }
+
+    @Test
+    @Order(3)
+    void jailsRunWithTheirEpairsOnTheBridges() {
+        for (String h : HOSTS) {
+            assertEquals(String.join("\n", JAILS.get(h)), ssh(h, "jls -N name").out().strip().replace(" ", ""), h);
+        }
+        String bridge0 = ssh("mailhost", "ifconfig bridge0").out();
+        for (String j : JAILS.get("mailhost")) assertTrue(bridge0.contains("member: e0a_" + j + " "), bridge0);
+        assertTrue(ssh("router", "ifconfig bridge0").out().contains("member: e0a_unbound "));
+        assertTrue(ssh("router", "ifconfig bridge1").out().contains("member: e0a_wireguard "));
+        String inJail = ssh("mailhost", "ifconfig -j mailserver -l").out();
+        assertTrue(inJail.contains("e0b_mailserver") || inJail.contains("vnet0"), "moved into the jail: " + inJail);
+        for (String s : List.of("postfix", "dovecot", "rspamd")) {
+            assertTrue(ssh("mailhost", "service -j mailserver " + s + " status").ok(), s);
+        }
+        assertTrue(ssh("router", "service -j wireguard wireguard status").ok());
+    }
+
+    @Test
+    @Order(4)
+    void secondRunChangesNothing() {
+        Jprov.Run again = apply("site.yaml");
+        assertEquals(0, again.exitCode(), again.toString());
+        for (String h : HOSTS) assertEquals(0, again.changed(h), again.toString());
+    }
+
+    @Test
+    @Order(5)
+    void jailUpdateUpdatesEveryJail() {
+        Jprov.Run update = apply("jail-update.yaml");
+        assertEquals(0, update.exitCode(), update.toString());
+        for (String h : HOSTS) {
+            for (String j : JAILS.get(h)) assertEquals("14.2-RELEASE-p3", version(h, j), h + ":" + j);
+            assertEquals(JAILS.get(h).size(), ssh(h, "jls -N name").out().strip().split("\n").length, h);
+        }
+        Jprov.Run again = apply("jail-update.yaml");
+        for (String h : HOSTS) assertEquals(0, again.changed(h), again.toString());
+    }
+
+    @Test
+    @Order(6)
+    void aFailedJailUpdateIsRolledBackAndStopsTheRollout() {
+        for (String h : HOSTS) {
+            for (String j : JAILS.get(h)) {
+                assertTrue(ssh(h, "mkdir -p /jails/" + j + "/var/db/emu && echo 14.2-RELEASE-p5 > /jails/" + j
+                        + "/var/db/emu/freebsd-update.latest").ok());
+            }
+        }
+        assertTrue(ssh("mailhost", "touch /jails/webmail/var/db/emu/freebsd-update.fail").ok());
+        Jprov.Run update = apply("jail-update.yaml");
+        assertEquals(2, update.exitCode(), update.toString());
+        assertEquals("14.2-RELEASE-p5", version("mailhost", "mailserver"), "updated before the failure");
+        assertEquals("14.2-RELEASE-p3", version("mailhost", "webmail"), "rolled back");
+        assertEquals("14.2-RELEASE-p3", version("mailhost", "monitor"), "after the failure: not updated");
+        assertEquals("14.2-RELEASE-p3", version("router", "unbound"), "later host: not updated");
+        assertEquals("14.2-RELEASE-p3", version("router", "wireguard"), "later host: not updated");
+        assertTrue(ssh("mailhost", "jls -j webmail jid").ok(), "webmail started again after the rollback");
+        assertEquals(1, update.failed("mailhost"));
+    }
+
+    private String version(String host, String jail) {
+        return ssh(host, "sed -n 's/^USERLAND_VERSION=\"\\(.*\\)\"$/\\1/p' /jails/" + jail + "/bin/freebsd-version")
+                .out().strip();
+    }
+
+    private static String seed(String host, String file) throws IOException {
+        return Files.readString(SEEDS.resolve(host).resolve(file));
+    }
+
+    record Out(int code, String out) {
+        boolean ok() {
+            return code == 0;
+        }
+    }
+
+    private Out ssh(String host, String command) {
+        try {
+            return run("ssh", "-i", dir.resolve("id_ed25519").toString(),
+                    "-o", "UserKnownHostsFile=" + dir.resolve("known_hosts"), "-o", "StrictHostKeyChecking=yes",
+                    "-o", "BatchMode=yes", "root@" + addresses.get(host), command);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Out run(String... argv) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(argv).redirectErrorStream(false).start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        p.getErrorStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + String.join(" ", argv));
+        }
+        return new Out(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+}
