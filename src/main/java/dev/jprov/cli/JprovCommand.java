@@ -39,6 +39,8 @@ public final class JprovCommand implements Runnable {
 
     static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new JprovCommand(out, err));
+        // "-e @vars.yaml" is Ansible's syntax for a vars file, not picocli's argument file.
+        cli.setExpandAtFiles(false);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, args) -> {

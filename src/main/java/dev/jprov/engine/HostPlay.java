@@ -284,7 +284,11 @@ final class HostPlay {
             }
             TaskRunner.Outcome outcome = attempt(task, taskVars, key, title, handler, target);
             for (Event.TaskResult e : outcome.events()) run.report(e);
-            run.recap().count(host.name, outcome.status());
+            if (outcome.status() == Status.IGNORED) {
+                run.recap().countIgnored(host.name, Boolean.TRUE.equals(outcome.result().get("changed")));
+            } else {
+                run.recap().count(host.name, outcome.status());
+            }
             return outcome;
         } catch (TransportException e) {
             unreachable(key, title, e);

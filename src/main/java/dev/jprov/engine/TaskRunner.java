@@ -268,9 +268,9 @@ final class TaskRunner {
         if (anyFailed) r.put("failed", true);
         Status st = anyFailed ? (ignoreErrors(task, vars) ? Status.IGNORED : Status.FAILED)
                 : anyChanged ? Status.CHANGED : (allSkipped || itemStatuses.isEmpty()) ? Status.SKIPPED : Status.OK;
-        if (anyFailed) {
-            report(events, host, taskKey, title, handler, st, null, Map.of("changed", anyChanged, "msg",
-                    "One or more items failed"), List.of(), List.of(), noLog);
+        if (anyFailed && st == Status.IGNORED) {
+            // The items' lines said it all; Ansible only adds "...ignoring" for an ignored failed loop.
+            report(events, host, taskKey, title, handler, st, null, r, List.of(), List.of(), noLog);
         } else if (allSkipped || itemStatuses.isEmpty()) {
             // Ansible closes a loop whose items were all skipped with a plain "skipping: [host]" line.
             report(events, host, taskKey, title, handler, Status.SKIPPED, null, r, List.of(), List.of(), noLog);

@@ -31,6 +31,7 @@ public final class ConsoleReporter implements Reporter {
     private final Map<String, Integer> hostPosition = new HashMap<>();
     private final Set<String> active = new HashSet<>();
     private int printed;
+    private int lastBanner = -1;
 
     private static final class Block {
         final String title;
@@ -70,8 +71,17 @@ public final class ConsoleReporter implements Reporter {
                     blocks.put(r.taskKey(), b);
                     order.add(r.taskKey());
                 }
-                b.text.append(render(r));
-                hostPosition.merge(r.host(), order.indexOf(r.taskKey()), Math::max);
+                int index = order.indexOf(r.taskKey());
+                if (index < printed) {
+                    // Its block is out already (a host came back to it, e.g. through a rescue): print it now,
+                    // under the task's banner again, as Ansible repeats a banner for a task it returns to.
+                    if (lastBanner != r.taskKey()) printBanner(r.taskKey());
+                    out.print(render(r));
+                    out.flush();
+                } else {
+                    b.text.append(render(r));
+                }
+                hostPosition.merge(r.host(), index, Math::max);
                 flushReady();
             }
             case Event.HostFinished h -> {
@@ -118,10 +128,15 @@ public final class ConsoleReporter implements Reporter {
     }
 
     private void printBlock(int key) {
+        printBanner(key);
+        out.print(blocks.get(key).text);
+        out.flush();
+    }
+
+    private void printBanner(int key) {
         Block b = blocks.get(key);
         out.println(banner((b.handler ? "RUNNING HANDLER [" : "TASK [") + b.title + "]"));
-        out.print(b.text);
-        out.flush();
+        lastBanner = key;
     }
 
     private String render(Event.TaskResult r) {
@@ -145,8 +160,15 @@ public final class ConsoleReporter implements Reporter {
                 }
                 s.append(paint(line, colorCode)).append('\n');
             }
-            case SKIPPED -> s.append(paint("skipping: " + host + item, "0;36")).append('\n');
+            // Ansible's callback leaves a space after an item label on skipped lines.
+            case SKIPPED -> s.append(paint("skipping: " + host + (item.isEmpty() ? "" : item + " "), "0;36"))
+                    .append('\n');
             case FAILED, IGNORED -> {
+                if (r.item() == null && r.result().containsKey("results")) {
+                    // A loop's own result after its items' lines: Ansible prints no line for it but "...ignoring".
+                    if (r.status() == Status.IGNORED) s.append(paint("...ignoring", "0;36")).append('\n');
+                    return s.toString();
+                }
                 String line = item.isEmpty()
                         ? "fatal: " + host + ": FAILED! => " + json.compact(result)
                         : "failed: " + host + " (item=" + r.item() + ") => " + json.compact(result);

@@ -48,6 +48,15 @@ public final class Recap {
         counts.compute(host, (h, c) -> (c == null ? Counts.ZERO : c).add(status));
     }
 
+    /** A failure that ignore_errors let pass still counts as changed when it changed something, as in Ansible. */
+    public void countIgnored(String host, boolean changed) {
+        count(host, Status.IGNORED);
+        if (changed) {
+            counts.compute(host, (h, c) -> new Counts(c.ok(), c.changed() + 1, c.unreachable(), c.failed(),
+                    c.skipped(), c.rescued(), c.ignored()));
+        }
+    }
+
     /** Hosts in the order they were first seen (Ansible sorts them; the console reporter does too). */
     public synchronized Map<String, Counts> snapshot() {
         Map<String, Counts> out = new LinkedHashMap<>();

@@ -19,12 +19,30 @@ public final class UnifiedDiff {
         List<String> out = UnifiedDiffUtils.generateUnifiedDiff(header("before", diff.beforeHeader()),
                 header("after", diff.afterHeader()), before, patch, 3);
         StringBuilder s = new StringBuilder();
-        for (String line : out) s.append(line).append('\n');
+        for (String line : out) s.append(line.startsWith("@@") ? pythonHunkHeader(line) : line).append('\n');
         if (!diff.before().isEmpty() && !diff.before().endsWith("\n") || !diff.after().isEmpty()
                 && !diff.after().endsWith("\n")) {
             s.append("\\ No newline at end of file\n");
         }
         return s.toString();
+    }
+
+    private static final java.util.regex.Pattern HUNK =
+            java.util.regex.Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@(.*)$");
+
+    /** Python's difflib writes "-3" for a one-line range and "-0,0" for an empty one at the start. */
+    private static String pythonHunkHeader(String line) {
+        java.util.regex.Matcher m = HUNK.matcher(line);
+        if (!m.matches()) return line;
+        return "@@ -" + range(m.group(1), m.group(2)) + " +" + range(m.group(3), m.group(4)) + " @@" + m.group(5);
+    }
+
+    private static String range(String start, String length) {
+        int s = Integer.parseInt(start);
+        int n = length == null ? 1 : Integer.parseInt(length);
+        if (n == 1) return Integer.toString(s);
+        // difflib: an empty range names the line before it.
+        return (n == 0 ? Math.max(0, s - 1) : s) + "," + n;
     }
 
     /** "before: HEADER", or just "before" when the module gave no header (as Ansible's callback prints it). */
