@@ -58,8 +58,9 @@ final class FactCache {
     void invalidate(List<Resource> writes) {
         if (writes.isEmpty()) return;
         if (writes.stream().anyMatch(w -> w.kind() == Resource.Kind.ANY)) {
-            answers.clear(); // a command may have changed anything
-            predicted.clear();
+            // A command may have changed anything: ask the host again. Predictions stay: they describe what the
+            // earlier planned changes leave, which the host (in check mode) cannot tell, and commands seldom undo.
+            answers.clear();
             return;
         }
         answers.keySet().removeIf(p -> p.reads().stream().anyMatch(r -> writes.stream().anyMatch(w -> w.overlaps(r))));
@@ -67,8 +68,8 @@ final class FactCache {
         predicted.keySet().removeIf(p -> p.reads().stream().anyMatch(r -> writes.stream().anyMatch(w -> w.covers(r))));
     }
 
+    /** Forgets the host's answers; check mode's predictions stay, the host cannot know them. */
     void clear() {
         answers.clear();
-        predicted.clear();
     }
 }
