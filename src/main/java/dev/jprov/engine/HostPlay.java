@@ -371,6 +371,10 @@ final class HostPlay {
         if (outcome.status() != Status.FAILED) changeInventory(outcome.result());
         if (outcome.result().get("ansible_facts") instanceof Map<?, ?> facts && outcome.status() != Status.FAILED) {
             facts.forEach((k, v) -> host.setFacts.put(String.valueOf(k), v));
+            // Facts a module gathered (jail_facts) are host facts too: ansible_facts.jails, as after setup.
+            if (!task.action().module().equals("set_fact")) {
+                facts.forEach((k, v) -> host.facts.put(String.valueOf(k), v));
+            }
         }
         // A loop's facts (set_fact with loop:) come with its items, applied in item order as Ansible does.
         if (outcome.result().get("results") instanceof List<?> items && outcome.status() != Status.FAILED) {

@@ -77,6 +77,28 @@ class FreebsdTargetsTest {
         // The jail shares its host's one SSH connection.
         assertEquals(1, first.connections(), first.toString());
 
+        // A jail host can also add its running jails to the inventory itself (jls via jail_facts).
+        Path discover = dir.resolve("discover.yaml");
+        Files.writeString(discover, """
+                - hosts: jailhost1
+                  tasks:
+                    - jail_facts:
+                    - add_host:
+                        name: "{{ inventory_hostname }}-{{ item.name }}"
+                        groups: discovered
+                        ansible_connection: jail
+                        ansible_host: "{{ item.name }}"
+                        jail_host: "{{ inventory_hostname }}"
+                      loop: "{{ ansible_facts.jails | selectattr('state', 'equalto', 'running') | list }}"
+                - hosts: discovered
+                  gather_facts: false
+                  tasks:
+                    - copy: {dest: /etc/discovered, content: "{{ inventory_hostname }}\\n"}
+                """);
+        Jprov.Run found = Jprov.run("apply", "-i", hostInventory.toString(), discover.toString());
+        assertEquals(0, found.exitCode(), found.toString());
+        assertEquals("jailhost1-web1\n", host.readFile("/jails/web1/etc/discovered"));
+
         Jprov.Run again = Jprov.run("apply", "-i", hostInventory.toString(), "-i", jails.toString(), inside.toString());
         assertEquals(0, again.changed("web1"), again.toString());
         // One probe round for every task, plus the run of the command (a command always runs).
