@@ -1,6 +1,5 @@
 package dev.jprov.modules.freebsd;
 
-import dev.jprov.facts.Facts;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.Args;
@@ -9,6 +8,7 @@ import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.ModuleContext;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.ShellProbeInvocation;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
 import dev.jprov.plan.Cmd;
@@ -82,7 +82,7 @@ public final class FreebsdUpdateModule implements Module {
     }
 
     record UpdateCall(Optional<String> basedir, Optional<JailOperand> jail, Optional<String> dataset, String snap)
-            implements Invocation {
+            implements ShellProbeInvocation {
 
         List<String> where() {
             if (basedir.isPresent()) return List.of("-b", basedir.get());
@@ -99,7 +99,7 @@ public final class FreebsdUpdateModule implements Module {
                     .plus(commands);
         }
 
-        Probe.Shell probe() {
+        public Probe.Shell probe() {
             StringBuilder s = new StringBuilder();
             if (jail.isPresent()) {
                 s.append(ShellScript.fill("jpf_root=$(jls -j {} path) || jpf_root=/nonexistent\n", jail.get().value()));
@@ -127,13 +127,7 @@ public final class FreebsdUpdateModule implements Module {
         }
 
         @Override
-        public List<Probe> probes() {
-            return List.of(probe());
-        }
-
-        @Override
-        public Planned plan(Facts facts) {
-            ProbeAnswer a = facts.get(probe());
+        public Planned plan(ProbeAnswer a) {
             String out = a.stdout();
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("target", label());

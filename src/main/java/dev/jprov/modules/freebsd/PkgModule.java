@@ -1,6 +1,5 @@
 package dev.jprov.modules.freebsd;
 
-import dev.jprov.facts.Facts;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.Args;
@@ -9,6 +8,7 @@ import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.ModuleContext;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.ShellProbeInvocation;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
 import dev.jprov.plan.Cmd;
@@ -103,7 +103,7 @@ public final class PkgModule implements Module {
 
     record PkgCall(List<String> names, State state, List<String> global, String label, List<String> installOpts,
                    boolean cached, boolean autoremove, List<Resource> extraReads, Resource files)
-            implements Invocation {
+            implements ShellProbeInvocation {
 
         private Resource packageResource(String name) {
             return new Resource(Resource.Kind.PACKAGE, label + ":" + name);
@@ -113,7 +113,7 @@ public final class PkgModule implements Module {
             return Cmd.of("pkg").plus(global).plus(args);
         }
 
-        Probe.Shell probe() {
+        public Probe.Shell probe() {
             ShellScript s = ShellScript.create().raw("echo @installed")
                     .raw(pkg("query", "%n %v").plus(names).toShell() + "; echo \"@rc=$?\"");
             if (state == State.LATEST) {
@@ -126,13 +126,7 @@ public final class PkgModule implements Module {
         }
 
         @Override
-        public List<Probe> probes() {
-            return List.of(probe());
-        }
-
-        @Override
-        public Planned plan(Facts facts) {
-            ProbeAnswer a = facts.get(probe());
+        public Planned plan(ProbeAnswer a) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("name", names);
             result.put("state", state.name().toLowerCase(java.util.Locale.ROOT));

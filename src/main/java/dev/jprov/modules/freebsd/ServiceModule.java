@@ -1,6 +1,5 @@
 package dev.jprov.modules.freebsd;
 
-import dev.jprov.facts.Facts;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.Args;
@@ -9,6 +8,7 @@ import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.ModuleContext;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.ShellProbeInvocation;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
 import dev.jprov.plan.Cmd;
@@ -73,7 +73,7 @@ public final class ServiceModule implements Module {
     }
 
     record ServiceCall(String name, Optional<State> state, Optional<Boolean> enabled, Optional<JailOperand> jail,
-                       List<String> extra) implements Invocation {
+                       List<String> extra) implements ShellProbeInvocation {
 
         Cmd service(String... args) {
             Cmd c = Cmd.of("service");
@@ -85,7 +85,7 @@ public final class ServiceModule implements Module {
             return jail.map(j -> " in jail " + j).orElse("");
         }
 
-        Probe.Shell probe() {
+        public Probe.Shell probe() {
             // service(8) exits 1 both for a missing script and a stopped service: the rcvar text tells them apart.
             String script = "jpf_svc=$(" + service("rcvar").toShell() + " 2>&1)\n"
                     + "case $jpf_svc in *'does not exist'*) echo @missing ;; esac\n"
@@ -99,13 +99,7 @@ public final class ServiceModule implements Module {
         }
 
         @Override
-        public List<Probe> probes() {
-            return List.of(probe());
-        }
-
-        @Override
-        public Planned plan(Facts facts) {
-            ProbeAnswer a = facts.get(probe());
+        public Planned plan(ProbeAnswer a) {
             String out = a.stdout();
             boolean missing = out.contains("@missing\n");
             boolean running = !missing && out.contains("@rc=0");

@@ -1,6 +1,5 @@
 package dev.jprov.modules.freebsd;
 
-import dev.jprov.facts.Facts;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.Args;
@@ -9,6 +8,7 @@ import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.ModuleContext;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.ShellProbeInvocation;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
 import dev.jprov.plan.Cmd;
@@ -63,7 +63,7 @@ public final class ZfsModule implements Module {
     }
 
     record ZfsCall(String name, boolean present, Optional<String> origin, ZfsProperties props, boolean recursive)
-            implements Invocation {
+            implements ShellProbeInvocation {
 
         /** The properties to read: type and mountpoint always (for the result and the paths), then the asked ones. */
         List<String> readList() {
@@ -72,7 +72,7 @@ public final class ZfsModule implements Module {
             return List.copyOf(list);
         }
 
-        Probe.Shell probe() {
+        public Probe.Shell probe() {
             String get = ShellScript.fill("zfs get -H -p -o property,value,source {} {}",
                     String.join(",", readList()), name);
             StringBuilder s = new StringBuilder("if ").append(get).append("; then :; else jpf_rc=$?");
@@ -89,13 +89,7 @@ public final class ZfsModule implements Module {
         }
 
         @Override
-        public List<Probe> probes() {
-            return List.of(probe());
-        }
-
-        @Override
-        public Planned plan(Facts facts) {
-            ProbeAnswer a = facts.get(probe());
+        public Planned plan(ProbeAnswer a) {
             Map<String, String> current = new LinkedHashMap<>();
             Optional<String[]> ancestor = Optional.empty();
             for (String line : a.stdout().split("\n")) {

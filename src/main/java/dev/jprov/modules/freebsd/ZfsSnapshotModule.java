@@ -1,6 +1,5 @@
 package dev.jprov.modules.freebsd;
 
-import dev.jprov.facts.Facts;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.Args;
@@ -9,6 +8,7 @@ import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.ModuleContext;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.ShellProbeInvocation;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
 import dev.jprov.plan.Cmd;
@@ -70,12 +70,12 @@ public final class ZfsSnapshotModule implements Module {
         return new SnapshotCall(dataset, snap, state, recursive);
     }
 
-    record SnapshotCall(String dataset, String snap, State state, boolean recursive) implements Invocation {
+    record SnapshotCall(String dataset, String snap, State state, boolean recursive) implements ShellProbeInvocation {
         String full() {
             return dataset + "@" + snap;
         }
 
-        Probe.Shell probe() {
+        public Probe.Shell probe() {
             // The dataset's own snapshots oldest first, then its mountpoint and the bytes written since the newest.
             String script = ShellScript.fill("zfs list -H -p -t snapshot -o name -s createtxg -d 1 {}", dataset)
                     + " && echo @props && "
@@ -84,13 +84,7 @@ public final class ZfsSnapshotModule implements Module {
         }
 
         @Override
-        public List<Probe> probes() {
-            return List.of(probe());
-        }
-
-        @Override
-        public Planned plan(Facts facts) {
-            ProbeAnswer a = facts.get(probe());
+        public Planned plan(ProbeAnswer a) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("dataset", dataset);
             result.put("snapshot", full());
