@@ -68,6 +68,13 @@ final class FactCache {
         predicted.keySet().removeIf(p -> p.reads().stream().anyMatch(r -> writes.stream().anyMatch(w -> w.covers(r))));
     }
 
+    /** Drops predictions about what these writes change (a later change may leave the path otherwise). */
+    void forgetPredictions(List<Resource> writes) {
+        // A command's "anything" is no evidence against a prediction (see invalidate).
+        List<Resource> known = writes.stream().filter(w -> w.kind() != Resource.Kind.ANY).toList();
+        predicted.keySet().removeIf(p -> p.reads().stream().anyMatch(r -> known.stream().anyMatch(w -> w.covers(r))));
+    }
+
     /** Forgets the host's answers; check mode's predictions stay, the host cannot know them. */
     void clear() {
         answers.clear();

@@ -130,7 +130,9 @@ public final class HostSession {
      * leave where that is known, so later tasks plan against the state the real run would give them.
      */
     void simulate(List<Resource> writes, List<FileFacts> predicted, Map<Probe, Object> predictedAnswers) {
-        cache.invalidate(writes);
+        // Nothing changed on the host, so asking it again would give the same answers: keep them (a dry run
+        // stays one round trip), and let what the changes would leave override them where it is known.
+        cache.forgetPredictions(writes);
         for (FileFacts f : predicted) cache.predict(f);
         predictedAnswers.forEach(cache::predict);
     }
