@@ -271,10 +271,29 @@ final class HostPlay {
         }
     }
 
+    /**
+     * The session a task runs in: the host's, or, when the task (or its play or block) sets become, one with
+     * that become over the same connection.
+     */
+    private HostSession sessionFor(Task task, Map<String, Object> taskVars) throws TransportException {
+        var k = task.keywords();
+        if (k.become() == null && k.becomeUser() == null && k.becomeMethod() == null) return session;
+        Map<String, Object> cv = new LinkedHashMap<>(vars.connectionVars());
+        if (k.become() != null) cv.put("ansible_become", runner.isTrue(k.become(), taskVars, false));
+        if (k.becomeUser() != null) {
+            cv.put("ansible_become_user", run.templating().render(k.becomeUser(), taskVars, task.location()));
+        }
+        if (k.becomeMethod() != null) {
+            cv.put("ansible_become_method", run.templating().render(k.becomeMethod(), taskVars, task.location()));
+        }
+        return targets.session(host.name, cv);
+    }
+
     private TaskRunner.Outcome execute(Task task, Map<String, Object> taskVars, int key, String title,
                                        boolean handler) {
         HostSession target = session;
         try {
+            target = sessionFor(task, taskVars);
             String delegate = task.keywords().delegateTo() == null ? null
                     : String.valueOf(run.templating().render(task.keywords().delegateTo(), taskVars,
                     task.location()));

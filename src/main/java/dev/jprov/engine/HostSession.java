@@ -103,6 +103,12 @@ public final class HostSession {
                     results.put(global, r);
                     if (r.exitCode() != 0) failedGroups.add(groups.get(global));
                 });
+                if (!indexes.isEmpty() && !results.containsKey(indexes.get(0)) && result.exitCode() != 0) {
+                    // The shell never got to the first step (su or sudo refused, jexec found no jail): that is
+                    // the first step's failure, with what the wrapper said.
+                    results.put(indexes.get(0), new StepResult(result.exitCode(), result.stdoutText(),
+                            result.stderrText()));
+                }
                 for (int idx : indexes) {
                     if (!results.containsKey(idx)) failedGroups.add(groups.get(idx));
                 }

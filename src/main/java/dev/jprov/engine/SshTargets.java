@@ -49,10 +49,18 @@ public final class SshTargets implements Targets {
     @Override
     public HostSession session(String host, Map<String, Object> connectionVars) throws TransportException {
         knownVars.putIfAbsent(host, connectionVars);
-        HostSession existing = sessions.get(host);
+        // A task's own become gets a session of its own (its answers may differ), over the same connection.
+        String key = host + becomeKey(connectionVars);
+        HostSession existing = sessions.get(key);
         if (existing != null) return existing;
         CommandShell shell = shellFor(host, connectionVars);
-        return sessions.computeIfAbsent(host, h -> new HostSession(h, guard(shell), backupSuffix));
+        return sessions.computeIfAbsent(key, k -> new HostSession(host, guard(shell), backupSuffix));
+    }
+
+    private static String becomeKey(Map<String, Object> vars) {
+        Object on = vars.get("ansible_become");
+        if (on == null || "false".equalsIgnoreCase(String.valueOf(on))) return "";
+        return "|become:" + vars.get("ansible_become_method") + ":" + vars.get("ansible_become_user");
     }
 
     private CommandShell shellFor(String host, Map<String, Object> vars) throws TransportException {
@@ -80,13 +88,19 @@ public final class SshTargets implements Targets {
         knownVars.putIfAbsent(host, connectionVars);
     }
 
+    /** The address's one connection, with the spec's become applied to what runs over it. */
     private CommandShell connection(Reach.Ssh ssh) throws TransportException {
-        String key = ssh.spec().address() + "|" + ssh.spec().become();
+        return BecomeShell.over(plainConnection(ssh), ssh.spec().become());
+    }
+
+    private CommandShell plainConnection(Reach.Ssh ssh) throws TransportException {
+        // One connection per address: tasks with and without become share it.
+        String key = ssh.spec().address();
         CompletableFuture<CommandShell> mine = new CompletableFuture<>();
         CompletableFuture<CommandShell> f = connections.putIfAbsent(key, mine);
         if (f == null) {
             try {
-                CommandShell shell = connector.connect(ssh.spec());
+                CommandShell shell = connector.open(ssh.spec());
                 opened.incrementAndGet();
                 mine.complete(shell);
             } catch (TransportException | RuntimeException e) {
@@ -120,7 +134,7 @@ public final class SshTargets implements Targets {
     @Override
     public Map<String, Integer> roundTrips() {
         Map<String, Integer> out = new java.util.TreeMap<>();
-        sessions.forEach((h, s) -> out.put(h, s.roundTrips()));
+        sessions.values().forEach(s -> out.merge(s.name(), s.roundTrips(), Integer::sum));
         return out;
     }
 
