@@ -2,22 +2,18 @@ package dev.jprov.engine;
 
 import dev.jprov.engine.script.ProbeBatch;
 import dev.jprov.facts.Facts;
-import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
-import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.ArgsException;
 import dev.jprov.modules.Args;
 import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.Planned;
 import dev.jprov.modules.StepResult;
-import dev.jprov.modules.files.FileContentProbe;
 import dev.jprov.playbook.Condition;
 import dev.jprov.playbook.Flag;
 import dev.jprov.playbook.Task;
 import dev.jprov.plan.Change;
 import dev.jprov.plan.Diff;
-import dev.jprov.plan.Resource;
 import dev.jprov.plan.Step;
 import dev.jprov.report.Event;
 import dev.jprov.report.Status;
@@ -157,7 +153,7 @@ final class TaskRunner {
             return new Outcome(Status.SKIPPED, r, false, events);
         }
 
-        Execution exec = new Execution(session, lookahead, check);
+        TaskExecution exec = new TaskExecution(session, lookahead, check);
         exec.planAndApply(calls);
         List<Planned> plans = exec.plans;
         List<Step> steps = exec.steps;
@@ -278,155 +274,7 @@ final class TaskRunner {
         return new Outcome(st, r, anyChanged, events);
     }
 
-    /**
-     * Plans the calls of a task in order and applies (or, in check mode, simulates) their steps: all in one
-     * round trip, except that a loop item reading what an earlier item changes (lines of one file) is planned
-     * after those changes, as Ansible runs items one after the other.
-     */
-    private static final class Execution {
-        final HostSession session;
-        final Supplier<List<Probe>> lookahead;
-        final boolean check;
-        final List<Planned> plans = new ArrayList<>();
-        final List<Step> steps = new ArrayList<>();
-        final List<int[]> stepRanges = new ArrayList<>();
-        final Map<Integer, StepResult> applied = new java.util.HashMap<>();
-        private final List<Integer> groups = new ArrayList<>();
-        private final List<Resource> pendingWrites = new ArrayList<>();
-        private final List<Planned> pendingPlans = new ArrayList<>();
-        private int pendingFrom;
 
-        Execution(HostSession session, Supplier<List<Probe>> lookahead, boolean check) {
-            this.session = session;
-            this.lookahead = lookahead;
-            this.check = check;
-        }
-
-        void planAndApply(List<PreparedCall> calls) throws TransportException, ProbeBatch.ProbeFailure {
-            for (int i = 0; i < calls.size(); i++) {
-                PreparedCall c = calls.get(i);
-                Planned p = null;
-                if (c.invocation() != null) {
-                    List<Probe> probes = c.invocation().probes();
-                    if (readsPending(probes)) flush();
-                    // The first call also brings the other items' probes and the lookahead into the round.
-                    Supplier<List<Probe>> ahead = i == 0 ? () -> allProbes(calls) : List::of;
-                    Facts facts = new Facts(session.answers(probes, () -> {
-                        List<Probe> more = new ArrayList<>(ahead.get());
-                        more.addAll(lookahead.get());
-                        return more;
-                    }));
-                    try {
-                        p = c.invocation().plan(facts);
-                    } catch (ArgsException e) {
-                        p = Planned.failed(e.getMessage(), Map.of());
-                    }
-                }
-                plans.add(p);
-                int from = steps.size();
-                if (p != null && p.outcome() == Planned.Outcome.OK) {
-                    for (Change ch : p.changes()) {
-                        for (Step s : ch.steps()) {
-                            steps.add(s);
-                            groups.add(i);
-                        }
-                        pendingWrites.addAll(ch.writes());
-                    }
-                    pendingPlans.add(p);
-                }
-                stepRanges.add(new int[] {from, steps.size()});
-            }
-            flush();
-        }
-
-        private boolean readsPending(List<Probe> probes) {
-            for (Probe p : probes) {
-                for (Resource r : p.reads()) for (Resource w : pendingWrites) if (w.overlaps(r)) return true;
-            }
-            return false;
-        }
-
-        private static List<Probe> allProbes(List<PreparedCall> calls) {
-            List<Probe> out = new ArrayList<>();
-            for (PreparedCall c : calls) if (c.invocation() != null) out.addAll(c.invocation().probes());
-            return out;
-        }
-
-        private void flush() throws TransportException {
-            if (pendingFrom < steps.size()) {
-                List<Step> batch = steps.subList(pendingFrom, steps.size());
-                List<Integer> batchGroups = groups.subList(pendingFrom, steps.size());
-                if (check) {
-                    session.simulate(pendingWrites, predictions(pendingPlans), predictedContents(pendingPlans));
-                } else {
-                    int offset = pendingFrom;
-                    session.apply(new ArrayList<>(batch), new ArrayList<>(batchGroups), pendingWrites)
-                            .forEach((i, r) -> applied.put(i + offset, r));
-                }
-            }
-            pendingFrom = steps.size();
-            pendingWrites.clear();
-            pendingPlans.clear();
-        }
-    }
-
-    /** What the planned changes would leave: the modules' predictions, and every file a step writes whole. */
-    static List<FileFacts> predictions(List<Planned> plans) {
-        List<FileFacts> out = new ArrayList<>();
-        for (Planned p : plans) {
-            if (p == null) continue;
-            for (Change ch : p.changes()) {
-                out.addAll(ch.predicted());
-                for (Step s : ch.steps()) {
-                    if (s instanceof Step.WriteFile w) {
-                        out.add(new FileFacts(w.path(), FileFacts.Type.FILE, w.mode().orElse("0644"), -1, -1,
-                                w.owner().orElse(""), w.group().orElse(""), w.content().length, 0,
-                                java.util.Optional.of(sha256(w.content())), java.util.Optional.empty()));
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Check mode: what a later content read (lineinfile, blockinfile, a diff) of a file a step writes whole would
-     * answer, so that "create the file, then edit it" plans as the real run does.
-     */
-    static Map<Probe, Object> predictedContents(List<Planned> plans) {
-        Map<Probe, Object> out = new LinkedHashMap<>();
-        for (Planned p : plans) {
-            if (p == null) continue;
-            for (Change ch : p.changes()) {
-                for (Step s : ch.steps()) {
-                    if (!(s instanceof Step.WriteFile w)) continue;
-                    byte[] c = w.content();
-                    out.put(FileContentProbe.whole(w.path()).probe(), new ProbeAnswer(0, odHex(c, c.length), ""));
-                    int limited = (int) Math.min(c.length, FileContentProbe.DIFF_LIMIT + 1);
-                    out.put(FileContentProbe.forDiff(w.path()).probe(), new ProbeAnswer(0, odHex(c, limited), ""));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The bytes as {@code od -An -v -tx1} prints them. */
-    private static String odHex(byte[] c, int n) {
-        StringBuilder b = new StringBuilder(n * 3 + n / 16 + 1);
-        for (int i = 0; i < n; i++) {
-            b.append(' ').append(Character.forDigit((c[i] >> 4) & 0xf, 16)).append(Character.forDigit(c[i] & 0xf, 16));
-            if (i % 16 == 15 || i == n - 1) b.append('\n');
-        }
-        return b.toString();
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** changed_when / failed_when, with the result visible under the register name as in Ansible. */
     private Map<String, Object> judge(Task task, Map<String, Object> vars, Map<String, Object> result,

@@ -1,0 +1,80 @@
+package dev.jprov.engine;
+
+import dev.jprov.facts.FileFacts;
+import dev.jprov.facts.Probe;
+import dev.jprov.facts.ProbeAnswer;
+import dev.jprov.modules.Planned;
+import dev.jprov.modules.files.FileContentProbe;
+import dev.jprov.plan.Change;
+import dev.jprov.plan.Step;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Check mode's view of what planned changes would leave on a host, so that later tasks of a dry run plan as
+ * the real run's would: the modules' own predictions (a created directory), and every file a step writes whole
+ * (its type, size and hash, and its content for probes that read it).
+ */
+final class CheckModePredictions {
+    private CheckModePredictions() {}
+
+    /** What the planned changes would leave: the modules' predictions, and every file a step writes whole. */
+    static List<FileFacts> files(List<Planned> plans) {
+        List<FileFacts> out = new ArrayList<>();
+        for (Planned p : plans) {
+            if (p == null) continue;
+            for (Change ch : p.changes()) {
+                out.addAll(ch.predicted());
+                for (Step s : ch.steps()) {
+                    if (s instanceof Step.WriteFile w) {
+                        out.add(new FileFacts(w.path(), FileFacts.Type.FILE, w.mode().orElse("0644"), -1, -1,
+                                w.owner().orElse(""), w.group().orElse(""), w.content().length, 0,
+                                java.util.Optional.of(sha256(w.content())), java.util.Optional.empty()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Check mode: what a later content read (lineinfile, blockinfile, a diff) of a file a step writes whole would
+     * answer, so that "create the file, then edit it" plans as the real run does.
+     */
+    static Map<Probe, Object> contents(List<Planned> plans) {
+        Map<Probe, Object> out = new LinkedHashMap<>();
+        for (Planned p : plans) {
+            if (p == null) continue;
+            for (Change ch : p.changes()) {
+                for (Step s : ch.steps()) {
+                    if (!(s instanceof Step.WriteFile w)) continue;
+                    byte[] c = w.content();
+                    out.put(FileContentProbe.whole(w.path()).probe(), new ProbeAnswer(0, odHex(c, c.length), ""));
+                    int limited = (int) Math.min(c.length, FileContentProbe.DIFF_LIMIT + 1);
+                    out.put(FileContentProbe.forDiff(w.path()).probe(), new ProbeAnswer(0, odHex(c, limited), ""));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The bytes as {@code od -An -v -tx1} prints them. */
+    private static String odHex(byte[] c, int n) {
+        StringBuilder b = new StringBuilder(n * 3 + n / 16 + 1);
+        for (int i = 0; i < n; i++) {
+            b.append(' ').append(Character.forDigit((c[i] >> 4) & 0xf, 16)).append(Character.forDigit(c[i] & 0xf, 16));
+            if (i % 16 == 15 || i == n - 1) b.append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
