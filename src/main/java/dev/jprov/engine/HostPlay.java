@@ -17,9 +17,7 @@ import dev.jprov.report.Event;
 import dev.jprov.report.Status;
 import dev.jprov.source.LoadException;
 import dev.jprov.transport.TransportException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +32,6 @@ import java.util.function.Predicate;
  * own virtual thread); the probes of upcoming tasks ride along with the current task's probe round.
  */
 final class HostPlay {
-    private static final int LOOKAHEAD_LIMIT = 400;
 
     /** A task failed on this host and was not ignored: unwinds to the nearest rescue, or ends the host's play. */
     private static final class TaskFailed extends RuntimeException {
@@ -55,18 +52,6 @@ final class HostPlay {
         }
     }
 
-    /** A list of nodes being run, how far, and the include vars in force: what the lookahead reads ahead in. */
-    private static final class Frame {
-        final List<TaskNode> nodes;
-        final Map<String, Object> includeVars;
-        int next;
-
-        Frame(List<TaskNode> nodes, Map<String, Object> includeVars) {
-            this.nodes = nodes;
-            this.includeVars = includeVars;
-        }
-    }
-
     private final RunContext run;
     private final PlayShared shared;
     private final HostState host;
@@ -76,7 +61,7 @@ final class HostPlay {
     private final Predicate<List<String>> tagSelected;
     private final TaskRunner runner;
     private final LoopItems loops;
-    private final Deque<Frame> frames = new ArrayDeque<>();
+    private final Lookahead ahead;
     private final Set<String> notified = new LinkedHashSet<>();
     private final List<Task> handlers;
     private int handlerRound; // handlers run at each flush: each run of one is its own report block
@@ -94,6 +79,7 @@ final class HostPlay {
         this.runner = new TaskRunner(run);
         this.loops = new LoopItems(run.templating(), shared.play.baseDir());
         this.handlers = new ArrayList<>(shared.play.handlers());
+        this.ahead = new Lookahead(runner, vars, tagSelected, this::contexts, loops);
     }
 
     void run() {
@@ -153,9 +139,9 @@ final class HostPlay {
         shared.progress.taskStarted(host.name);
         int key = shared.keyOf(shared.play);
         try {
-            frames.push(new Frame(allTasks(), Map.of()));
-            Map<Probe, Object> answers = session.answers(List.of(GatherFacts.PROBE), this::lookahead);
-            frames.pop();
+            ahead.enter(allTasks(), Map.of());
+            Map<Probe, Object> answers = session.answers(List.of(GatherFacts.PROBE), ahead::probes);
+            ahead.leave();
             Map<String, Object> facts = GatherFacts.parse((ProbeAnswer) answers.get(GatherFacts.PROBE));
             host.facts.putAll(facts);
             run.recap().count(host.name, Status.OK);
@@ -178,8 +164,7 @@ final class HostPlay {
     }
 
     private void runNodes(List<TaskNode> nodes, Map<String, Object> includeVars) {
-        Frame frame = new Frame(nodes, includeVars);
-        frames.push(frame);
+        Lookahead.Frame frame = ahead.enter(nodes, includeVars);
         try {
             for (int i = 0; i < nodes.size(); i++) {
                 frame.next = i + 1;
@@ -187,7 +172,7 @@ final class HostPlay {
                 runNode(nodes.get(i), includeVars);
             }
         } finally {
-            frames.pop();
+            ahead.leave();
         }
     }
 
@@ -329,7 +314,7 @@ final class HostPlay {
         long delay = until == null ? 0 : number(until.delay(), taskVars, 5);
         for (int i = 1; ; i++) {
             List<PreparedCall> calls = runner.prepare(task, taskVars, contexts(task), loops);
-            TaskRunner.Outcome outcome = runner.run(target, task, calls, taskVars, this::lookahead, key, host.name,
+            TaskRunner.Outcome outcome = runner.run(target, task, calls, taskVars, ahead::probes, key, host.name,
                     handler);
             if (until == null || i >= attempts || outcome.status() == Status.SKIPPED) return outcome;
             Map<String, Object> v = new LinkedHashMap<>(taskVars);
@@ -578,49 +563,5 @@ final class HostPlay {
         run.recap().count(host.name, Status.UNREACHABLE);
         run.report(new Event.TaskResult(host.name, key, title, false, Status.UNREACHABLE, null, e.getMessage(),
                 List.of(), List.of(), r, false));
-    }
-
-    /**
-     * The probes of the tasks after the current one, prepared speculatively with the variables known now.
-     * A task that cannot be prepared yet (it needs a result not there yet) is passed over: a wrong guess only
-     * costs one more probe round later, never a wrong answer, since answers are keyed by the probe itself.
-     */
-    private List<Probe> lookahead() {
-        List<Probe> out = new ArrayList<>();
-        int[] budget = {LOOKAHEAD_LIMIT};
-        vars.speculating = true; // a guess must never wait for another host
-        try {
-            for (Frame f : frames) {
-                for (int i = f.next; i < f.nodes.size() && budget[0] > 0; i++) {
-                    collect(f.nodes.get(i), f.includeVars, out, budget);
-                }
-                if (budget[0] <= 0) break;
-            }
-        } finally {
-            vars.speculating = false;
-        }
-        return out;
-    }
-
-    private void collect(TaskNode node, Map<String, Object> includeVars, List<Probe> out, int[] budget) {
-        if (budget[0]-- <= 0) return;
-        switch (node) {
-            case Task t -> {
-                if (!tagSelected.test(t.keywords().tags()) || t.keywords().delegateTo() != null) return;
-                try {
-                    Map<String, Object> v = vars.forTask(t.role(), t.keywords().vars(), includeVars);
-                    for (PreparedCall c : runner.prepare(t, v, contexts(t), loops)) {
-                        if (c.invocation() != null) out.addAll(c.invocation().probes());
-                    }
-                } catch (RuntimeException guessFailed) {
-                    // not knowable yet; this task will probe when it runs
-                }
-            }
-            case Block b -> {
-                for (TaskNode n : b.block()) collect(n, includeVars, out, budget);
-                for (TaskNode n : b.always()) collect(n, includeVars, out, budget);
-            }
-            default -> { }
-        }
     }
 }
