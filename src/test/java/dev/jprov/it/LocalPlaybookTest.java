@@ -161,6 +161,33 @@ class LocalPlaybookTest {
     }
 
     @Test
+    void copiesADirectoryTreeAsAnsibleDoes() throws Exception {
+        Files.createDirectories(dir.resolve("files/conf.d/sub"));
+        Files.writeString(dir.resolve("files/conf.d/a.conf"), "a\n");
+        Files.writeString(dir.resolve("files/conf.d/sub/b.conf"), "b\n");
+        Path pb = dir.resolve("tree.yaml");
+        Files.writeString(pb, """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - file: {path: "{{ base }}", state: directory}
+                    - copy: {src: conf.d/, dest: "{{ base }}/etc/", mode: "0640"}
+                    - copy: {src: conf.d, dest: "{{ base }}/opt", directory_mode: "0750"}
+                """);
+        Jprov.Run dry = Jprov.run("apply", "--check", "-i", inventory.toString(), pb.toString());
+        assertEquals(0, dry.exitCode(), dry.toString());
+        assertFalse(Files.exists(out));
+        Jprov.Run real = Jprov.run("apply", "-i", inventory.toString(), pb.toString());
+        assertEquals(0, real.exitCode(), real.toString());
+        assertEquals(real.changed("box1"), dry.changed("box1"), dry.toString());
+        assertEquals("b\n", Files.readString(out.resolve("etc/sub/b.conf")));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("etc/a.conf"))));
+        assertEquals("a\n", Files.readString(out.resolve("opt/conf.d/a.conf")));
+        assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("opt/conf.d/sub"))));
+        assertEquals(0, Jprov.run("apply", "-i", inventory.toString(), pb.toString()).changed("box1"));
+    }
+
+    @Test
     void aTaskCanBecomeAnotherUser() throws Exception {
         Path pb = dir.resolve("become.yaml");
         Files.writeString(pb, """

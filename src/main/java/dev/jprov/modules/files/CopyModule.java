@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,7 +33,11 @@ public final class CopyModule implements Module {
         args.bool("local_follow");
         if (args.bool("remote_src", false)) throw new ArgsException("remote_src=yes is not supported by jprov");
         args.bool("decrypt");
-        args.string("directory_mode");
+        // directory_mode as an octal mode (YAML 0755 arrives as 493); symbolic modes are not accepted here.
+        Optional<String> directoryMode = args.value("directory_mode").flatMap(FileMode::parse).map(m -> {
+            if (!(m instanceof FileMode.Octal o)) throw new ArgsException("directory_mode must be an octal mode");
+            return FileMode.format(o.bits());
+        });
         Optional<String> validate = TextEditPlan.checkValidate(args.string("validate"));
         FileAttributes attributes = FileAttributes.read(args);
         args.finish();
@@ -46,8 +51,8 @@ public final class CopyModule implements Module {
         } else {
             Path local = context.findLocalFile("files", src.get());
             if (Files.isDirectory(local)) {
-                throw new ArgsException("copy of a directory (src: " + src.get()
-                        + ") is not supported by jprov yet; copy its files one by one (with_fileglob or a loop)");
+                return tree(local, src.get(), dest, directoryMode, attributes, backup, validate, force, follow,
+                        context);
             }
             try {
                 bytes = Files.readAllBytes(local);
@@ -58,6 +63,36 @@ public final class CopyModule implements Module {
         }
         return new ContentCopy(dest, () -> bytes, src.map(s -> s), basename, attributes, backup, validate, force, follow,
                 context.diff(), backup ? context.backupSuffix() : "");
+    }
+
+    /**
+     * A local directory as src, as Ansible copies it: "dir/" puts what is in dir into dest, "dir" puts dir
+     * itself into dest (dest/dir/...).
+     */
+    private static Invocation tree(Path local, String src, String dest, Optional<String> directoryMode,
+                                   FileAttributes attributes, boolean backup, Optional<String> validate,
+                                   boolean force, boolean follow, ModuleContext context) {
+        String base = dest.endsWith("/") ? dest.substring(0, dest.length() - 1) : dest;
+        String root = src.endsWith("/") ? base : base + "/" + local.getFileName();
+        List<String> dirs = new ArrayList<>();
+        List<ContentCopy> files = new ArrayList<>();
+        dirs.add(root);
+        try (java.util.stream.Stream<Path> walk = Files.walk(local)) {
+            for (Path p : walk.sorted().toList()) {
+                if (p.equals(local)) continue;
+                String remote = root + "/" + local.relativize(p).toString().replace('\\', '/');
+                if (Files.isDirectory(p)) {
+                    dirs.add(remote);
+                } else if (Files.isRegularFile(p)) {
+                    byte[] bytes = Files.readAllBytes(p);
+                    files.add(new ContentCopy(remote, () -> bytes, Optional.of(src), Optional.empty(), attributes,
+                            backup, validate, force, follow, context.diff(), backup ? context.backupSuffix() : ""));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + local, e);
+        }
+        return new TreeCopy(root, dirs, directoryMode, files);
     }
 
     /** Ansible writes a string as is; other YAML values (a mapping, a list) as the JSON Ansible would dump. */
