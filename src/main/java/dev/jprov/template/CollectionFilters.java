@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /** Filters on lists and dicts, with Jinja2's and Ansible's semantics (order kept, case-insensitive sorts). */
 final class CollectionFilters {
