@@ -132,12 +132,9 @@ public final class ApplyJob {
         return new ArrayList<>(hosts);
     }
 
+    /** --roles-path (already split by picocli), then ANSIBLE_ROLES_PATH, as ansible-playbook orders them. */
     private List<Path> rolesPath() {
-        List<Path> paths = new ArrayList<>(options.rolesPath());
-        for (String s : PlaybookLoader.rolesPath(List.of(), System.getenv("ANSIBLE_ROLES_PATH"))
-                .stream().map(Path::toString).toList()) {
-            paths.add(Path.of(s));
-        }
-        return paths;
+        List<String> given = options.rolesPath().stream().map(Path::toString).toList();
+        return PlaybookLoader.rolesPath(given, System.getenv("ANSIBLE_ROLES_PATH"));
     }
 }
