@@ -77,7 +77,7 @@ final class HostPlay {
         this.includes = includes;
         this.tagSelected = tagSelected;
         this.runner = new TaskRunner(run);
-        this.loops = new LoopItems(run.templating(), shared.play.baseDir());
+        this.loops = new LoopItems(run.templating());
         this.handlers = new ArrayList<>(shared.play.handlers());
         this.ahead = new Lookahead(runner, vars, tagSelected, this::contexts, loops);
     }
@@ -320,7 +320,7 @@ final class HostPlay {
             Map<String, Object> v = new LinkedHashMap<>(taskVars);
             if (task.register() != null) v.put(task.register(), outcome.result());
             v.putAll(outcome.result());
-            if (outcome.status() != Status.FAILED && whenHolds(until.conditions(), v)) return outcome;
+            if (outcome.status() != Status.FAILED && runner.holds(until.conditions(), v)) return outcome;
             run.report(new Event.Retrying(host.name, key, title, attempts - i));
             target.forgetAll(); // the next attempt must see the host as it is now
             sleep(delay);
@@ -479,11 +479,11 @@ final class HostPlay {
         List<Map<String, Object>> out = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         if (loop == null) {
-            out.add(whenHolds(when, v) ? v : null);
+            out.add(runner.holds(when, v) ? v : null);
             labels.add(null);
         } else {
             for (LoopItems.Item item : loops.items(loop, v)) {
-                out.add(whenHolds(when, item.vars()) ? item.vars() : null);
+                out.add(runner.holds(when, item.vars()) ? item.vars() : null);
                 labels.add(item.label());
             }
         }
@@ -512,16 +512,10 @@ final class HostPlay {
         return out;
     }
 
-    private boolean whenHolds(List<dev.jprov.playbook.Condition> when, Map<String, Object> v) {
-        if (when.isEmpty()) return true;
-        List<String> c = new ArrayList<>();
-        for (dev.jprov.playbook.Condition w : when) c.add(w.expression());
-        return run.templating().test(c, v, when.get(0).location());
-    }
 
     private void runMeta(Meta m, Map<String, Object> includeVars) {
         Map<String, Object> v = vars.forTask(m.role(), m.keywords().vars(), includeVars);
-        if (!whenHolds(m.keywords().when(), v)) return;
+        if (!runner.holds(m.keywords().when(), v)) return;
         switch (m.action()) {
             case FLUSH_HANDLERS -> flushHandlers();
             case END_HOST, END_PLAY -> {

@@ -29,14 +29,16 @@ final class HostVars {
     /** Set while the lookahead prepares tasks speculatively: hostvars then read what is there, without waiting. */
     boolean speculating;
     private final String runId;
+    private final String omit;
 
-    HostVars(HostState host, Play play, InventoryView inventory, RunOptions options, Map<String, Object> varsFiles,
-             PlayShared shared, Map<String, HostState> allHosts, String runId) {
-        this.runId = runId;
+    HostVars(HostState host, Play play, InventoryView inventory, RunContext run, Map<String, Object> varsFiles,
+             PlayShared shared, Map<String, HostState> allHosts) {
+        this.runId = run.runId();
+        this.omit = run.templating().omit();
         this.host = host;
         this.play = play;
         this.inventory = inventory;
-        this.options = options;
+        this.options = run.options();
         this.varsFiles = varsFiles;
         this.shared = shared;
         this.allHosts = allHosts;
@@ -103,7 +105,7 @@ final class HostVars {
         v.put("ansible_skip_tags", options.skipTags());
         v.put("ansible_version", Map.of("full", "2.14.0", "major", 2, "minor", 14, "revision", 0,
                 "string", "2.14.0 (jprov)"));
-        v.put("omit", OMIT);
+        v.put("omit", omit);
         v.put("jprov_run_id", runId);
         if (play.baseDir() != null) v.put("playbook_dir", play.baseDir().toString());
         if (role != null) {
@@ -114,8 +116,6 @@ final class HostVars {
         v.putIfAbsent("ansible_connection", "ssh");
     }
 
-    /** Ansible's omit placeholder: a module argument rendered to it is left out. */
-    static final String OMIT = "__omit_place_holder__jprov";
 
     /** The rendered connection variables of this host. */
     Map<String, Object> connectionVars() {

@@ -3,10 +3,6 @@ package dev.jprov.engine;
 import dev.jprov.modules.ArgsException;
 import dev.jprov.playbook.Loop;
 import dev.jprov.playbook.LoopControl;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +15,9 @@ final class LoopItems {
     record Item(Object value, String label, Map<String, Object> vars) {}
 
     private final Templating templating;
-    private final Path playDir;
 
-    LoopItems(Templating templating, Path playDir) {
+    LoopItems(Templating templating) {
         this.templating = templating;
-        this.playDir = playDir;
     }
 
     List<Item> items(Loop loop, Map<String, Object> vars) {
@@ -32,7 +26,7 @@ final class LoopItems {
             case "list" -> asList(rendered, loop);
             case "items" -> flattenOnce(asList(rendered, loop));
             case "dict" -> dictItems(rendered, loop);
-            case "fileglob" -> fileglob(asList(rendered, loop));
+            case "fileglob" -> fileglob(asList(rendered, loop), vars, loop);
             case "sequence" -> throw new ArgsException("with_sequence is not supported; use loop: \"{{ range(...) | list }}\"");
             default -> throw new ArgsException("with_" + loop.lookup() + " is not supported by jprov");
         };
@@ -94,23 +88,14 @@ final class LoopItems {
         return out;
     }
 
-    private List<Object> fileglob(List<Object> patterns) {
+    /** with_fileglob is the template engine's fileglob lookup (role files/, role, playbook files/, playbook). */
+    private List<Object> fileglob(List<Object> patterns, Map<String, Object> vars, Loop loop) {
         List<Object> out = new ArrayList<>();
         for (Object p : patterns) {
-            Path pattern = playDir.resolve("files").resolve(p.toString());
-            Path dir = pattern.getParent();
-            if (dir == null || !Files.isDirectory(dir)) {
-                pattern = playDir.resolve(p.toString());
-                dir = pattern.getParent();
-            }
-            if (dir == null || !Files.isDirectory(dir)) continue;
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, pattern.getFileName().toString())) {
-                List<String> found = new ArrayList<>();
-                for (Path f : ds) if (Files.isRegularFile(f)) found.add(f.toString());
-                found.sort(String::compareTo);
-                out.addAll(found);
-            } catch (IOException e) {
-                throw new ArgsException("with_fileglob: " + e.getMessage());
+            Map<String, Object> v = new LinkedHashMap<>(vars);
+            v.put("jprov_fileglob", p);
+            if (templating.render("{{ query('fileglob', jprov_fileglob) }}", v, loop.location()) instanceof List<?> l) {
+                out.addAll(l);
             }
         }
         return out;

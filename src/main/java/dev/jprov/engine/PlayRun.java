@@ -36,6 +36,7 @@ final class PlayRun {
     private final Predicate<List<String>> tagSelected;
     private final Map<String, HostState> hosts;
     private final AtomicInteger taskKeys;
+    private final Map<Path, Map<String, Object>> varsFileCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     PlayRun(RunContext run, InventoryView inventory, Targets targets, Includes includes,
             Predicate<List<String>> tagSelected, Map<String, HostState> hosts, AtomicInteger taskKeys) {
@@ -123,8 +124,7 @@ final class PlayRun {
                     forks.acquireUninterruptibly();
                     try {
                         Map<String, Object> varsFiles = varsFiles(play, host);
-                        HostVars vars = new HostVars(host, play, inventory, run.options(), varsFiles, shared, hosts,
-                                run.runId());
+                        HostVars vars = new HostVars(host, play, inventory, run, varsFiles, shared, hosts);
                         new HostPlay(run, shared, host, vars, targets, includes, tagSelected).run();
                     } finally {
                         shared.hostEnds(name); // in case it could not start: the others must not wait for it
@@ -197,13 +197,20 @@ final class PlayRun {
                 throw new LoadException(vf.location(), "vars file " + String.join(", ", vf.candidates())
                         + " was not found");
             }
-            YamlNode node = new YamlReader().read(found);
-            if (node == null) continue;
-            if (!(node.toPlain() instanceof Map<?, ?> m)) {
-                throw new LoadException(node.location(), "a vars file must be a mapping of variable names");
-            }
-            m.forEach((k, val) -> out.put(String.valueOf(k), val));
+            out.putAll(varsFileCache.computeIfAbsent(found.toAbsolutePath().normalize(), PlayRun::readVarsFile));
         }
         return out;
+    }
+
+    /** A vars file's variables: read once per run, not once per host. */
+    private static Map<String, Object> readVarsFile(Path file) {
+        YamlNode node = new YamlReader().read(file);
+        Map<String, Object> vars = new LinkedHashMap<>();
+        if (node == null) return vars;
+        if (!(node.toPlain() instanceof Map<?, ?> m)) {
+            throw new LoadException(node.location(), "a vars file must be a mapping of variable names");
+        }
+        m.forEach((k, val) -> vars.put(String.valueOf(k), val));
+        return vars;
     }
 }

@@ -121,7 +121,7 @@ final class TaskRunner {
             @SuppressWarnings("unchecked")
             Map<String, Object> args = new java.util.LinkedHashMap<>((Map<String, Object>) run.templating()
                     .render(task.action().args(), vars, task.action().location()));
-            args.values().removeIf(HostVars.OMIT::equals);
+            args.values().removeIf(run.templating().omit()::equals);
             Invocation inv = module.prepare(new Args(task.action().module(), args), contexts.create(vars));
             return PreparedCall.ready(item, label, hasItem, inv);
         } catch (ArgsException | TemplateError e) {
@@ -130,10 +130,15 @@ final class TaskRunner {
     }
 
     boolean when(Task task, Map<String, Object> vars) {
-        if (task.keywords().when().isEmpty()) return true;
-        List<String> conditions = new ArrayList<>();
-        for (Condition c : task.keywords().when()) conditions.add(c.expression());
-        return run.templating().test(conditions, vars, task.keywords().when().get(0).location());
+        return holds(task.keywords().when(), vars);
+    }
+
+    /** Whether every condition holds (an empty list does), errors located at the first condition. */
+    boolean holds(List<Condition> conditions, Map<String, Object> vars) {
+        if (conditions.isEmpty()) return true;
+        List<String> expressions = new ArrayList<>();
+        for (Condition c : conditions) expressions.add(c.expression());
+        return run.templating().test(expressions, vars, conditions.get(0).location());
     }
 
     /** Runs the task on the host. {@code lookahead} gives the probes of the tasks that follow. */
@@ -289,11 +294,11 @@ final class TaskRunner {
         if (task.register() != null) v.put(task.register(), r);
         v.putAll(r); // Ansible also exposes the result's keys (rc, stdout) directly to these conditions.
         if (!task.changedWhen().isEmpty()) {
-            changed = run.templating().test(expressions(task.changedWhen()), v, task.changedWhen().get(0).location());
+            changed = holds(task.changedWhen(), v);
         }
         r.put("changed", changed);
         if (!task.failedWhen().isEmpty()) {
-            failed = run.templating().test(expressions(task.failedWhen()), v, task.failedWhen().get(0).location());
+            failed = holds(task.failedWhen(), v);
             r.put("failed_when_result", failed);
         }
         if (failed) r.put("failed", true);
@@ -301,11 +306,6 @@ final class TaskRunner {
         return r;
     }
 
-    private static List<String> expressions(List<Condition> conditions) {
-        List<String> out = new ArrayList<>();
-        for (Condition c : conditions) out.add(c.expression());
-        return out;
-    }
 
     private boolean ignoreErrors(Task task, Map<String, Object> vars) {
         return isTrue(task.keywords().ignoreErrors(), vars, false);

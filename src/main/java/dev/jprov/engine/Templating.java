@@ -17,6 +17,9 @@ public interface Templating {
     /** True when every condition (a bare expression, as in when:) is true. */
     boolean test(List<String> conditions, Map<String, Object> vars, SourceLocation where);
 
+    /** The value {{ omit }} renders to: a module argument with it is left out. */
+    String omit();
+
     /** A value as Python's str() shows it (True, None, ['a', 'b']): for item labels and messages. */
     String text(Object value);
 

@@ -6,10 +6,11 @@ import dev.jprov.engine.Templating;
 import dev.jprov.inventory.ConnectionDefaults;
 import dev.jprov.inventory.HostConnection;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decides how the executor reaches a host: renders the host's connection variables (they may be templates) and
@@ -30,12 +31,19 @@ final class ConnectionVars {
     }
 
     Reach reach(String name, Map<String, Object> vars) {
-        Map<String, Object> rendered = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : vars.entrySet()) {
-            if (e.getKey().startsWith("ansible_") || e.getKey().equals("jail_host")) {
-                rendered.put(e.getKey(), templating.render(e.getValue(), vars, null));
+        // Renders only the few variables HostConnection reads, when it reads them (not every ansible_* fact).
+        Map<String, Object> rendered = new AbstractMap<>() {
+            @Override
+            public Object get(Object key) {
+                Object v = vars.get(key);
+                return v == null ? null : templating.render(v, vars, null);
             }
-        }
+
+            @Override
+            public Set<Entry<String, Object>> entrySet() {
+                throw new UnsupportedOperationException("connection variables are read by name");
+            }
+        };
         HostConnection c = HostConnection.from(name, rendered, defaults.home());
         return switch (c.kind()) {
             case SSH -> new Reach.Ssh(c.toSpec(defaults));

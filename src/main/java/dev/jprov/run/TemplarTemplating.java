@@ -47,6 +47,11 @@ final class TemplarTemplating implements Templating {
     }
 
     @Override
+    public String omit() {
+        return Templar.OMIT;
+    }
+
+    @Override
     public String text(Object value) {
         if (value instanceof String s) return s;
         return templar.join().str(value);

@@ -188,6 +188,27 @@ class LocalPlaybookTest {
     }
 
     @Test
+    void withFileglobLoopsOverTheFilesItFinds() throws Exception {
+        Files.createDirectories(dir.resolve("files/snippets"));
+        Files.writeString(dir.resolve("files/snippets/a.conf"), "a\n");
+        Files.writeString(dir.resolve("files/snippets/b.conf"), "b\n");
+        Files.writeString(dir.resolve("files/snippets/skip.txt"), "x\n");
+        Path pb = dir.resolve("glob.yaml");
+        Files.writeString(pb, """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - file: {path: "{{ base }}", state: directory}
+                    - copy: {src: "{{ item }}", dest: "{{ base }}/"}
+                      with_fileglob: ["snippets/*.conf"]
+                """);
+        Jprov.Run run = Jprov.run("apply", "-i", inventory.toString(), pb.toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals("b\n", Files.readString(out.resolve("b.conf")));
+        assertFalse(Files.exists(out.resolve("skip.txt")));
+    }
+
+    @Test
     void aTaskCanBecomeAnotherUser() throws Exception {
         Path pb = dir.resolve("become.yaml");
         Files.writeString(pb, """
