@@ -3,6 +3,7 @@ package dev.jprov.engine;
 import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
 import dev.jprov.plan.Resource;
+import dev.jprov.plan.Step;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,8 @@ import java.util.Map;
  */
 final class FactCache {
     private final Map<Probe, Object> answers = new HashMap<>();
-    // Check mode only: what planned-but-not-applied changes would leave. They win over the host's answers,
-    // which still describe the state before those changes.
+    // What planned-but-not-made changes would leave (check mode), or will leave (queued changes of a real run,
+    // only what is certain). They win over the host's answers, which describe the state before those changes.
     private final Map<Probe, Object> predicted = new HashMap<>();
 
     boolean hasAll(List<Probe> probes) {
@@ -39,14 +40,48 @@ final class FactCache {
 
     /** Check mode: later probes of this path get what the change would leave, whatever the host says. */
     void predict(FileFacts facts) {
+        predict(facts, true);
+    }
+
+    /** {@code exactToo}: also for askers that report every field (stat), which only a simulation may guess. */
+    private void predict(FileFacts facts, boolean exactToo) {
         for (boolean hash : new boolean[] {false, true}) {
             for (boolean follow : new boolean[] {false, true}) {
                 FileFacts f = hash ? facts : new FileFacts(facts.path(), facts.type(), facts.mode(), facts.uid(),
                         facts.gid(), facts.owner(), facts.group(), facts.size(), facts.mtime(),
                         java.util.Optional.empty(), facts.linkTarget());
-                predicted.put(new Probe.FileInfo(facts.path(), hash, follow), f);
+                predicted.put(new Probe.FileInfo(facts.path(), hash, follow, false), f);
+                if (exactToo) predicted.put(new Probe.FileInfo(facts.path(), hash, follow, true), f);
             }
         }
+    }
+
+    /**
+     * Real runs: what a queued whole-file write is certain to leave where the path is a regular file now (the write
+     * keeps its mode, owner and group unless it sets them; size and hash are the content's), or nothing when that
+     * is not certain. The times are not known: exact probes ask the host.
+     */
+    java.util.Optional<FileFacts> rewrite(Step.WriteFile w) {
+        Probe.FileInfo self = new Probe.FileInfo(w.path(), false, false);
+        Object now = predicted.containsKey(self) ? predicted.get(self) : answers.get(self);
+        if (!(now instanceof FileFacts old) || old.type() != FileFacts.Type.FILE) return java.util.Optional.empty();
+        String mode = old.mode();
+        if (w.mode().isPresent()) {
+            if (!w.mode().get().matches("[0-7]{1,4}")) return java.util.Optional.empty();
+            mode = String.format("%04o", Integer.parseInt(w.mode().get(), 8));
+        }
+        if (w.owner().isPresent() && !w.owner().get().equals(old.owner())
+                && !w.owner().get().equals(Integer.toString(old.uid()))) {
+            return java.util.Optional.empty();
+        }
+        if (w.group().isPresent() && !w.group().get().equals(old.group())
+                && !w.group().get().equals(Integer.toString(old.gid()))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new FileFacts(w.path(), FileFacts.Type.FILE, mode, old.uid(), old.gid(),
+                old.owner(), old.group(), w.content().length, -1,
+                java.util.Optional.of(CheckModePredictions.sha256(w.content())),
+                java.util.Optional.empty()));
     }
 
     /** Check mode: the answer a probe would get once the planned changes were made (a file's new content). */
@@ -66,6 +101,45 @@ final class FactCache {
         answers.keySet().removeIf(p -> p.reads().stream().anyMatch(r -> writes.stream().anyMatch(w -> w.overlaps(r))));
         // A prediction is about one path's type and mode: writing below it (a file in a new directory) keeps it.
         predicted.keySet().removeIf(p -> p.reads().stream().anyMatch(r -> writes.stream().anyMatch(w -> w.covers(r))));
+    }
+
+    /**
+     * Real runs: changes that write these are queued. Answers about what they write are stale from now on, except
+     * {@code known} and {@code files}: what the changes are certain to leave, and the directories holding
+     * {@code wholeFiles}, files the changes only rewrite whole. A command's "anything" drops every prediction too.
+     */
+    void expect(List<Resource> writes, Map<Probe, Object> known, List<FileFacts> files, List<String> wholeFiles) {
+        Map<Probe, Object> parents = parentsKept(wholeFiles);
+        invalidate(writes);
+        if (writes.stream().anyMatch(w -> w.kind() == Resource.Kind.ANY)) predicted.clear();
+        predicted.putAll(parents);
+        predicted.putAll(known);
+        for (FileFacts f : files) predict(f, false);
+    }
+
+    /**
+     * The directories above files that are only rewritten whole (a temp file renamed in place): they stay
+     * directories with their mode and owners, so what was known of them holds (for all but exact askers).
+     */
+    private Map<Probe, Object> parentsKept(List<String> wholeFiles) {
+        Map<Probe, Object> out = new HashMap<>();
+        if (wholeFiles.isEmpty()) return out;
+        for (Map<Probe, Object> known : List.of(answers, predicted)) {
+            known.forEach((probe, answer) -> {
+                if (probe instanceof Probe.FileInfo f && !f.exact() && answer instanceof FileFacts d
+                        && d.type() == FileFacts.Type.DIRECTORY
+                        && wholeFiles.stream().allMatch(w -> !w.equals(f.path()))
+                        && wholeFiles.stream().anyMatch(w -> Resource.path(f.path()).covers(Resource.path(w)))) {
+                    out.put(probe, answer);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Real runs: the queued changes were made (or failed), so only the host can tell what they left. */
+    void settle() {
+        predicted.clear();
     }
 
     /** Drops predictions about what these writes change (a later change may leave the path otherwise). */

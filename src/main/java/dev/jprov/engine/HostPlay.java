@@ -30,6 +30,11 @@ import java.util.function.Predicate;
  * One host's way through one play: gather facts, pre_tasks, handlers, roles and tasks, handlers, post_tasks,
  * handlers, with blocks, includes and handlers as Ansible runs them. Hosts run ahead of each other (each on its
  * own virtual thread); the probes of upcoming tasks ride along with the current task's probe round.
+ * <p>
+ * A task whose outcome nothing reads right away (see {@link #mayWait}) does not wait for its changes: they queue
+ * on the host's session with the next tasks', and are made in one round trip when a probe needs what they leave,
+ * a task needs its own result, or the list of tasks ends. Its result is reported then, in task order; if its
+ * change failed, the later tasks' changes were not made and the host's play ends at it, as if run one by one.
  */
 final class HostPlay {
 
@@ -63,6 +68,8 @@ final class HostPlay {
     private final LoopItems loops;
     private final Lookahead ahead;
     private final Set<String> notified = new LinkedHashSet<>();
+    // Tasks planned on this host whose outcomes wait for their queued changes, oldest first.
+    private final java.util.ArrayDeque<Waiting> waiting = new java.util.ArrayDeque<>();
     private final List<Task> handlers;
     private int handlerRound; // handlers run at each flush: each run of one is its own report block
     private HostSession session;
@@ -168,15 +175,21 @@ final class HostPlay {
         try {
             for (int i = 0; i < nodes.size(); i++) {
                 frame.next = i + 1;
-                if (shared.stopAll.get()) throw new StopHost();
+                if (shared.stopAll.get()) {
+                    settle();
+                    throw new StopHost();
+                }
                 runNode(nodes.get(i), includeVars);
             }
+            settle();
         } finally {
             ahead.leave();
         }
     }
 
     private void runNode(TaskNode node, Map<String, Object> includeVars) {
+        // Blocks, includes and meta see this host's earlier tasks done: a rescue only catches its own block's.
+        if (!(node instanceof Task)) settle();
         switch (node) {
             case Task t -> runTask(t, includeVars, false);
             case Block b -> runBlock(b, includeVars);
@@ -216,6 +229,11 @@ final class HostPlay {
         Map<String, Object> taskVars = vars.forTask(task.role(), task.keywords().vars(), includeVars);
         String title = task.displayName();
         boolean runOnce = runner.isTrue(task.keywords().runOnce(), taskVars, false);
+        if (mayWait(task, taskVars, handler, runOnce)) {
+            planWaiting(task, taskVars, key, title);
+            return;
+        }
+        settle();
         TaskRunner.Outcome outcome;
         if (runOnce) {
             // Ansible runs it on the first host of the batch; the others get its result.
@@ -242,6 +260,88 @@ final class HostPlay {
             outcome = execute(task, taskVars, key, title, handler);
         }
         afterTask(task, taskVars, outcome);
+    }
+
+    /**
+     * Whether the task's outcome may wait until its changes are made with later tasks': nothing reads it sooner
+     * (no register, retries or failure handling of its own), it runs in the host's own session, and no other host
+     * waits on this one task by task (lockstep). Check mode makes no changes, so nothing there waits.
+     */
+    private boolean mayWait(Task task, Map<String, Object> taskVars, boolean handler, boolean runOnce) {
+        var k = task.keywords();
+        return !handler && !runOnce && !run.options().check() && !shared.lockstep()
+                && task.register() == null && task.until() == null
+                && task.changedWhen().isEmpty() && task.failedWhen().isEmpty()
+                && k.delegateTo() == null && k.checkMode() == null
+                && k.become() == null && k.becomeUser() == null && k.becomeMethod() == null
+                && !runner.isTrue(k.ignoreErrors(), taskVars, false)
+                && !runner.isTrue(k.anyErrorsFatal(), taskVars, false);
+    }
+
+    /** A task planned whose outcome waits for the host's queued changes. */
+    private record Waiting(Task task, Map<String, Object> vars, int key, String title, TaskRunner.Planning planning) {}
+
+    /** Plans a task whose outcome may wait, and queues it (it is settled at once when a later task needs that). */
+    private void planWaiting(Task task, Map<String, Object> taskVars, int key, String title) {
+        TaskRunner.Planning planning;
+        try {
+            List<PreparedCall> calls = runner.prepare(task, taskVars, contexts(task), loops);
+            planning = runner.plan(session, task, calls, taskVars, ahead::probes, key, host.name, false);
+        } catch (PendingFailure e) {
+            settle(); // reports the earlier task's failure, which ends the host's play there
+            afterTask(task, taskVars, fail(key, title, task, mapOf("changed", false, "msg", e.getMessage())));
+            return;
+        } catch (TransportException e) {
+            throw lost(key, title, e);
+        } catch (TemplateError | ArgsException | LoadException | ProbeBatch.ProbeFailure e) {
+            settle();
+            afterTask(task, taskVars, fail(key, title, task, mapOf("changed", false, "msg", e.getMessage())));
+            return;
+        }
+        waiting.add(new Waiting(task, taskVars, key, title, planning));
+        if (planning.affectsLaterTasks() || (!planning.waiting() && waiting.size() == 1)) settle();
+    }
+
+    /** Makes the queued changes and reports the waiting tasks in order; throws at the first that failed. */
+    private void settle() {
+        while (!waiting.isEmpty()) {
+            Waiting w = waiting.peekFirst();
+            TaskRunner.Outcome outcome;
+            try {
+                outcome = w.planning().finish();
+            } catch (TransportException e) {
+                throw lost(w.key(), w.title(), e);
+            }
+            waiting.removeFirst();
+            record(outcome);
+            try {
+                afterTask(w.task(), w.vars(), outcome);
+            } catch (TaskFailed f) {
+                waiting.clear(); // their changes were not made: the host's play ends at the failed task
+                throw f;
+            }
+        }
+    }
+
+    /**
+     * The connection died: the host is unreachable at its oldest task still waiting (else at this one). The waiting
+     * tasks are not reported: which of their changes were made is not known.
+     */
+    private StopHost lost(int key, String title, TransportException e) {
+        Waiting first = waiting.peekFirst();
+        waiting.clear();
+        if (first == null) unreachable(key, title, e);
+        else unreachable(first.key(), first.title(), e);
+        return new StopHost();
+    }
+
+    private void record(TaskRunner.Outcome outcome) {
+        for (Event.TaskResult e : outcome.events()) run.report(e);
+        if (outcome.status() == Status.IGNORED) {
+            run.recap().countIgnored(host.name, Boolean.TRUE.equals(outcome.result().get("changed")));
+        } else {
+            run.recap().count(host.name, outcome.status());
+        }
     }
 
     private record RunOnceKey(Task task) {
@@ -287,17 +387,12 @@ final class HostPlay {
                         vars.connectionVarsOf(delegate));
             }
             TaskRunner.Outcome outcome = attempt(task, taskVars, key, title, handler, target);
-            for (Event.TaskResult e : outcome.events()) run.report(e);
-            if (outcome.status() == Status.IGNORED) {
-                run.recap().countIgnored(host.name, Boolean.TRUE.equals(outcome.result().get("changed")));
-            } else {
-                run.recap().count(host.name, outcome.status());
-            }
+            record(outcome);
             return outcome;
         } catch (TransportException e) {
             unreachable(key, title, e);
             throw new StopHost();
-        } catch (TemplateError | ArgsException | LoadException e) {
+        } catch (TemplateError | ArgsException | LoadException | PendingFailure e) {
             return fail(key, title, task, mapOf("changed", false, "msg", e.getMessage()));
         } catch (ProbeBatch.ProbeFailure e) {
             return fail(key, title, task, mapOf("changed", false, "msg", e.getMessage()));
@@ -528,6 +623,7 @@ final class HostPlay {
     }
 
     private void flushHandlers() {
+        settle();
         while (!notified.isEmpty()) {
             Set<String> now = new LinkedHashSet<>(notified);
             notified.clear();

@@ -13,8 +13,8 @@ import dev.jprov.transport.RemoteShell;
 import dev.jprov.transport.TransportException;
 import dev.jprov.transport.RemoteScript;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,13 +25,16 @@ import java.util.function.Supplier;
 /**
  * One target's side of a run: its single remote shell, the answers of its probe rounds, and the round trips
  * made. Probing pulls in the probes of upcoming tasks (the lookahead) so that a run with no changes asks the
- * host once; applying drops the answers that the applied changes made stale.
+ * host once. Changes wait in a queue until something needs them made, and are then made in one round trip with
+ * the probes that read what they leave. Its methods are synchronized: a task of another host delegated here uses
+ * it too.
  */
 public final class HostSession {
     private final String name;
     private final RemoteShell shell;
     private final FactCache cache = new FactCache();
     private final AtomicInteger roundTrips = new AtomicInteger();
+    private final PendingChanges pending = new PendingChanges();
     private final String backupSuffix;
 
     HostSession(String name, RemoteShell shell, String backupSuffix) {
@@ -58,32 +61,111 @@ public final class HostSession {
      */
     Map<Probe, Object> answers(List<Probe> needed, Supplier<List<Probe>> lookahead) throws TransportException,
             ProbeBatch.ProbeFailure {
+        return answers(needed, lookahead, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Answers for task number {@code task} (see {@link #nextTask}). A new probe round first makes the queued
+     * changes, in the same round trip, so the probes see what they leave; if a change of an earlier task failed,
+     * the task gets a {@link PendingFailure} instead, since the host's play ends at that earlier task.
+     */
+    synchronized Map<Probe, Object> answers(List<Probe> needed, Supplier<List<Probe>> lookahead, int task)
+            throws TransportException, ProbeBatch.ProbeFailure {
         if (cache.hasAll(needed)) return cache.get(needed);
         LinkedHashSet<Probe> round = new LinkedHashSet<>(needed);
         round.addAll(lookahead.get());
         ProbeBatch batch = new ProbeBatch(Boundary.random()).addAll(new ArrayList<>(round));
-        ExecResult result = shell.run(batch.script());
-        roundTrips.incrementAndGet();
+        ExecResult result;
+        if (pending.isEmpty()) {
+            result = shell.run(batch.script());
+            roundTrips.incrementAndGet();
+        } else {
+            List<PendingChanges.Ticket> tickets = pending.take();
+            result = make(tickets, batch);
+            for (PendingChanges.Ticket t : tickets) {
+                if (t.task < task && failed(t)) throw new PendingFailure(name);
+            }
+        }
         cache.putAll(batch.answers(result));
         return cache.get(needed);
     }
 
+    /** A number for the next task that queues changes here: changes run in the order of these numbers. */
+    synchronized int nextTask() {
+        return pending.nextTask();
+    }
+
     /**
-     * Runs steps (grouped per loop item) in one round trip, or one per segment when a {@link Step.Reconfirm}
-     * splits them; returns results by step index. A group whose step failed runs none of its later steps.
+     * Queues a task's (or loop item's) steps: they are made with the next round trip that needs them. Until then,
+     * answers about what they write are stale, except {@code known} and what a file rewritten whole is certain to
+     * be: what they are certain to leave.
      */
-    Map<Integer, StepResult> apply(List<Step> steps, List<Integer> groups, List<Resource> writes)
-            throws TransportException {
-        Map<Integer, StepResult> results = new LinkedHashMap<>();
-        Set<Integer> failedGroups = new HashSet<>();
+    synchronized PendingChanges.Ticket enqueue(int task, List<Step> steps, List<Resource> writes,
+                                               Map<Probe, Object> known) {
+        PendingChanges.Ticket t = pending.add(task, steps);
+        List<FileFacts> rewritten = new ArrayList<>();
+        List<String> wholeFiles = new ArrayList<>();
+        for (Step s : steps) {
+            if (s instanceof Step.WriteFile w) {
+                cache.rewrite(w).ifPresent(rewritten::add);
+                wholeFiles.add(w.path());
+            }
+        }
+        boolean onlyWholeFiles = wholeFiles.size() == steps.size()
+                && writes.stream().allMatch(r -> r.kind() == Resource.Kind.PATH && wholeFiles.contains(r.name()));
+        cache.expect(writes, known, rewritten, onlyWholeFiles ? wholeFiles : List.of());
+        return t;
+    }
+
+    /** Makes every queued change now (one round trip, more only when a step confirms over a new connection). */
+    synchronized void flush() throws TransportException {
+        if (!pending.isEmpty()) make(pending.take(), null);
+    }
+
+    /** Whether a step of the ticket failed or did not run: what stops the steps of later tasks. */
+    private static boolean failed(PendingChanges.Ticket t) {
+        for (int i = 0; i < t.steps.size(); i++) {
+            StepResult r = t.results().get(i);
+            if (r == null || r.exitCode() != 0) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Runs the tickets' steps in one round trip, or one per segment when a {@link Step.Reconfirm} splits them,
+     * then {@code probes} (if any) in the same round trip as the last segment; returns the result that carries the
+     * probes. A ticket whose step failed runs none of its later steps; no step of a later task runs after a task's
+     * step failed.
+     */
+    private ExecResult make(List<PendingChanges.Ticket> tickets, ProbeBatch probes) throws TransportException {
+        List<Step> steps = new ArrayList<>();
+        List<Integer> owner = new ArrayList<>();
+        List<Integer> local = new ArrayList<>();
+        for (int k = 0; k < tickets.size(); k++) {
+            for (int j = 0; j < tickets.get(k).steps.size(); j++) {
+                steps.add(tickets.get(k).steps.get(j));
+                owner.add(k);
+                local.add(j);
+            }
+        }
+        Map<Integer, StepResult> results = new HashMap<>();
+        Set<Integer> failedTickets = new HashSet<>();
+        int[] firstFailedTask = {Integer.MAX_VALUE};
+        java.util.function.IntPredicate runs = i -> !failedTickets.contains(owner.get(i))
+                && tickets.get(owner.get(i)).task <= firstFailedTask[0];
+        java.util.function.IntConsumer fail = i -> {
+            failedTickets.add(owner.get(i));
+            firstFailedTask[0] = Math.min(firstFailedTask[0], tickets.get(owner.get(i)).task);
+        };
+        ExecResult probed = null;
         try {
             int i = 0;
-            while (i < steps.size()) {
-                if (steps.get(i) instanceof Step.Reconfirm confirm) {
-                    if (!failedGroups.contains(groups.get(i))) {
+            while (i < steps.size() || (probes != null && probed == null)) {
+                if (i < steps.size() && steps.get(i) instanceof Step.Reconfirm confirm) {
+                    if (runs.test(i)) {
                         StepResult r = reconfirm(confirm);
                         results.put(i, r);
-                        if (r.exitCode() != 0) failedGroups.add(groups.get(i));
+                        if (r.exitCode() != 0) fail.accept(i);
                     }
                     i++;
                     continue;
@@ -91,17 +173,19 @@ public final class HostSession {
                 ChangeBatch batch = new ChangeBatch(Boundary.random(), backupSuffix);
                 List<Integer> indexes = new ArrayList<>();
                 for (; i < steps.size() && !(steps.get(i) instanceof Step.Reconfirm); i++) {
-                    if (failedGroups.contains(groups.get(i))) continue;
-                    batch.add(steps.get(i), groups.get(i));
+                    if (!runs.test(i)) continue;
+                    batch.add(steps.get(i), owner.get(i), tickets.get(owner.get(i)).task);
                     indexes.add(i);
                 }
-                if (batch.isEmpty()) continue;
-                ExecResult result = shell.run(batch.script());
+                ProbeBatch then = i >= steps.size() ? probes : null;
+                if (batch.isEmpty() && then == null) continue;
+                ExecResult result = shell.run(then == null ? batch.script() : batch.script(then));
                 roundTrips.incrementAndGet();
-                batch.resultsByStep(result).forEach((local, r) -> {
-                    int global = indexes.get(local);
+                if (then != null) probed = result;
+                batch.resultsByStep(result).forEach((at, r) -> {
+                    int global = indexes.get(at);
                     results.put(global, r);
-                    if (r.exitCode() != 0) failedGroups.add(groups.get(global));
+                    if (r.exitCode() != 0) fail.accept(global);
                 });
                 if (!indexes.isEmpty() && !results.containsKey(indexes.get(0)) && result.exitCode() != 0) {
                     // The shell never got to the first step (su or sudo refused, jexec found no jail): that is
@@ -110,13 +194,17 @@ public final class HostSession {
                             result.stderrText()));
                 }
                 for (int idx : indexes) {
-                    if (!results.containsKey(idx)) failedGroups.add(groups.get(idx));
+                    if (!results.containsKey(idx)) fail.accept(idx);
                 }
             }
-            return results;
+            return probed;
         } finally {
-            // Whatever ran, the host may have changed: never trust old answers about what these steps touch.
-            cache.invalidate(writes);
+            List<Map<Integer, StepResult>> byTicket = new ArrayList<>();
+            for (int k = 0; k < tickets.size(); k++) byTicket.add(new HashMap<>());
+            results.forEach((g, r) -> byTicket.get(owner.get(g)).put(local.get(g), r));
+            for (int k = 0; k < tickets.size(); k++) tickets.get(k).complete(byTicket.get(k));
+            // What was predicted of the changes is now the host's to tell (a change may also have failed).
+            cache.settle();
         }
     }
 
@@ -135,7 +223,7 @@ public final class HostSession {
      * Check mode's stand-in for apply: drops the answers the changes would make stale, and records what they would
      * leave where that is known, so later tasks plan against the state the real run would give them.
      */
-    void simulate(List<Resource> writes, List<FileFacts> predicted, Map<Probe, Object> predictedAnswers) {
+    synchronized void simulate(List<Resource> writes, List<FileFacts> predicted, Map<Probe, Object> predictedAnswers) {
         // Nothing changed on the host, so asking it again would give the same answers: keep them (a dry run
         // stays one round trip), and let what the changes would leave override them where it is known.
         cache.forgetPredictions(writes);
@@ -144,7 +232,7 @@ public final class HostSession {
     }
 
     /** Forget every answer (after a task whose effects are unknown, such as a dynamic include or a handler). */
-    void forgetAll() {
+    synchronized void forgetAll() {
         cache.clear();
     }
 }

@@ -72,6 +72,11 @@ final class PlayShared {
         return stopAll.get() && phase >= 0 && stopPhase < phase;
     }
 
+    /** Whether the hosts of the batch take each task together (any_errors_fatal, max_fail_percentage). */
+    boolean lockstep() {
+        return lockstep != null;
+    }
+
     /** Stops the play on every host of the batch: after the current task in lockstep, else at their next. */
     void stop() {
         if (lockstep != null) stopPhase = Math.min(stopPhase, lockstep.getPhase());

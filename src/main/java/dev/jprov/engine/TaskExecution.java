@@ -11,14 +11,15 @@ import dev.jprov.plan.Resource;
 import dev.jprov.plan.Step;
 import dev.jprov.transport.TransportException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Plans the calls of a task in order and applies (or, in check mode, simulates) their steps: all in one
- * round trip, except that a loop item reading what an earlier item changes (lines of one file) is planned
- * after those changes, as Ansible runs items one after the other.
+ * Plans the calls of a task in order and queues (or, in check mode, simulates) their steps on the host's session.
+ * A loop item that reads what an earlier item changes sees what that change leaves: its content when certain,
+ * else the host's answer after the change, as Ansible runs items one after the other.
  */
 final class TaskExecution {
     final HostSession session;
@@ -27,32 +28,29 @@ final class TaskExecution {
     final List<Planned> plans = new ArrayList<>();
     final List<Step> steps = new ArrayList<>();
     final List<int[]> stepRanges = new ArrayList<>();
-    final Map<Integer, StepResult> applied = new java.util.HashMap<>();
-    private final List<Integer> groups = new ArrayList<>();
-    private final List<Resource> pendingWrites = new ArrayList<>();
-    private final List<Planned> pendingPlans = new ArrayList<>();
-    private int pendingFrom;
+    private final int task;
+    private final List<PendingChanges.Ticket> tickets = new ArrayList<>();
 
     TaskExecution(HostSession session, Supplier<List<Probe>> lookahead, boolean check) {
         this.session = session;
         this.lookahead = lookahead;
         this.check = check;
+        this.task = session.nextTask();
     }
 
-    void planAndApply(List<PreparedCall> calls) throws TransportException, ProbeBatch.ProbeFailure {
+    void plan(List<PreparedCall> calls) throws TransportException, ProbeBatch.ProbeFailure {
         for (int i = 0; i < calls.size(); i++) {
             PreparedCall c = calls.get(i);
             Planned p = null;
             if (c.invocation() != null) {
                 List<Probe> probes = c.invocation().probes();
-                if (readsPending(probes)) flush();
                 // The first call also brings the other items' probes and the lookahead into the round.
                 Supplier<List<Probe>> ahead = i == 0 ? () -> allProbes(calls) : List::of;
                 Facts facts = new Facts(session.answers(probes, () -> {
                     List<Probe> more = new ArrayList<>(ahead.get());
                     more.addAll(lookahead.get());
                     return more;
-                }));
+                }, task));
                 try {
                     p = c.invocation().plan(facts);
                 } catch (ArgsException e) {
@@ -61,26 +59,25 @@ final class TaskExecution {
             }
             plans.add(p);
             int from = steps.size();
-            if (p != null && p.outcome() == Planned.Outcome.OK) {
-                for (Change ch : p.changes()) {
-                    for (Step s : ch.steps()) {
-                        steps.add(s);
-                        groups.add(i);
-                    }
-                    pendingWrites.addAll(ch.writes());
-                }
-                pendingPlans.add(p);
-            }
+            tickets.add(p != null && p.outcome() == Planned.Outcome.OK ? queue(p) : null);
             stepRanges.add(new int[] {from, steps.size()});
         }
-        flush();
     }
 
-    private boolean readsPending(List<Probe> probes) {
-        for (Probe p : probes) {
-            for (Resource r : p.reads()) for (Resource w : pendingWrites) if (w.overlaps(r)) return true;
+    private PendingChanges.Ticket queue(Planned p) {
+        List<Step> mine = new ArrayList<>();
+        List<Resource> writes = new ArrayList<>();
+        for (Change ch : p.changes()) {
+            mine.addAll(ch.steps());
+            writes.addAll(ch.writes());
         }
-        return false;
+        if (mine.isEmpty()) return null;
+        steps.addAll(mine);
+        if (check) {
+            session.simulate(writes, CheckModePredictions.files(List.of(p)), CheckModePredictions.contents(List.of(p)));
+            return null;
+        }
+        return session.enqueue(task, mine, writes, CheckModePredictions.contents(List.of(p)));
     }
 
     private static List<Probe> allProbes(List<PreparedCall> calls) {
@@ -89,20 +86,22 @@ final class TaskExecution {
         return out;
     }
 
-    private void flush() throws TransportException {
-        if (pendingFrom < steps.size()) {
-            List<Step> batch = steps.subList(pendingFrom, steps.size());
-            List<Integer> batchGroups = groups.subList(pendingFrom, steps.size());
-            if (check) {
-                session.simulate(pendingWrites, CheckModePredictions.files(pendingPlans), CheckModePredictions.contents(pendingPlans));
-            } else {
-                int offset = pendingFrom;
-                session.apply(new ArrayList<>(batch), new ArrayList<>(batchGroups), pendingWrites)
-                        .forEach((i, r) -> applied.put(i + offset, r));
-            }
+    /** Whether some of the task's changes wait in the host's queue. */
+    boolean waiting() {
+        for (PendingChanges.Ticket t : tickets) if (t != null && !t.done()) return true;
+        return false;
+    }
+
+    /** The results of the steps that ran, by index in {@link #steps}: makes the queued changes first if need be. */
+    Map<Integer, StepResult> applied() throws TransportException {
+        if (waiting()) session.flush();
+        Map<Integer, StepResult> out = new HashMap<>();
+        for (int i = 0; i < tickets.size(); i++) {
+            PendingChanges.Ticket t = tickets.get(i);
+            if (t == null) continue;
+            int offset = stepRanges.get(i)[0];
+            t.results().forEach((at, r) -> out.put(offset + at, r));
         }
-        pendingFrom = steps.size();
-        pendingWrites.clear();
-        pendingPlans.clear();
+        return out;
     }
 }

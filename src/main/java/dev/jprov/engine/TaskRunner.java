@@ -27,8 +27,9 @@ import java.util.function.Supplier;
 
 /**
  * Runs one module task on one host: when, loop, arguments, probes (answered from the host's probe rounds),
- * the pure plan, and - unless in check mode - the steps of its changes in one round trip. Then changed_when,
- * failed_when, the registered result and the report. Check mode stops before apply: it is the only difference.
+ * the pure plan, and - unless in check mode - the steps of its changes, queued on the host's session and made
+ * with the next round trip that needs them. Then changed_when, failed_when, the registered result and the report.
+ * Check mode stops before apply: it is the only difference.
  */
 final class TaskRunner {
 
@@ -141,16 +142,96 @@ final class TaskRunner {
         return run.templating().test(expressions, vars, conditions.get(0).location());
     }
 
-    /** Runs the task on the host. {@code lookahead} gives the probes of the tasks that follow. */
+    /** Runs the task on the host: plans it and makes its changes. */
     Outcome run(HostSession session, Task task, List<PreparedCall> calls, Map<String, Object> vars,
                 Supplier<List<Probe>> lookahead, int taskKey, String host, boolean handler)
             throws TransportException, ProbeBatch.ProbeFailure {
-        List<Event.TaskResult> events = new ArrayList<>();
+        return plan(session, task, calls, vars, lookahead, taskKey, host, handler).finish();
+    }
+
+    /**
+     * Plans the task on the host and queues its changes there; {@link Planning#finish} gives its outcome, making
+     * the queued changes first if they are still waiting. {@code lookahead} gives the probes of the tasks that
+     * follow.
+     */
+    Planning plan(HostSession session, Task task, List<PreparedCall> calls, Map<String, Object> vars,
+                  Supplier<List<Probe>> lookahead, int taskKey, String host, boolean handler)
+            throws TransportException, ProbeBatch.ProbeFailure {
         boolean check = run.options().check() || isTrue(task.keywords().checkMode(), vars, false);
-        boolean noLog = isTrue(task.keywords().noLog(), vars, false);
+        Planning planning = new Planning(task, calls, vars, taskKey, host, handler, check,
+                isTrue(task.keywords().noLog(), vars, false));
+        if (calls.size() == 1 && calls.get(0).skipped() && !calls.get(0).hasItem()) return planning;
+        planning.exec = new TaskExecution(session, lookahead, check);
+        planning.exec.plan(calls);
+        return planning;
+    }
+
+    /** A task planned on a host, its changes queued there. */
+    final class Planning {
+        private final Task task;
+        private final List<PreparedCall> calls;
+        private final Map<String, Object> vars;
+        private final int taskKey;
+        private final String host;
+        private final boolean handler;
+        private final boolean check;
+        private final boolean noLog;
+        private TaskExecution exec; // null when the task was skipped before planning
+
+        private Planning(Task task, List<PreparedCall> calls, Map<String, Object> vars, int taskKey, String host,
+                         boolean handler, boolean check, boolean noLog) {
+            this.task = task;
+            this.calls = calls;
+            this.vars = vars;
+            this.taskKey = taskKey;
+            this.host = host;
+            this.handler = handler;
+            this.check = check;
+            this.noLog = noLog;
+        }
+
+        /** Whether changes of this task wait in the host's queue. */
+        boolean waiting() {
+            return exec != null && exec.waiting();
+        }
+
+        /**
+         * Whether the outcome must be known before the next task plans: the task failed already, or its result
+         * sets facts or changes the inventory, which later tasks see.
+         */
+        boolean affectsLaterTasks() {
+            if (exec == null) return false;
+            for (int i = 0; i < calls.size(); i++) {
+                if (calls.get(i).error() != null) return true;
+                Planned p = exec.plans.get(i);
+                if (p == null) continue;
+                if (p.outcome() == Planned.Outcome.FAILED) return true;
+                for (String key : List.of("ansible_facts", "add_host", "add_group")) {
+                    if (p.result().containsKey(key)) return true;
+                }
+            }
+            return false;
+        }
+
+        /** The task's outcome: makes its queued changes (and all queued before them) if they still wait. */
+        Outcome finish() throws TransportException {
+            return outcome(this);
+        }
+    }
+
+    private Outcome outcome(Planning planning) throws TransportException {
+        Task task = planning.task;
+        List<PreparedCall> calls = planning.calls;
+        Map<String, Object> vars = planning.vars;
+        int taskKey = planning.taskKey;
+        String host = planning.host;
+        boolean handler = planning.handler;
+        boolean check = planning.check;
+        boolean noLog = planning.noLog;
+        List<Event.TaskResult> events = new ArrayList<>();
         String title = task.displayName();
 
-        if (calls.size() == 1 && calls.get(0).skipped() && !calls.get(0).hasItem()) {
+        if (planning.exec == null) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("changed", false);
             r.put("skip_reason", "Conditional result was False");
@@ -158,12 +239,11 @@ final class TaskRunner {
             return new Outcome(Status.SKIPPED, r, false, events);
         }
 
-        TaskExecution exec = new TaskExecution(session, lookahead, check);
-        exec.planAndApply(calls);
+        TaskExecution exec = planning.exec;
         List<Planned> plans = exec.plans;
         List<Step> steps = exec.steps;
         List<int[]> stepRanges = exec.stepRanges;
-        Map<Integer, StepResult> applied = exec.applied;
+        Map<Integer, StepResult> applied = check ? Map.of() : exec.applied();
 
         List<Map<String, Object>> itemResults = new ArrayList<>();
         List<Status> itemStatuses = new ArrayList<>();

@@ -25,9 +25,15 @@ public sealed interface Probe permits Probe.Shell, Probe.FileInfo {
     /**
      * The metadata (and sha256 of regular files when {@code hash}) of a path. All FileInfo probes of a round
      * become one stat and one sha256 call, so a hundred files cost two processes, not two hundred.
-     * {@code follow}: report the target of a symlink rather than the link itself.
+     * {@code follow}: report the target of a symlink rather than the link itself. {@code exact}: the asker reports
+     * every field as it is (stat: times, a directory's size), so its answer always comes from the host after any
+     * queued change, never from what the change is predicted to leave, which does not know those fields.
      */
-    record FileInfo(String path, boolean hash, boolean follow) implements Probe {
+    record FileInfo(String path, boolean hash, boolean follow, boolean exact) implements Probe {
+        public FileInfo(String path, boolean hash, boolean follow) {
+            this(path, hash, follow, false);
+        }
+
         @Override
         public List<Resource> reads() {
             return List.of(Resource.path(path));

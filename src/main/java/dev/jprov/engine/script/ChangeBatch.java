@@ -12,16 +12,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The steps of a host's changed tasks as ONE script, in order. Steps form groups (a task, or one loop item of
- * it): the first failing step of a group skips the rest of that group, as a failed item does not stop the
- * other items of an Ansible loop; {@link #add(Step)} puts every step in one group, so nothing after a failure
- * runs. Files are written atomically: temp file in the target's directory, content,
- * validate, mode and owner, optional backup, then rename.
+ * The steps of a host's changed tasks as ONE script, in order. Steps form groups (one loop item of a task): the
+ * first failing step of a group skips the rest of that group, as a failed item does not stop the other items of
+ * an Ansible loop. Groups belong to tasks: once a task's step has failed, no step of a later task runs, as the
+ * host's play stops at a failed task. {@link #add(Step)} puts every step in one group, so nothing after a failure
+ * runs. Files are written atomically: temp file in the target's directory, content, validate, mode and owner,
+ * optional backup, then rename.
  */
 public final class ChangeBatch {
     private final Boundary boundary;
     private final List<Step> steps = new ArrayList<>();
     private final List<Integer> groups = new ArrayList<>();
+    private final List<Integer> tasks = new ArrayList<>();
     private final String backupSuffix;
 
     /** {@code backupSuffix} is the ".PID.DATE@TIME~" Ansible appends to backups, fixed per run by the caller. */
@@ -35,10 +37,19 @@ public final class ChangeBatch {
         return add(step, 0);
     }
 
-    /** Adds a step to a group and returns its index in the batch. */
+    /** Adds a step to a group of the first task and returns its index in the batch. */
     public int add(Step step, int group) {
+        return add(step, group, 0);
+    }
+
+    /** Adds a step to a group of a task (tasks in increasing order) and returns its index in the batch. */
+    public int add(Step step, int group, int task) {
+        if (!tasks.isEmpty() && task < tasks.get(tasks.size() - 1)) {
+            throw new IllegalArgumentException("tasks out of order: " + task + " after " + tasks.getLast());
+        }
         steps.add(step);
         groups.add(group);
+        tasks.add(task);
         return steps.size() - 1;
     }
 
@@ -51,12 +62,25 @@ public final class ChangeBatch {
     }
 
     public RemoteScript.ChangeScript script() {
+        return new RemoteScript.ChangeScript(text());
+    }
+
+    /**
+     * The steps, then the probes: one round trip that makes the changes and reads the host as they left it.
+     * The probes run whatever the steps did.
+     */
+    public RemoteScript.ChangeScript script(ProbeBatch then) {
+        return new RemoteScript.ChangeScript(text() + then.body());
+    }
+
+    private String text() {
         StringBuilder s = new StringBuilder(4096);
         s.append(boundary.declaration()).append('\n').append(ShellPrelude.TEXT);
         for (int i = 0; i < steps.size(); i++) {
             String id = Integer.toString(i);
             String skip = "jp_skip_" + groups.get(i);
-            s.append("if [ -z \"${").append(skip).append(":-}\" ]; then\n");
+            String failedTask = "jp_fail_" + tasks.get(i);
+            s.append("if [ -z \"${jp_stop:-}\" ] && [ -z \"${").append(skip).append(":-}\" ]; then\n");
             s.append(boundary.startMarker(id)).append('\n');
             switch (steps.get(i)) {
                 // The script itself arrives on the shell's stdin: a step must never read it.
@@ -66,10 +90,14 @@ public final class ChangeBatch {
                         "a reconfirm step runs over its own connection, not in a batch: " + r.display());
             }
             s.append("jp_rc=$?\n").append(boundary.endMarker(id)).append('\n')
-                    .append("[ \"$jp_rc\" -eq 0 ] || ").append(skip).append("=1\n")
+                    .append("[ \"$jp_rc\" -eq 0 ] || { ").append(skip).append("=1; ").append(failedTask)
+                    .append("=1; }\n")
                     .append("fi\n");
+            if (i + 1 == steps.size() || !tasks.get(i + 1).equals(tasks.get(i))) {
+                s.append("[ -z \"${").append(failedTask).append(":-}\" ] || jp_stop=1\n");
+            }
         }
-        return new RemoteScript.ChangeScript(s.toString());
+        return s.toString();
     }
 
     private String writeFile(Step.WriteFile w, int index) {

@@ -46,8 +46,16 @@ public final class ProbeBatch {
     }
 
     public RemoteScript.ProbeScript script() {
+        return new RemoteScript.ProbeScript(boundary.declaration() + "\n" + ShellPrelude.TEXT + records());
+    }
+
+    /** The probes to follow another batch's script, which has defined the prelude's functions already. */
+    String body() {
+        return boundary.declaration() + "\n" + records();
+    }
+
+    private String records() {
         StringBuilder s = new StringBuilder(4096);
-        s.append(boundary.declaration()).append('\n').append(ShellPrelude.TEXT);
         if (!files.isEmpty()) {
             List<String> plain = new ArrayList<>();
             List<String> follow = new ArrayList<>();
@@ -66,7 +74,7 @@ public final class ProbeBatch {
         for (int i = 0; i < shells.size(); i++) {
             record(Integer.toString(i), shells.get(i).script(), s);
         }
-        return new RemoteScript.ProbeScript(s.toString());
+        return s.toString();
     }
 
     private void record(String id, String body, StringBuilder s) {

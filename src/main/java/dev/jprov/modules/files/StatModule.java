@@ -39,7 +39,7 @@ public final class StatModule implements Module {
         args.bool("get_attributes", "attr", "attributes");
         args.finish();
         boolean hashInStat = getChecksum && algorithm.equals("sha256");
-        Probe.FileInfo info = new Probe.FileInfo(path, hashInStat, follow);
+        Probe.FileInfo info = new Probe.FileInfo(path, hashInStat, follow, true);
         Optional<Probe.Shell> sum = getChecksum && !hashInStat
                 ? Optional.of(checksumProbe(path, algorithm)) : Optional.empty();
         return new Invocation() {

@@ -82,6 +82,56 @@ class ChangeBatchTest {
     }
 
     @Test
+    void aFailedTaskStopsTheStepsOfLaterTasksButNotItsOtherItems() throws Exception {
+        ChangeBatch batch = new ChangeBatch(Boundary.random(), "~");
+        batch.add(Step.Exec.of(Cmd.of("touch", dir.resolve("first-task").toString())), 0, 1);
+        batch.add(Step.Exec.of(Cmd.of("false")), 1, 2);
+        batch.add(Step.Exec.of(Cmd.of("touch", dir.resolve("next-item").toString())), 2, 2);
+        batch.add(Step.Exec.of(Cmd.of("touch", dir.resolve("later-task").toString())), 3, 3);
+        var results = batch.resultsByStep(LocalSh.run("/bin/sh", batch.script()));
+        assertEquals(java.util.Set.of(0, 1, 2), results.keySet());
+        assertTrue(Files.exists(dir.resolve("first-task")));
+        assertTrue(Files.exists(dir.resolve("next-item")), "a failed item does not stop the task's other items");
+        assertFalse(Files.exists(dir.resolve("later-task")), "no step of a task after a failed one runs");
+    }
+
+    @Test
+    void noStepFailsNoTaskStops() throws Exception {
+        ChangeBatch batch = new ChangeBatch(Boundary.random(), "~");
+        for (int task = 1; task <= 3; task++) {
+            batch.add(Step.Exec.of(Cmd.of("touch", dir.resolve("t" + task).toString())), task, task);
+        }
+        assertEquals(3, batch.resultsByStep(LocalSh.run("/bin/sh", batch.script())).size());
+        for (int task = 1; task <= 3; task++) assertTrue(Files.exists(dir.resolve("t" + task)));
+    }
+
+    @Test
+    void probesAfterTheStepsSeeWhatTheyLeftAndRunEvenAfterAFailure() throws Exception {
+        Path made = dir.resolve("made");
+        ChangeBatch batch = new ChangeBatch(Boundary.random(), "~");
+        batch.add(Step.WriteFile.of(made.toString(), "new\n".getBytes()), 0, 1);
+        batch.add(Step.Exec.of(Cmd.of("false")), 1, 2);
+        dev.jprov.facts.Probe.FileInfo stat = new dev.jprov.facts.Probe.FileInfo(made.toString(), true, false);
+        ProbeBatch probes = new ProbeBatch(Boundary.random()).add(stat);
+        var result = LocalSh.run("/bin/sh", batch.script(probes));
+
+        var steps = batch.resultsByStep(result);
+        assertEquals(0, steps.get(0).exitCode());
+        assertTrue(steps.get(1).exitCode() != 0);
+        var facts = (dev.jprov.facts.FileFacts) probes.answers(result).get(stat);
+        assertEquals(dev.jprov.facts.FileFacts.Type.FILE, facts.type());
+        assertEquals(4, facts.size());
+    }
+
+    @Test
+    void tasksMustComeInOrder() {
+        ChangeBatch batch = new ChangeBatch(Boundary.random(), "~");
+        batch.add(Step.Exec.of(Cmd.of("true")), 0, 2);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> batch.add(Step.Exec.of(Cmd.of("true")), 1, 1));
+    }
+
+    @Test
     void newFileGetsUmaskDefaultMode() throws Exception {
         Path target = dir.resolve("new");
         ChangeBatch batch = new ChangeBatch(Boundary.random(), "~");

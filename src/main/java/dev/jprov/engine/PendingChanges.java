@@ -1,0 +1,66 @@
+package dev.jprov.engine;
+
+import dev.jprov.modules.StepResult;
+import dev.jprov.plan.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The changes planned on one target and not made yet, in the order the tasks planned them. They are made in one
+ * round trip when something needs them made: a probe of what they write, a task that needs its own result, or the
+ * end of a run of tasks. Each task (or loop item) holds a ticket that gets its steps' results then.
+ */
+final class PendingChanges {
+
+    /** One task's (one loop item's) steps in the queue, and their results once the queue has run. */
+    static final class Ticket {
+        final int task;
+        final List<Step> steps;
+        private Map<Integer, StepResult> results;
+
+        private Ticket(int task, List<Step> steps) {
+            this.task = task;
+            this.steps = List.copyOf(steps);
+        }
+
+        boolean done() {
+            return results != null;
+        }
+
+        /** The results of the steps that ran, by index in {@link #steps}; a step that did not run has none. */
+        Map<Integer, StepResult> results() {
+            if (results == null) throw new IllegalStateException("the changes have not been made yet");
+            return results;
+        }
+
+        void complete(Map<Integer, StepResult> byStep) {
+            results = Map.copyOf(byStep);
+        }
+    }
+
+    private final List<Ticket> queue = new ArrayList<>();
+    private int tasks;
+
+    /** A number for the next task that queues changes: later tasks get higher numbers. */
+    int nextTask() {
+        return ++tasks;
+    }
+
+    Ticket add(int task, List<Step> steps) {
+        Ticket t = new Ticket(task, steps);
+        queue.add(t);
+        return t;
+    }
+
+    boolean isEmpty() {
+        return queue.isEmpty();
+    }
+
+    /** Takes every queued ticket, oldest first, for one run. */
+    List<Ticket> take() {
+        List<Ticket> out = List.copyOf(queue);
+        queue.clear();
+        return out;
+    }
+}
