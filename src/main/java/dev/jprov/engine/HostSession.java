@@ -35,6 +35,7 @@ public final class HostSession {
     private final FactCache cache = new FactCache();
     private final AtomicInteger roundTrips = new AtomicInteger();
     private final PendingChanges pending = new PendingChanges();
+    private String flavor = ""; // "jp_flavor=bsd\n" once a probe round has told
     private final String backupSuffix;
 
     HostSession(String name, RemoteShell shell, String backupSuffix) {
@@ -77,8 +78,7 @@ public final class HostSession {
         ProbeBatch batch = new ProbeBatch(Boundary.random()).addAll(new ArrayList<>(round));
         ExecResult result;
         if (pending.isEmpty()) {
-            result = shell.run(batch.script());
-            roundTrips.incrementAndGet();
+            result = send(batch.script());
         } else {
             List<PendingChanges.Ticket> tickets = pending.take();
             result = make(tickets, batch);
@@ -87,6 +87,7 @@ public final class HostSession {
             }
         }
         cache.putAll(batch.answers(result));
+        if (flavor.isEmpty()) flavor = batch.flavor(result);
         return cache.get(needed);
     }
 
@@ -179,8 +180,7 @@ public final class HostSession {
                 }
                 ProbeBatch then = i >= steps.size() ? probes : null;
                 if (batch.isEmpty() && then == null) continue;
-                ExecResult result = shell.run(then == null ? batch.script() : batch.script(then));
-                roundTrips.incrementAndGet();
+                ExecResult result = send(then == null ? batch.script() : batch.script(then));
                 if (then != null) probed = result;
                 batch.resultsByStep(result).forEach((at, r) -> {
                     int global = indexes.get(at);
@@ -206,6 +206,17 @@ public final class HostSession {
             // What was predicted of the changes is now the host's to tell (a change may also have failed).
             cache.settle();
         }
+    }
+
+    /** One round trip; the script starts by saying which stat(1) the target has, once that is known. */
+    private ExecResult send(RemoteScript script) throws TransportException {
+        RemoteScript told = flavor.isEmpty() ? script : switch (script) {
+            case RemoteScript.ProbeScript p -> new RemoteScript.ProbeScript(flavor + p.text());
+            case RemoteScript.ChangeScript c -> new RemoteScript.ChangeScript(flavor + c.text());
+        };
+        ExecResult result = shell.run(told);
+        roundTrips.incrementAndGet();
+        return result;
     }
 
     /** Runs the confirmation over a fresh connection; any failure to connect is a failed step, not unreachable. */

@@ -17,7 +17,7 @@ final class PendingChanges {
     static final class Ticket {
         final int task;
         final List<Step> steps;
-        private Map<Integer, StepResult> results;
+        private volatile Map<Integer, StepResult> results; // set under the session's lock, read by the task's thread
 
         private Ticket(int task, List<Step> steps) {
             this.task = task;

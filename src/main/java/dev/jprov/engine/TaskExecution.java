@@ -74,7 +74,8 @@ final class TaskExecution {
         if (mine.isEmpty()) return null;
         steps.addAll(mine);
         if (check) {
-            session.simulate(writes, CheckModePredictions.files(List.of(p)), CheckModePredictions.contents(List.of(p)));
+            session.simulate(writes, CheckModePredictions.files(List.of(p)),
+                    CheckModePredictions.contents(List.of(p)));
             return null;
         }
         return session.enqueue(task, mine, writes, CheckModePredictions.contents(List.of(p)));

@@ -14,7 +14,11 @@ public record Planned(Outcome outcome, List<Change> changes, Map<String, Object>
 
     public enum Outcome { OK, FAILED, SKIPPED }
 
-    /** Turns the step results into the registered result; the default keeps the planned one. */
+    /**
+     * Turns the step results into the registered result; the default keeps the planned one. It may fail the task
+     * only when one of its steps exited non-zero: the changes of later tasks may be made in the same round trip,
+     * which stops only at a step that failed.
+     */
     @FunctionalInterface
     public interface AfterApply {
         Map<String, Object> result(Map<String, Object> planned, List<StepResult> steps);

@@ -114,9 +114,13 @@ public final class ChangeBatch {
         if (!b64.isEmpty()) s.append(b64).append('\n');
         s.append(eof).append('\n');
         // Keep the target's mode and owner unless told otherwise; a new file gets 0666 less the umask.
-        s.append("if [ -e ").append(target).append(" ]; then chmod \"$(jp_perm ").append(target)
-                .append(")\" \"$jp_t\"; chown \"$(jp_owner ").append(target).append(")\" \"$jp_t\"; ")
-                .append("else chmod \"$(printf '%o' $((0666 & ~0$(umask))))\" \"$jp_t\"; fi\n");
+        // One stat for both (a process each); an absolute mode set below makes the old one moot.
+        boolean absoluteMode = w.mode().filter(m -> m.matches("[0-7]{1,4}")).isPresent();
+        s.append("if [ -e ").append(target).append(" ]; then jp_m=$(jp_meta ").append(target).append("); ");
+        if (!absoluteMode) s.append("chmod \"${jp_m% *}\" \"$jp_t\"; ");
+        s.append("chown \"${jp_m#* }\" \"$jp_t\"; ");
+        if (!absoluteMode) s.append("else chmod \"$(printf '%o' $((0666 & ~0$(umask))))\" \"$jp_t\"; ");
+        s.append("fi\n");
         w.mode().ifPresent(m -> s.append("chmod ").append(ShellQuote.quote(m)).append(" \"$jp_t\"\n"));
         if (w.owner().isPresent() || w.group().isPresent()) {
             String spec = w.owner().orElse("") + (w.group().isPresent() ? ":" + w.group().get() : "");

@@ -24,6 +24,8 @@ public final class ProbeBatch {
     private final List<Probe.Shell> shells = new ArrayList<>();
     private final Set<Probe.FileInfo> files = new LinkedHashSet<>();
 
+    private static final String FLAVOR = "F";
+
     public ProbeBatch(Boundary boundary) {
         this.boundary = boundary;
     }
@@ -56,6 +58,7 @@ public final class ProbeBatch {
 
     private String records() {
         StringBuilder s = new StringBuilder(4096);
+        record(FLAVOR, "printf '%s' \"$jp_flavor\"", s);
         if (!files.isEmpty()) {
             List<String> plain = new ArrayList<>();
             List<String> follow = new ArrayList<>();
@@ -165,6 +168,16 @@ public final class ProbeBatch {
             out.put(path, line.substring(0, 64));
         }
         return out;
+    }
+
+    /**
+     * The shell line that tells later scripts for this target which stat(1) it has, so they skip the test (a
+     * process, more on an emulated host): empty when the answer is not one of the two known.
+     */
+    public String flavor(ExecResult result) {
+        ScriptRecords.Entry e = ScriptRecords.parse(boundary, result.stdout(), result.stderr()).get(FLAVOR);
+        if (e == null || !(e.stdout().equals("bsd") || e.stdout().equals("gnu"))) return "";
+        return "jp_flavor=" + e.stdout() + "\n";
     }
 
     /** The probe script could not be run to its end: the host's shell failed, not a probe. */

@@ -1,15 +1,18 @@
 package dev.jprov.engine.script;
 
 /**
- * Shell functions every batched script defines once. Portable POSIX sh: FreeBSD's sh, dash and busybox ash;
+ * Shell functions every batched script defines once. Which stat(1) the target has is tested unless the script
+ * says it already ({@link ProbeBatch#flavor}: the controller learns it from the first probe round). Portable POSIX sh: FreeBSD's sh, dash and busybox ash;
  * BSD stat/sha256 on FreeBSD, GNU or busybox stat/sha256sum elsewhere (jail roots in the testbed are busybox).
  */
 final class ShellPrelude {
     private ShellPrelude() {}
 
     static final String TEXT = """
-            jp_flavor=gnu
-            if stat -f %z / >/dev/null 2>&1; then jp_flavor=bsd; fi
+            if [ -z "${jp_flavor:-}" ]; then
+              jp_flavor=gnu
+              if stat -f %z / >/dev/null 2>&1; then jp_flavor=bsd; fi
+            fi
             jp_stat() {
               jp_f=$1; shift
               [ $# -gt 0 ] || return 0
@@ -46,11 +49,8 @@ final class ShellPrelude {
               elif command -v base64 >/dev/null 2>&1; then base64 -d
               else openssl base64 -d -A; fi
             }
-            jp_perm() {
-              if [ "$jp_flavor" = bsd ]; then stat -f '%Mp%Lp' "$1"; else stat -c '%a' "$1"; fi
-            }
-            jp_owner() {
-              if [ "$jp_flavor" = bsd ]; then stat -f '%u:%g' "$1"; else stat -c '%u:%g' "$1"; fi
+            jp_meta() {
+              if [ "$jp_flavor" = bsd ]; then stat -f '%Mp%Lp %u:%g' "$1"; else stat -c '%a %u:%g' "$1"; fi
             }
             """;
 }
