@@ -1,7 +1,5 @@
 package dev.jprov.modules.files;
 
-import dev.jprov.facts.Facts;
-import dev.jprov.facts.Probe;
 import dev.jprov.modules.Args;
 import dev.jprov.modules.ArgsException;
 import dev.jprov.modules.Invocation;
@@ -47,31 +45,21 @@ public final class BlockInFileModule implements Module {
         TextFileTarget target = new TextFileTarget(path);
         TextEditPlan writer = new TextEditPlan(path, attributes, backup, validate,
                 backup ? context.backupSuffix() : "");
-        return new Invocation() {
-            @Override
-            public List<Probe> probes() {
-                return target.probes();
+        return target.edit(state -> {
+            if (!state.exists()) {
+                if (!create) return TextEditPlan.failed("Path " + path + " does not exist !", 257);
+                if (!present) return Planned.ok(Map.of("msg", "File " + path + " not present"));
             }
-
-            @Override
-            public Planned plan(Facts facts) {
-                TextFileTarget.State state = target.read(facts);
-                if (state.isDirectory()) return TextEditPlan.failed("Path " + path + " is a directory !", 256);
-                if (!state.exists()) {
-                    if (!create) return TextEditPlan.failed("Path " + path + " does not exist !", 257);
-                    if (!present) return Planned.ok(Map.of("msg", "File " + path + " not present"));
-                }
-                Optional<String> original = state.latin1();
-                String result = edit.apply(original);
-                boolean changed = original.map(o -> !o.equals(result)).orElse(true);
-                String msg = !changed ? "" : original.isEmpty() ? "File created"
-                        : edit.markerBegin().isEmpty() || !present || edit.block().isEmpty() ? "Block removed"
-                        : "Block inserted";
-                TextEditPlan.Outcome out = writer.plan(state, TextFileTarget.bytes(result), changed, msg);
-                Map<String, Object> r = out.result(Map.of());
-                out.backupFile().ifPresent(b -> r.put("backup_file", b));
-                return Planned.of(out.changes(), r);
-            }
-        };
+            Optional<String> original = state.latin1();
+            String result = edit.apply(original);
+            boolean changed = original.map(o -> !o.equals(result)).orElse(true);
+            String msg = !changed ? "" : original.isEmpty() ? "File created"
+                    : edit.markerBegin().isEmpty() || !present || edit.block().isEmpty() ? "Block removed"
+                    : "Block inserted";
+            TextEditPlan.Outcome out = writer.plan(state, TextFileTarget.bytes(result), changed, msg);
+            Map<String, Object> r = out.result(Map.of());
+            out.backupFile().ifPresent(b -> r.put("backup_file", b));
+            return Planned.of(out.changes(), r);
+        });
     }
 }

@@ -1,7 +1,5 @@
 package dev.jprov.modules.files;
 
-import dev.jprov.facts.Facts;
-import dev.jprov.facts.Probe;
 import dev.jprov.modules.Args;
 import dev.jprov.modules.ArgsException;
 import dev.jprov.modules.Invocation;
@@ -58,38 +56,28 @@ public final class LineInFileModule implements Module {
         TextFileTarget target = new TextFileTarget(path);
         TextEditPlan writer = new TextEditPlan(path, attributes, backup, validate,
                 backup ? context.backupSuffix() : "");
-        return new Invocation() {
-            @Override
-            public List<Probe> probes() {
-                return target.probes();
-            }
-
-            @Override
-            public Planned plan(Facts facts) {
-                TextFileTarget.State state = target.read(facts);
-                if (state.isDirectory()) return TextEditPlan.failed("Path " + path + " is a directory !", 256);
-                if (present) {
-                    if (!state.exists() && !create) {
-                        return TextEditPlan.failed("Destination " + path + " does not exist !", 257);
-                    }
-                    List<String> lines = LineInFileEdit.readLines(state.latin1().orElse(""));
-                    LineInFileEdit.Result r = edit.present(lines);
-                    return finish(state, r, Map.of());
+        return target.edit(state -> {
+            if (present) {
+                if (!state.exists() && !create) {
+                    return TextEditPlan.failed("Destination " + path + " does not exist !", 257);
                 }
-                if (!state.exists()) {
-                    return Planned.ok(Map.of("msg", "file not present"));
-                }
-                LineInFileEdit.Result r = edit.absent(LineInFileEdit.readLines(state.latin1().orElse("")));
-                return finish(state, r, Map.of("found", r.found()));
+                List<String> lines = LineInFileEdit.readLines(state.latin1().orElse(""));
+                return finish(writer, state, edit.present(lines), Map.of());
             }
+            if (!state.exists()) {
+                return Planned.ok(Map.of("msg", "file not present"));
+            }
+            LineInFileEdit.Result r = edit.absent(LineInFileEdit.readLines(state.latin1().orElse("")));
+            return finish(writer, state, r, Map.of("found", r.found()));
+        });
+    }
 
-            private Planned finish(TextFileTarget.State state, LineInFileEdit.Result r, Map<String, Object> extra) {
-                TextEditPlan.Outcome out = writer.plan(state, TextFileTarget.bytes(r.text()), r.changed(), r.msg());
-                Map<String, Object> result = out.result(extra);
-                result.put("backup", out.backupFile().orElse(""));
-                return Planned.of(out.changes(), result);
-            }
-        };
+    private static Planned finish(TextEditPlan writer, TextFileTarget.State state, LineInFileEdit.Result r,
+                                  Map<String, Object> extra) {
+        TextEditPlan.Outcome out = writer.plan(state, TextFileTarget.bytes(r.text()), r.changed(), r.msg());
+        Map<String, Object> result = out.result(extra);
+        result.put("backup", out.backupFile().orElse(""));
+        return Planned.of(out.changes(), result);
     }
 
     private static void exclusive(boolean both, String names) {

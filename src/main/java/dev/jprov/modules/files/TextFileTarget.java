@@ -3,17 +3,40 @@ package dev.jprov.modules.files;
 import dev.jprov.facts.Facts;
 import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
+import dev.jprov.modules.Invocation;
+import dev.jprov.modules.Planned;
 import dev.jprov.plan.Cmd;
 import dev.jprov.plan.Step;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The file lineinfile and blockinfile edit: what they probe (the path itself, what it points to, and its bytes)
  * and where they write (the real file behind a symlink, as Ansible's os.path.realpath does).
  */
 public record TextFileTarget(String path) {
+
+    /**
+     * The invocation of an edit of this file: its probes, and a plan made from what is there by {@code plan}
+     * (a directory at the path fails, as in Ansible).
+     */
+    Invocation edit(Function<State, Planned> plan) {
+        return new Invocation() {
+            @Override
+            public List<Probe> probes() {
+                return TextFileTarget.this.probes();
+            }
+
+            @Override
+            public Planned plan(Facts facts) {
+                State state = read(facts);
+                if (state.isDirectory()) return TextEditPlan.failed("Path " + path + " is a directory !", 256);
+                return plan.apply(state);
+            }
+        };
+    }
 
     Probe.FileInfo link() {
         return new Probe.FileInfo(path, false, false);
