@@ -1,5 +1,6 @@
 package dev.jprov.inventory;
 
+import dev.jprov.pyformat.PythonJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +15,9 @@ import java.util.Set;
  * holds each host's merged inventory variables without Ansible's internal ones, hosts without variables left out.
  */
 public final class InventoryJson {
+    /** ansible-inventory's json.dumps(sort_keys=True, indent=4, ensure_ascii=False). */
+    static final PythonJson JSON = PythonJson.dumps(4, true, false);
+
     /** Variables ansible-inventory never shows (its INTERNAL_VARS). */
     static final Set<String> INTERNAL_VARS = Set.of("ansible_diff_mode", "ansible_config_file", "ansible_facts",
             "ansible_forks", "ansible_inventory_sources", "ansible_limit", "ansible_playbook_python",
@@ -34,7 +38,7 @@ public final class InventoryJson {
             if (!vars.isEmpty()) hostvars.put(host, vars);
         }
         results.put("_meta", Map.of("hostvars", hostvars));
-        return PythonJson.write(results) + "\n";
+        return JSON.write(results) + "\n";
     }
 
     /**
@@ -44,7 +48,7 @@ public final class InventoryJson {
     public static String host(Inventory inventory, String pattern) {
         List<String> hosts = HostPattern.parse(pattern).select(inventory).hosts();
         if (hosts.size() != 1) throw new HostPatternException("You must pass a single valid host to --host parameter");
-        return PythonJson.write(hostVars(inventory, hosts.get(0))) + "\n";
+        return JSON.write(hostVars(inventory, hosts.get(0))) + "\n";
     }
 
     /** A host's merged inventory variables as ansible-inventory shows them. */

@@ -1,6 +1,7 @@
 package dev.jprov.report;
 
 import dev.jprov.plan.Diff;
+import dev.jprov.pyformat.PythonJson;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +18,9 @@ import java.util.TreeMap;
  * still in the play has moved past it: the output reads like ansible-playbook's linear strategy.
  */
 public final class ConsoleReporter implements Reporter {
+    // Results after "=>" as the default callback prints them: sorted keys, one line, or indent 4 for -vvv.
+    private static final PythonJson COMPACT = PythonJson.dumps(null, true, true);
+    private static final PythonJson PRETTY = PythonJson.dumps(4, true, true);
     private static final String NO_LOG = "the output has been hidden due to the fact that 'no_log: true' was "
             + "specified for this result";
 
@@ -24,7 +28,6 @@ public final class ConsoleReporter implements Reporter {
     private final boolean color;
     private final int verbosity;
     private final boolean showDiff;
-    private final ResultJson json = new ResultJson();
 
     private final List<Integer> order = new ArrayList<>();
     private final Map<Integer, Block> blocks = new HashMap<>();
@@ -156,7 +159,7 @@ public final class ConsoleReporter implements Reporter {
                 if (verbosity > 0 || always) {
                     Map<String, Object> shown = always ? debugView(result) : withoutInternal(result);
                     // Ansible indents only for results that are always shown, or from -vvv on.
-                    line += " => " + (always || verbosity > 2 ? json.pretty(shown) : json.compact(shown));
+                    line += " => " + (always || verbosity > 2 ? PRETTY.write(shown) : COMPACT.write(shown));
                 }
                 s.append(paint(line, colorCode)).append('\n');
             }
@@ -170,12 +173,12 @@ public final class ConsoleReporter implements Reporter {
                     return s.toString();
                 }
                 String line = item.isEmpty()
-                        ? "fatal: " + host + ": FAILED! => " + json.compact(result)
-                        : "failed: " + host + " (item=" + r.item() + ") => " + json.compact(result);
+                        ? "fatal: " + host + ": FAILED! => " + COMPACT.write(result)
+                        : "failed: " + host + " (item=" + r.item() + ") => " + COMPACT.write(result);
                 s.append(paint(line, "0;31")).append('\n');
                 if (r.status() == Status.IGNORED) s.append(paint("...ignoring", "0;36")).append('\n');
             }
-            case UNREACHABLE -> s.append(paint("fatal: " + host + ": UNREACHABLE! => " + json.compact(result),
+            case UNREACHABLE -> s.append(paint("fatal: " + host + ": UNREACHABLE! => " + COMPACT.write(result),
                     "1;31")).append('\n');
         }
         if (verbosity >= 2 && !r.noLog()) {

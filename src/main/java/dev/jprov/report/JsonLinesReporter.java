@@ -1,6 +1,7 @@
 package dev.jprov.report;
 
 import dev.jprov.plan.Diff;
+import dev.jprov.pyformat.PythonJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -14,8 +15,8 @@ import java.util.Map;
 
 /** Every event as one JSON object per line, for tools and CI logs. no_log results are censored. */
 public final class JsonLinesReporter implements Reporter {
+    private static final PythonJson COMPACT = PythonJson.dumps(null, true, true);
     private final Writer out;
-    private final ResultJson json = new ResultJson();
 
     public JsonLinesReporter(Path file) {
         try {
@@ -77,7 +78,7 @@ public final class JsonLinesReporter implements Reporter {
             }
         }
         try {
-            out.write(json.compact(o));
+            out.write(COMPACT.write(o));
             out.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,6 +1,7 @@
 package dev.jprov.template;
 
 import com.hubspot.jinjava.objects.SafeString;
+import dev.jprov.pyformat.PythonFloat;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -37,7 +38,7 @@ final class PythonRepr {
         } else if (v instanceof String || v instanceof SafeString || v instanceof Character) {
             appendStringRepr(sb, v.toString());
         } else if (v instanceof Double || v instanceof Float || v instanceof BigDecimal) {
-            sb.append(floatRepr(((Number) v).doubleValue()));
+            sb.append(PythonFloat.repr(((Number) v).doubleValue()));
         } else if (v instanceof Number) {
             sb.append(v);
         } else if (v instanceof Map<?, ?> m) {
@@ -108,24 +109,6 @@ final class PythonRepr {
                 || type == Character.SURROGATE || type == Character.PRIVATE_USE
                 || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
                 || (type == Character.SPACE_SEPARATOR && cp != ' '));
-    }
-
-    /** Python's float repr: shortest round-trip digits, exponent form below 1e-4 and from 1e16. */
-    static String floatRepr(double d) {
-        if (Double.isNaN(d)) return "nan";
-        if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
-        if (d == 0) return (1 / d < 0) ? "-0.0" : "0.0";
-        BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        String digits = bd.unscaledValue().abs().toString();
-        int exponent = digits.length() - 1 - bd.scale(); // decimal exponent of the first digit
-        String sign = d < 0 ? "-" : "";
-        if (exponent < -4 || exponent >= 16) {
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
-        }
-        String plain = bd.abs().toPlainString();
-        if (!plain.contains(".")) plain += ".0";
-        return sign + plain;
     }
 
     /** Python's type name of a value, for messages like {@code 'dict object' has no attribute 'x'}. */

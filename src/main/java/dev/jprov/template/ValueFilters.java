@@ -3,6 +3,7 @@ package dev.jprov.template;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jprov.pyformat.PythonJson;
 import dev.jprov.source.LoadException;
 import dev.jprov.source.YamlNode;
 import dev.jprov.source.YamlReader;
@@ -139,7 +140,11 @@ final class ValueFilters {
         Integer indent = a.has(0, "indent") ? intOrNull(a.get(0, "indent", null)) : defaultIndent;
         boolean sort = a.bool(-1, "sort_keys", defaultSort);
         boolean ascii = a.bool(-1, "ensure_ascii", true);
-        return PythonJson.of(indent, sort, ascii).dump(v);
+        // Python orders mixed keys its own way; an undefined value inside fails as Ansible's to_json does.
+        return PythonJson.dumps(indent, sort, ascii).withKeyOrder(PythonOrder::compare).withOther(o -> {
+            if (o instanceof Undefined u) throw u.fail();
+            return o.toString();
+        }).write(v);
     }
 
     private static Integer intOrNull(Object o) {

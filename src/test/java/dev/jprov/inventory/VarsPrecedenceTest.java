@@ -43,7 +43,7 @@ class VarsPrecedenceTest {
     void sameAsAnsiblePlaybook() {
         Map<String, Object> vars = new LinkedHashMap<>(h1());
         vars.keySet().removeIf(k -> !k.startsWith("upto_") && !k.startsWith("only_"));
-        assertEquals(Fixtures.read("precedence/expected-h1.json"), PythonJson.write(vars));
+        assertEquals(Fixtures.read("precedence/expected-h1.json"), InventoryJson.JSON.write(vars));
     }
 
     @Test

@@ -22,7 +22,7 @@ class PythonReprTest {
             "9999999999999998.0|9999999999999998.0", "0.0001|0.0001", "0.00001|1e-05", "1.23e-7|1.23e-07",
             "123456789.125|123456789.125", "1e300|1e+300", "0.30000000000000004|0.30000000000000004"})
     void floatsPrintAsPythonRepr(double value, String python) {
-        assertEquals(python, PythonRepr.floatRepr(value));
+        assertEquals(python, dev.jprov.pyformat.PythonFloat.repr(value));
     }
 
     static Stream<Arguments> values() {

@@ -1,4 +1,4 @@
-package dev.jprov.inventory;
+package dev.jprov.pyformat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** JSON text as Python's json.dumps(sort_keys=True, indent=4, ensure_ascii=False); expectations from python3. */
+/** JSON text as Python's json.dumps writes it; expectations from python3. */
 class PythonJsonTest {
 
     static Stream<Arguments> values() {
@@ -36,6 +36,18 @@ class PythonJsonTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("values")
     void writesLikePython(Object value, String expected) {
-        assertEquals(expected, PythonJson.write(value));
+        assertEquals(expected, PythonJson.dumps(4, true, false).write(value));
+    }
+
+    @org.junit.jupiter.api.Test
+    void oneLineWithEnsureAsciiAsTaskResultsArePrinted() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("b", 1);
+        result.put("a", "\u00fc\u007f\b");
+        result.put("c", Arrays.asList(1.5e-7, null));
+        // python3 -c 'import json; print(json.dumps({"b": 1, "a": "\u00fc\x7f\b", "c": [1.5e-7, None]},
+        //                                           sort_keys=True))'
+        assertEquals("{\"a\": \"\\u00fc\\u007f\\b\", \"b\": 1, \"c\": [1.5e-07, null]}",
+                PythonJson.dumps(null, true, true).write(result));
     }
 }
