@@ -529,15 +529,8 @@ final class HostPlay {
             List<TaskNode> tasks = shared.included(inc, file, i, () -> includes.tasks(inc, file));
             // Ansible counts every file a host includes as ok (it prints "included: FILE for HOST").
             run.recap().count(host.name, Status.OK);
-            Map<String, Object> scoped = new LinkedHashMap<>(includeVars);
-            scoped.putAll(inc.keywords().vars());
-            if (inc.loop() != null) {
-                String lv = inc.loop().control() == null || inc.loop().control().loopVar() == null ? "item"
-                        : inc.loop().control().loopVar();
-                scoped.put(lv, itemVars.get(lv));
-            }
             session.forgetAll(); // what the lookahead guessed before the include is no evidence for it
-            runNodes(tasks, scoped);
+            runNodes(tasks, scoped(includeVars, inc.keywords().vars(), inc.loop(), itemVars));
         }
     }
 
@@ -557,10 +550,21 @@ final class HostPlay {
                     handlers.add(h);
                 }
             }
-            Map<String, Object> scoped = new LinkedHashMap<>(includeVars);
-            scoped.putAll(inc.keywords().vars());
-            runNodes(loaded.tasks(), scoped);
+            runNodes(loaded.tasks(), scoped(includeVars, inc.keywords().vars(), inc.loop(), itemVars));
         }
+    }
+
+    /** What an include's tasks see besides the host's variables: the enclosing include's, its own vars, its item. */
+    private static Map<String, Object> scoped(Map<String, Object> includeVars, Map<String, Object> own,
+                                              dev.jprov.playbook.Loop loop, Map<String, Object> itemVars) {
+        Map<String, Object> scoped = new LinkedHashMap<>(includeVars);
+        scoped.putAll(own);
+        if (loop != null) {
+            String lv = loop.control() == null || loop.control().loopVar() == null ? "item"
+                    : loop.control().loopVar();
+            scoped.put(lv, itemVars.get(lv));
+        }
+        return scoped;
     }
 
     /**
@@ -597,13 +601,6 @@ final class HostPlay {
                     List.of(), List.of(), skipped, false));
             run.recap().count(host.name, Status.SKIPPED);
         }
-        return out;
-    }
-
-    private List<Map<String, Object>> loopVars(dev.jprov.playbook.Loop loop, Map<String, Object> v) {
-        if (loop == null) return List.of(v);
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (LoopItems.Item item : loops.items(loop, v)) out.add(item.vars());
         return out;
     }
 

@@ -278,4 +278,29 @@ class LocalPlaybookTest {
             assertEquals(5, Jprov.run("apply", flag, "-i", inventory.toString(), playbook.toString()).exitCode());
         }
     }
+
+    @Test
+    void anIncludedRoleSeesItsLoopItem() throws Exception {
+        Path role = dir.resolve("roles/greet/tasks");
+        Files.createDirectories(role);
+        Files.writeString(role.resolve("main.yaml"), """
+                - name: greet
+                  copy: {dest: "{{ base }}/{{ who }}", content: "hello {{ who }}\\n"}
+                """);
+        Path pb = dir.resolve("roles.yaml");
+        Files.writeString(pb, """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - file: path={{ base }} state=directory
+                    - include_role: name=greet
+                      loop: [a, b]
+                      loop_control:
+                        loop_var: who
+                """);
+        Jprov.Run run = Jprov.run("apply", "-i", inventory.toString(), pb.toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals("hello a\n", Files.readString(out.resolve("a")));
+        assertEquals("hello b\n", Files.readString(out.resolve("b")));
+    }
 }
