@@ -2,7 +2,6 @@ package dev.jprov.engine;
 
 import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
-import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.Planned;
 import dev.jprov.modules.files.FileContentProbe;
 import dev.jprov.plan.Change;
@@ -15,7 +14,8 @@ import java.util.Map;
 /**
  * Check mode's view of what planned changes would leave on a host, so that later tasks of a dry run plan as
  * the real run's would: the modules' own predictions (a created directory), and every file a step writes whole
- * (its type, size and hash, and its content for probes that read it).
+ * (its type, size and hash, and its content for probes that read it). A real run uses the contents, which are
+ * certain, for changes it has queued.
  */
 final class CheckModePredictions {
     private CheckModePredictions() {}
@@ -40,8 +40,8 @@ final class CheckModePredictions {
     }
 
     /**
-     * Check mode: what a later content read (lineinfile, blockinfile, a diff) of a file a step writes whole would
-     * answer, so that "create the file, then edit it" plans as the real run does.
+     * What a later content read (lineinfile, blockinfile, a diff) of a file a step writes whole would answer (check
+     * mode) or will answer (a queued write), so that "create the file, then edit it" plans without asking the host.
      */
     static Map<Probe, Object> contents(List<Planned> plans) {
         Map<Probe, Object> out = new LinkedHashMap<>();
@@ -49,25 +49,11 @@ final class CheckModePredictions {
             if (p == null) continue;
             for (Change ch : p.changes()) {
                 for (Step s : ch.steps()) {
-                    if (!(s instanceof Step.WriteFile w)) continue;
-                    byte[] c = w.content();
-                    out.put(FileContentProbe.whole(w.path()).probe(), new ProbeAnswer(0, odHex(c, c.length), ""));
-                    int limited = (int) Math.min(c.length, FileContentProbe.DIFF_LIMIT + 1);
-                    out.put(FileContentProbe.forDiff(w.path()).probe(), new ProbeAnswer(0, odHex(c, limited), ""));
+                    if (s instanceof Step.WriteFile w) out.putAll(FileContentProbe.answersFor(w.path(), w.content()));
                 }
             }
         }
         return out;
-    }
-
-    /** The bytes as {@code od -An -v -tx1} prints them. */
-    private static String odHex(byte[] c, int n) {
-        StringBuilder b = new StringBuilder(n * 3 + n / 16 + 1);
-        for (int i = 0; i < n; i++) {
-            b.append(' ').append(Character.forDigit((c[i] >> 4) & 0xf, 16)).append(Character.forDigit(c[i] & 0xf, 16));
-            if (i % 16 == 15 || i == n - 1) b.append('\n');
-        }
-        return b.toString();
     }
 
     static String sha256(byte[] content) {

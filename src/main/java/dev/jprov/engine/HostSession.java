@@ -139,72 +139,66 @@ public final class HostSession {
      * step failed.
      */
     private ExecResult make(List<PendingChanges.Ticket> tickets, ProbeBatch probes) throws TransportException {
-        List<Step> steps = new ArrayList<>();
-        List<Integer> owner = new ArrayList<>();
-        List<Integer> local = new ArrayList<>();
+        List<Queued> queued = new ArrayList<>();
+        List<Map<Integer, StepResult>> results = new ArrayList<>();
         for (int k = 0; k < tickets.size(); k++) {
-            for (int j = 0; j < tickets.get(k).steps.size(); j++) {
-                steps.add(tickets.get(k).steps.get(j));
-                owner.add(k);
-                local.add(j);
-            }
+            List<Step> steps = tickets.get(k).steps;
+            for (int j = 0; j < steps.size(); j++) queued.add(new Queued(k, tickets.get(k).task, j, steps.get(j)));
+            results.add(new HashMap<>());
         }
-        Map<Integer, StepResult> results = new HashMap<>();
-        Set<Integer> failedTickets = new HashSet<>();
-        int[] firstFailedTask = {Integer.MAX_VALUE};
-        java.util.function.IntPredicate runs = i -> !failedTickets.contains(owner.get(i))
-                && tickets.get(owner.get(i)).task <= firstFailedTask[0];
-        java.util.function.IntConsumer fail = i -> {
-            failedTickets.add(owner.get(i));
-            firstFailedTask[0] = Math.min(firstFailedTask[0], tickets.get(owner.get(i)).task);
-        };
+        Set<Queued> failed = new HashSet<>();
         ExecResult probed = null;
         try {
             int i = 0;
-            while (i < steps.size() || (probes != null && probed == null)) {
-                if (i < steps.size() && steps.get(i) instanceof Step.Reconfirm confirm) {
-                    if (runs.test(i)) {
-                        StepResult r = reconfirm(confirm);
-                        results.put(i, r);
-                        if (r.exitCode() != 0) fail.accept(i);
-                    }
-                    i++;
+            while (i < queued.size() || (probes != null && probed == null)) {
+                if (i < queued.size() && queued.get(i).step() instanceof Step.Reconfirm confirm) {
+                    Queued q = queued.get(i++);
+                    if (q.runsAfter(failed)) q.record(reconfirm(confirm), results, failed);
                     continue;
                 }
                 ChangeBatch batch = new ChangeBatch(Boundary.random(), backupSuffix);
-                List<Integer> indexes = new ArrayList<>();
-                for (; i < steps.size() && !(steps.get(i) instanceof Step.Reconfirm); i++) {
-                    if (!runs.test(i)) continue;
-                    batch.add(steps.get(i), owner.get(i), tickets.get(owner.get(i)).task);
-                    indexes.add(i);
+                List<Queued> sent = new ArrayList<>();
+                for (; i < queued.size() && !(queued.get(i).step() instanceof Step.Reconfirm); i++) {
+                    Queued q = queued.get(i);
+                    if (!q.runsAfter(failed)) continue;
+                    batch.add(q.step(), q.ticket(), q.task());
+                    sent.add(q);
                 }
-                ProbeBatch then = i >= steps.size() ? probes : null;
+                ProbeBatch then = i >= queued.size() ? probes : null;
                 if (batch.isEmpty() && then == null) continue;
                 ExecResult result = send(then == null ? batch.script() : batch.script(then));
                 if (then != null) probed = result;
-                batch.resultsByStep(result).forEach((at, r) -> {
-                    int global = indexes.get(at);
-                    results.put(global, r);
-                    if (r.exitCode() != 0) fail.accept(global);
-                });
-                if (!indexes.isEmpty() && !results.containsKey(indexes.get(0)) && result.exitCode() != 0) {
-                    // The shell never got to the first step (su or sudo refused, jexec found no jail): that is
-                    // the first step's failure, with what the wrapper said.
-                    results.put(indexes.get(0), new StepResult(result.exitCode(), result.stdoutText(),
-                            result.stderrText()));
-                }
-                for (int idx : indexes) {
-                    if (!results.containsKey(idx)) fail.accept(idx);
+                Map<Integer, StepResult> byStep = batch.resultsByStep(result);
+                for (int at = 0; at < sent.size(); at++) {
+                    StepResult r = byStep.get(at);
+                    if (r == null && at == 0 && result.exitCode() != 0) {
+                        // The shell never got to the first step (su or sudo refused, jexec found no jail): that is
+                        // the first step's failure, with what the wrapper said.
+                        r = new StepResult(result.exitCode(), result.stdoutText(), result.stderrText());
+                    }
+                    if (r == null) failed.add(sent.get(at));
+                    else sent.get(at).record(r, results, failed);
                 }
             }
             return probed;
         } finally {
-            List<Map<Integer, StepResult>> byTicket = new ArrayList<>();
-            for (int k = 0; k < tickets.size(); k++) byTicket.add(new HashMap<>());
-            results.forEach((g, r) -> byTicket.get(owner.get(g)).put(local.get(g), r));
-            for (int k = 0; k < tickets.size(); k++) tickets.get(k).complete(byTicket.get(k));
+            for (int k = 0; k < tickets.size(); k++) tickets.get(k).complete(results.get(k));
             // What was predicted of the changes is now the host's to tell (a change may also have failed).
             cache.settle();
+        }
+    }
+
+    /** A step in a run of the queue: its ticket (by position), that ticket's task, and its place in the ticket. */
+    private record Queued(int ticket, int task, int local, Step step) {
+        /** A step runs unless a step of its ticket, or of an earlier task, has failed. */
+        boolean runsAfter(Set<Queued> failed) {
+            for (Queued f : failed) if (f.ticket == ticket || f.task < task) return false;
+            return true;
+        }
+
+        void record(StepResult r, List<Map<Integer, StepResult>> results, Set<Queued> failed) {
+            results.get(ticket).put(local, r);
+            if (r.exitCode() != 0) failed.add(this);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.jprov.plan.Resource;
 import dev.jprov.plan.ShellScript;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -35,6 +36,27 @@ public record FileContentProbe(String path, OptionalLong limit) {
                 : ShellScript.fill("od -An -v -tx1 {}", path);
         String script = ShellScript.fill("if [ -f {} ]; then ", path) + od + "; else echo absent; fi";
         return new Probe.Shell(script, List.of(Resource.path(path)));
+    }
+
+    /**
+     * What this path's content probes answer once it holds {@code content} (a whole-file write that is certain
+     * to be made or, in check mode, would be), so later reads plan against it without asking the host.
+     */
+    public static Map<Probe, Object> answersFor(String path, byte[] content) {
+        int limited = (int) Math.min(content.length, DIFF_LIMIT + 1);
+        return Map.of(whole(path).probe(), new ProbeAnswer(0, odHex(content, content.length), ""),
+                forDiff(path).probe(), new ProbeAnswer(0, odHex(content, limited), ""));
+    }
+
+    /** The first {@code n} bytes as {@code od -An -v -tx1} prints them. */
+    private static String odHex(byte[] c, int n) {
+        StringBuilder b = new StringBuilder(n * 3 + n / 16 + 1);
+        for (int i = 0; i < n; i++) {
+            b.append(' ').append(Character.forDigit((c[i] >> 4) & 0xf, 16))
+                    .append(Character.forDigit(c[i] & 0xf, 16));
+            if (i % 16 == 15 || i == n - 1) b.append('\n');
+        }
+        return b.toString();
     }
 
     /** The bytes, or empty when the path is not a regular file. Throws when the read failed (permissions). */
