@@ -304,30 +304,33 @@ final class HostPlay {
 
     /** Makes the queued changes and reports the waiting tasks in order; throws at the first that failed. */
     private void settle() {
-        while (!waiting.isEmpty()) {
-            Waiting w = waiting.peekFirst();
-            TaskRunner.Outcome outcome;
-            try {
-                outcome = w.planning().finish();
-            } catch (TransportException e) {
-                throw lost(w.key(), w.title(), e);
-            }
-            waiting.removeFirst();
-            record(outcome);
-            try {
-                afterTask(w.task(), w.vars(), outcome);
-            } catch (TaskFailed f) {
-                waiting.clear(); // their changes were not made: the host's play ends at the failed task
-                throw f;
-            }
+        while (!waiting.isEmpty()) settleOldest();
+    }
+
+    private void settleOldest() {
+        Waiting w = waiting.peekFirst();
+        TaskRunner.Outcome outcome;
+        try {
+            outcome = w.planning().finish();
+        } catch (TransportException e) {
+            throw lost(w.key(), w.title(), e);
+        }
+        waiting.removeFirst();
+        record(outcome);
+        try {
+            afterTask(w.task(), w.vars(), outcome);
+        } catch (TaskFailed f) {
+            waiting.clear(); // their changes were not made: the host's play ends at the failed task
+            throw f;
         }
     }
 
     /**
-     * The connection died: the host is unreachable at its oldest task still waiting (else at this one). The waiting
-     * tasks are not reported: which of their changes were made is not known.
+     * The connection died: the waiting tasks whose changes were made before are reported as they ended, and the
+     * host is unreachable at the next one (else at this task): whether its changes were made is not known.
      */
     private StopHost lost(int key, String title, TransportException e) {
+        while (!waiting.isEmpty() && !waiting.peekFirst().planning().waiting()) settleOldest();
         Waiting first = waiting.peekFirst();
         waiting.clear();
         if (first == null) unreachable(key, title, e);

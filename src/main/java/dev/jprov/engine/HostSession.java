@@ -180,9 +180,10 @@ public final class HostSession {
                     else sent.get(at).record(r, results, failed);
                 }
             }
+            // Only a run that came back completes its tickets: when the connection dies, what ran is not known.
+            for (int k = 0; k < tickets.size(); k++) tickets.get(k).complete(results.get(k));
             return probed;
         } finally {
-            for (int k = 0; k < tickets.size(); k++) tickets.get(k).complete(results.get(k));
             // What was predicted of the changes is now the host's to tell (a change may also have failed).
             cache.settle();
         }

@@ -122,4 +122,32 @@ class GenericModulesOverSshTest {
         assertEquals(2, run.recap("generic2").path("ok").asInt(), run.toString());
         assertTrue(run.out().contains("fatal: [ghost]: UNREACHABLE!"), run.out());
     }
+
+    @Test
+    void aConnectionLostWhileTasksWaitReportsWhatWasMadeAndTheHostUnreachableAtTheRest(Testbed testbed)
+            throws Exception {
+        TestbedHost host = testbed.host("lost1");
+        Path pb = dir.resolve("lost.yaml");
+        Files.writeString(pb, """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: first
+                      copy: {dest: /tmp/lost-first, content: "1\\n"}
+                    - name: look
+                      stat: {path: /tmp/lost-first}
+                    - name: cut
+                      command: 'pkill -KILL -f "sshd: root"'
+                    - name: never
+                      copy: {dest: /tmp/lost-never, content: "x\\n"}
+                """);
+        Jprov.Run run = Jprov.run("apply", "-i", testbed.inventory(List.of(host)).toString(), pb.toString());
+        // "look" needs the host as "first" left it: that round trip made "first". "never" then needs a probe,
+        // whose round trip carries "cut", which kills the connection.
+        List<String> results = run.tasks("lost1").stream()
+                .map(t -> t.path("task").asText() + "=" + t.path("status").asText()).toList();
+        assertEquals(List.of("first=changed", "look=ok", "cut=unreachable"), results, run.toString());
+        assertEquals(1, run.recap("lost1").path("unreachable").asInt(), run.toString());
+        assertEquals(1, run.recap("lost1").path("changed").asInt(), run.toString());
+    }
 }
