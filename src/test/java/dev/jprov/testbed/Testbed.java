@@ -136,7 +136,7 @@ public final class Testbed implements AutoCloseable {
 
     private TestbedHost start(String name) {
         try {
-            GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(TestbedImage.NAME))
+            GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(image.name()))
                     .withExposedPorts(22)
                     .withEnv("JPROV_HOST_NAME", name)
                     .withCopyToContainer(Transferable.of(key.publicKeyLine().getBytes(StandardCharsets.UTF_8), 0600),

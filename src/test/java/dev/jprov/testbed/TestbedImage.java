@@ -10,14 +10,16 @@ import org.testcontainers.DockerClientFactory;
 
 /**
  * The host image (localhost/jprov-testbed-host), built by testbed/image/build. Before the first container starts,
- * its dev.jprov.inputs label is compared with the hash of the testbed files it was built from, and a missing or
- * stale image is rebuilt (a few seconds on top of the cached base image), so a test never runs yesterday's emulation.
+ * the hash of the testbed files is computed and the image tagged with it is used (built when missing: a few seconds
+ * on top of the cached base image), so a test never runs yesterday's emulation, and two checkouts with different
+ * emulations never start each other's image.
  */
 final class TestbedImage {
-    static final String NAME = "localhost/jprov-testbed-host:latest";
+    private static final String REPOSITORY = "localhost/jprov-testbed-host";
     private static final String LABEL = "dev.jprov.inputs";
 
     private final Path repo;
+    private String inputs;
 
     private TestbedImage(Path repo) {
         this.repo = repo;
@@ -38,25 +40,34 @@ final class TestbedImage {
         return repo;
     }
 
-    /** Makes sure the image exists and matches testbed/'s files; builds it otherwise. */
-    void ensureCurrent(DockerClient docker) throws IOException, InterruptedException {
+    /** The image built from testbed/'s files as they are now (after {@link #ensureCurrent}). */
+    synchronized String name() {
+        if (inputs == null) throw new IllegalStateException("ensureCurrent was not called");
+        return REPOSITORY + ":" + inputs;
+    }
+
+    /** Makes sure the image of testbed/'s files exists; builds it otherwise. */
+    synchronized void ensureCurrent(DockerClient docker) throws IOException, InterruptedException {
         String want = ProcessRunner.run(repo, "testbed/image/build", "--print-inputs")
                 .orFail("testbed/image/build --print-inputs").stdout().trim();
-        if (want.equals(label(docker))) {
+        String tagged = REPOSITORY + ":" + want;
+        if (want.equals(label(docker, tagged))) {
+            inputs = want;
             return;
         }
         ExecResult build = ProcessRunner.run(repo, "testbed/image/build");
-        build.orFail("testbed/image/build (the image " + NAME + " was missing or stale; run testbed/setup as root)");
-        String have = label(docker);
+        build.orFail("testbed/image/build (the image " + tagged + " was missing; run testbed/setup as root)");
+        String have = label(docker, tagged);
         if (!want.equals(have)) {
-            throw new IllegalStateException("testbed/image/build left " + NAME + " with inputs " + have + ", expected "
-                    + want + "\n" + build.stdout() + build.stderr());
+            throw new IllegalStateException("testbed/image/build left " + tagged + " with inputs " + have
+                    + "\n" + build.stdout() + build.stderr());
         }
+        inputs = want;
     }
 
-    private static String label(DockerClient docker) {
+    private static String label(DockerClient docker, String image) {
         try {
-            Map<String, String> labels = docker.inspectImageCmd(NAME).exec().getConfig().getLabels();
+            Map<String, String> labels = docker.inspectImageCmd(image).exec().getConfig().getLabels();
             return labels == null ? null : labels.get(LABEL);
         } catch (NotFoundException e) {
             return null;
