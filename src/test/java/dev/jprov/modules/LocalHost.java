@@ -131,8 +131,9 @@ public final class LocalHost {
         try {
             Path tmp = Files.createTempFile(target.getParent(), ".jprov-", ".tmp");
             Files.write(tmp, w.content());
+            // As the executor's WriteFile: whatever exists at the target (a special file too) gives its mode.
             String mode = w.mode().isPresent() ? w.mode().get()
-                    : Files.isRegularFile(target) ? String.format("%04o", modeOf(target)) : "0644";
+                    : Files.exists(target) ? String.format("%04o", modeOf(target)) : "0644";
             StepResult chmod = sh("chmod " + mode + " '" + tmp + "'", null);
             if (chmod.exitCode() != 0) return chmod;
             if (w.owner().isPresent() || w.group().isPresent()) {

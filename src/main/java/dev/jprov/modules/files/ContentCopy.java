@@ -67,7 +67,7 @@ record ContentCopy(String dest, Supplier<byte[]> contentSource, Optional<String>
                         Map.of());
             }
         }
-        if (current.type() == FileFacts.Type.DIRECTORY || current.type() == FileFacts.Type.OTHER) {
+        if (current.type() == FileFacts.Type.DIRECTORY) {
             return Planned.failed("dest " + file + " is not a regular file", Map.of());
         }
         String writePath = file;
@@ -78,11 +78,18 @@ record ContentCopy(String dest, Supplier<byte[]> contentSource, Optional<String>
                 writePath = t.startsWith("/") ? t : TextFileTarget.parent(file) + "/" + t;
             }
         }
-        boolean exists = current.type() == FileFacts.Type.FILE;
-        boolean differs = !exists || !current.sha256().map(ContentHashes.sha256(content)::equals).orElse(false);
+        ExistingFile found = ExistingFile.of(current);
+        boolean exists = found.exists();
+        // A special file (/dev/null, a FIFO) has no checksum, so it always differs and is replaced, as in Ansible.
+        boolean differs = !found.comparable()
+                || !current.sha256().map(ContentHashes.sha256(content)::equals).orElse(false);
         if (exists && !force) differs = false;
+        // Only a regular file's old text is read: Ansible's diff shows /dev/null as empty, and reading a FIFO or
+        // /dev/zero would block or never end.
         Optional<byte[]> before = Optional.empty();
-        if (diff && exists && differs) before = FileContentProbe.parse(facts.get(FileContentProbe.forDiff(file).probe()), file);
+        if (diff && found.comparable() && differs) {
+            before = FileContentProbe.parse(facts.get(FileContentProbe.forDiff(file).probe()), file);
+        }
         FileFacts target = new FileFacts(writePath, current.type(), current.mode(), current.uid(), current.gid(),
                 current.owner(), current.group(), current.size(), current.mtime(), current.sha256(),
                 current.linkTarget());

@@ -95,7 +95,8 @@ public record FileAttributes(Optional<FileMode> mode, Optional<String> owner, Op
     /** The mode a WriteFile step should set: octal modes directly; symbolic ones resolved against the old file. */
     public Optional<String> writeMode(FileFacts current) {
         if (mode.isEmpty()) return Optional.empty();
-        if (current.type() == FileFacts.Type.FILE) return targetMode(current).map(FileMode::format);
+        // A special file's permission bits go to its replacement too (atomic_move), so resolve against them.
+        if (ExistingFile.of(current).exists()) return targetMode(current).map(FileMode::format);
         if (mode.get() instanceof FileMode.Octal o) return Optional.of(FileMode.format(o.bits()));
         // A new file starts as 0666 & ~umask in Ansible's atomic_move; resolve the symbolic mode against that.
         return Optional.of(FileMode.format(mode.get().resolve(0666 & ~FileMode.ASSUMED_UMASK, false)));

@@ -28,14 +28,17 @@ public record FileWrite(String path, byte[] content, FileAttributes attributes, 
     }
 
     /**
-     * @param current the facts of the path (type FILE or ABSENT)
+     * @param current the facts of the path (a regular file, a special file the write replaces, or nothing)
      * @param differs whether the content on the host differs from {@link #content}
      * @param contentDiff the diff to show when it does
      */
     public Outcome plan(FileFacts current, boolean differs, Diff contentDiff) {
-        boolean exists = current.type() == FileFacts.Type.FILE;
+        ExistingFile found = ExistingFile.of(current);
+        boolean exists = found.exists();
         if (differs || !exists) {
-            Optional<String> backup = exists ? backupSuffix : Optional.empty();
+            // Only a regular file is backed up: the executor copies it with cp -p, and a device's or FIFO's
+            // "content" is a stream that may never end.
+            Optional<String> backup = found.comparable() ? backupSuffix : Optional.empty();
             Step.WriteFile write = new Step.WriteFile(path, content, attributes.writeMode(current),
                     attributes.owner(), attributes.group(), validate, backup);
             Change change = new Change(exists ? Action.UPDATE : Action.CREATE, path, contentDiff, List.of(write),
