@@ -1,7 +1,6 @@
 package dev.jprov.modules.freebsd;
 
 import dev.jprov.facts.Facts;
-import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.Args;
@@ -27,21 +26,30 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * pf.conf from {@code content} or a {@code src} template, installed with confirm-or-revert:
+ * pf.conf from {@code content} or a {@code src} template, installed from whatever state pf is in, with
+ * confirm-or-revert:
  * <ol>
- * <li>the candidate is checked with {@code pfctl -nf -} in the PROBE round (content in a quoted here-document,
- * so nothing is written on the host, and check mode fails on a bad ruleset exactly as a real run does); the
- * atomic write checks it again next to the target before the rename;</li>
- * <li>apply: save the current file as PATH.jprov-prev, write PATH, arm a revert timer with daemon(8)
- * ({@code sleep N; restore; pfctl -f}), load with {@code pfctl -f} (never a pf restart, which drops states);</li>
- * <li>a {@link Step.Reconfirm} over a NEW SSH connection kills the timer and removes the saved copy. If the new
- * ruleset locks the controller out the confirmation fails and the host restores the old ruleset within N
- * seconds.</li>
+ * <li>probe: is pf.ko loaded ({@code kldstat -q -m pf}; pflog.ko too when a rule logs), pfctl's status, and the
+ * candidate checked with {@code pfctl -nf -} (content in a quoted here-document, so nothing is written). pfctl
+ * needs /dev/pf even for -n (sbin/pfctl/pfctl.c opens it through pfctl_open), so while pf.ko is not loaded the
+ * check waits for the real run, right after {@code kldload}; the plan says so and check mode does not fail;</li>
+ * <li>apply: {@code kldload -n pf} (and pflog) as rc.d/pf's required_modules does; save the current file, write
+ * the new one atomically, validated with {@code pfctl -nf} before the rename; arm a timer with daemon(8) that
+ * puts pf back as it was ({@link PfRevert}); {@code pfctl -f} (a reload, never a pf restart, which drops
+ * states); {@code pfctl -e} when asked;</li>
+ * <li>a {@link Step.Reconfirm} over a NEW SSH connection kills the timer. If the new ruleset locks the controller
+ * out the confirmation fails and the host reverts within {@code confirm_timeout} seconds;</li>
+ * <li>only then, with {@code pf_enable}: pf_enable=YES, pf_rules (when not the default /etc/pf.conf) and, when a
+ * rule logs, pflog_enable=YES in rc.conf, so rc.d/pf and rc.d/pflog bring it back at boot.</li>
  * </ol>
+ * The kernel's ruleset is taken to be the file's when pf.ko is loaded with rules and the file is unchanged (what
+ * rc.d/pf does at boot); a ruleset loaded by hand from another file is not detected.
  */
 public final class PfModule implements Module {
     static final String NAME = "pf";
     static final String PIDFILE = "/var/run/jprov-pf-revert.pid";
+    /** pf_rules in /etc/defaults/rc.conf. */
+    static final String DEFAULT_RULES = "/etc/pf.conf";
 
     @Override
     public List<String> names() {
@@ -52,7 +60,7 @@ public final class PfModule implements Module {
     public Invocation prepare(Args args, ModuleContext context) {
         Optional<Object> content = args.value("content");
         Optional<String> src = args.string("src");
-        String path = args.string("path", "/etc/pf.conf");
+        String path = args.string("path", DEFAULT_RULES);
         long timeout = args.integer("confirm_timeout").orElse(60L);
         Optional<Boolean> enabled = args.bool("enabled");
         boolean rcEnable = args.bool("pf_enable", false);
@@ -72,27 +80,32 @@ public final class PfModule implements Module {
 
     record Plan(String path, String content, int timeout, boolean enable, boolean rcEnable) implements Invocation {
 
-        String saved() {
-            return path + ".jprov-prev";
+        PfRuleset ruleset() {
+            return new PfRuleset(content);
         }
 
-        /** {@code pfctl -nf -} on the candidate, fed by a here-document whose delimiter is not a line of it. */
+        /**
+         * {@code pfctl -nf -} on the candidate, fed by a here-document whose delimiter is not a line of it, or
+         * {@link PfKernel#NOT_LOADED} when pf.ko is not loaded (pfctl cannot check anything then).
+         */
         Probe.Shell syntaxCheck() {
             String eof = "JPROV_PF_" + ContentHashes.sha256(content.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
             String body = content.endsWith("\n") || content.isEmpty() ? content : content + "\n";
-            return new Probe.Shell("pfctl -nf - <<'" + eof + "'\n" + body + eof, List.of());
+            return new Probe.Shell("if kldstat -q -m pf; then pfctl -nf - <<'" + eof + "'\n" + body + eof
+                    + "\nelse echo '" + PfKernel.NOT_LOADED + "'; fi", List.of(new Resource(Resource.Kind.PF, "*")));
         }
 
         Probe.Shell status() {
-            return new Probe.Shell(ShellScript.fill("pfctl -s info 2>&1 | head -n 1; "
-                    + "if [ -f {} ] && kill -0 \"$(cat {})\" 2>/dev/null; then echo armed; fi", PIDFILE, PIDFILE),
-                    List.of(new Resource(Resource.Kind.PF, "*"), Resource.path(PIDFILE)));
+            return PfKernel.probe(ruleset().logs());
+        }
+
+        private List<RcConfSetting> rcSettings() {
+            return List.of(new RcConfSetting("pf_rules", path, DEFAULT_RULES));
         }
 
         @Override
         public List<Probe> probes() {
-            List<Probe> p = new ArrayList<>(List.of(FileContentProbe.whole(path).probe(),
-                    new Probe.FileInfo(path, false, true), syntaxCheck(), status()));
+            List<Probe> p = new ArrayList<>(List.of(FileContentProbe.whole(path).probe(), syntaxCheck(), status()));
             if (rcEnable) p.add(new RcEnableFlag("pf_enable").probe());
             return p;
         }
@@ -101,66 +114,102 @@ public final class PfModule implements Module {
         public Planned plan(Facts facts) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("path", path);
+            PfKernel kernel = PfKernel.parse(facts.get(status()));
+            if (kernel.armed()) {
+                return Planned.failed("a pf revert timer of an earlier run is still armed (" + PIDFILE + "): an "
+                        + "earlier ruleset was not confirmed and is being reverted; wait for it, then run again", result);
+            }
             ProbeAnswer check = facts.get(syntaxCheck());
+            boolean deferred = check.ok() && check.stdout().strip().equals(PfKernel.NOT_LOADED);
             if (!check.ok()) {
                 String msg = (check.stderr() + check.stdout()).strip().replace("stdin:", path + " (new):");
                 result.put("stderr", msg);
                 return Planned.failed("pfctl -nf rejected the new " + path + ": " + msg + "; nothing was changed", result);
             }
-            ProbeAnswer st = facts.get(status());
-            List<String> statusLines = st.stdout().lines().toList();
-            boolean running = !statusLines.isEmpty() && statusLines.getFirst().startsWith("Status: Enabled");
-            if (statusLines.contains("armed")) {
-                return Planned.failed("a pf revert timer of an earlier run is still armed (" + PIDFILE + "): an "
-                        + "earlier ruleset was not confirmed and is being reverted; wait for it, then run again", result);
-            }
+            PfRuleset ruleset = ruleset();
             Optional<byte[]> bytes = FileContentProbe.parse(facts.get(FileContentProbe.whole(path).probe()), path);
             String before = bytes.map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
             boolean write = bytes.isEmpty() || !before.equals(content);
-            boolean turnOn = enable && !running;
+            boolean load = write || !kernel.loaded() || kernel.loadedRules() == 0 && ruleset.hasRules();
+            boolean turnOn = enable && !kernel.enabled();
+            boolean pflog = ruleset.logs() && !kernel.pflogLoaded();
+            PfRevert revert = new PfRevert(path, timeout, bytes.isPresent(), write, kernel, load, turnOn, pflog);
+
             List<Change> changes = new ArrayList<>();
-            if (write || turnOn) {
-                changes.add(new Change(bytes.isEmpty() ? Action.CREATE : write ? Action.UPDATE : Action.RUN,
-                        write ? path : "pf", write ? new Diff(path, before, path, content)
-                        : Diff.of("pf", "Status: Disabled\n", "Status: Enabled\n"),
-                        steps(facts.get(new Probe.FileInfo(path, false, true)), write, turnOn),
-                        List.of(Resource.path(path), Resource.path(saved()), new Resource(Resource.Kind.PF, "*"))));
+            if (!kernel.loaded() || pflog) changes.add(modules(kernel, pflog));
+            if (write) changes.add(file(before, revert, bytes.isPresent()));
+            if (load || turnOn) {
+                changes.add(live(kernel, revert, load, turnOn, !write && deferred));
+                result.put("revert_to", revert.target());
             }
             if (rcEnable) {
-                Change c = new RcEnableFlag("pf_enable").enable(facts);
-                if (c.changes()) changes.add(c);
+                List<Change> rc = new ArrayList<>(List.of(new RcEnableFlag("pf_enable").enable(facts)));
+                rcSettings().forEach(s -> rc.add(s.change(facts)));
+                if (ruleset.logs()) rc.add(new RcEnableFlag("pflog_enable").enable(facts));
+                rc.stream().filter(Change::changes).forEach(changes::add);
             }
             if (changes.isEmpty()) changes.add(Change.none(path));
-            result.put("enabled", enable || running);
+            result.put("enabled", enable || kernel.enabled());
             result.put("confirm_timeout", timeout);
+            result.put("validated", !deferred);
+            if (deferred) {
+                result.put("msg", "pf.ko is not loaded, so pfctl cannot check " + path + " yet: the run loads it "
+                        + "(kldload -n pf) and checks the ruleset with pfctl -nf before installing it");
+            }
             return Planned.of(changes, result);
         }
 
-        private List<Step> steps(FileFacts current, boolean write, boolean turnOn) {
+        /** kldload of what is missing, as rc.d/pf's required_modules and rc.d/pflog's load_kld do. */
+        private static Change modules(PfKernel kernel, boolean pflog) {
             List<Step> steps = new ArrayList<>();
-            String revert;
-            if (write) {
-                // The saved copy is what the timer restores; with no old file an empty ruleset (pass all) comes back.
-                steps.add(new Step.Exec(current.exists() ? ShellScript.fill("cp -p {} {}", path, saved())
-                        : ShellScript.fill(": > {}", saved()), "save " + path + " as " + saved(), false));
-                Step.WriteFile w = Step.WriteFile.of(path, content.getBytes(StandardCharsets.UTF_8));
-                steps.add(new Step.WriteFile(w.path(), w.content(), w.mode(), w.owner(), w.group(),
-                        Optional.of("pfctl -nf %s"), Optional.empty()));
-                revert = ShellScript.fill("sleep " + timeout + "; cp {} {} && pfctl -f {}", saved(), path, path)
-                        + (turnOn ? "; pfctl -d" : "");
-            } else {
-                revert = "sleep " + timeout + "; pfctl -d";
+            String after = "";
+            if (!kernel.loaded()) {
+                steps.add(Step.Exec.of(Cmd.of("kldload", "-n", "pf")));
+                after += "pf.ko loaded\n";
             }
-            steps.add(Step.Exec.of(Cmd.of("daemon", "-f", "-p", PIDFILE, "sh", "-c", revert)));
-            if (write) steps.add(Step.Exec.of(Cmd.of("pfctl", "-f", path)));
-            if (turnOn) {
-                steps.add(Step.Exec.of(Cmd.of("pfctl", "-e")));
+            if (pflog) {
+                steps.add(Step.Exec.of(Cmd.of("kldload", "-n", "pflog")));
+                after += "pflog.ko loaded\n";
             }
-            String confirm = ShellScript.fill("kill \"$(cat {})\" && rm -f {}", PIDFILE, PIDFILE)
-                    + (write ? ShellScript.fill(" {}", saved()) : "");
-            steps.add(new Step.Reconfirm(confirm, "confirm over a new connection (else the host reverts in "
-                    + timeout + " s)"));
-            return steps;
+            String before = (kernel.loaded() ? "" : PfKernel.NOT_LOADED + "\n") + (pflog ? "pflog.ko not loaded\n" : "");
+            return new Change(Action.CREATE, "kernel modules", Diff.of("kernel modules", before, after), steps,
+                    List.of(new Resource(Resource.Kind.PF, "*")));
+        }
+
+        /** The file, saved first so the timer can put it back, written atomically after pfctl -nf accepts it. */
+        private Change file(String before, PfRevert revert, boolean existed) {
+            List<Step> steps = new ArrayList<>();
+            if (existed) {
+                steps.add(new Step.Exec(ShellScript.fill("cp -p {} {}", path, revert.saved()),
+                        "save " + path + " as " + revert.saved(), false));
+            }
+            Step.WriteFile w = Step.WriteFile.of(path, content.getBytes(StandardCharsets.UTF_8));
+            steps.add(new Step.WriteFile(w.path(), w.content(), w.mode(), w.owner(), w.group(),
+                    Optional.of("pfctl -nf %s"), Optional.empty()));
+            return new Change(existed ? Action.UPDATE : Action.CREATE, path, new Diff(path, before, path, content),
+                    steps, List.of(Resource.path(path), Resource.path(revert.saved())));
+        }
+
+        /** The kernel's ruleset and status: revert timer, pfctl -f, pfctl -e, confirmation. */
+        private Change live(PfKernel kernel, PfRevert revert, boolean load, boolean turnOn, boolean validate) {
+            List<Step> steps = new ArrayList<>();
+            if (validate) {
+                steps.add(new Step.Exec(Cmd.of("pfctl", "-nf", path).toShell(), "pfctl -nf " + path
+                        + " (checked now that pf.ko is loaded)", false));
+            }
+            if (revert.snapshots()) steps.add(revert.snapshotStep());
+            steps.add(Step.Exec.of(Cmd.of("daemon", "-f", "-p", PIDFILE, "sh", "-c", revert.script())));
+            if (load) steps.add(Step.Exec.of(Cmd.of("pfctl", "-f", path)));
+            if (turnOn) steps.add(Step.Exec.of(Cmd.of("pfctl", "-e")));
+            steps.add(new Step.Reconfirm(revert.confirmScript(), "confirm over a new connection (else the host "
+                    + "reverts to " + revert.target() + " in " + timeout + " s)"));
+            boolean on = enable || kernel.enabled();
+            String after = (load ? "ruleset of " + path + " loaded\n" : kernel.loadedRules() + " rules loaded\n")
+                    + "Status: " + (on ? "Enabled" : "Disabled") + "\n";
+            return new Change(!kernel.loaded() ? Action.CREATE : load ? Action.UPDATE : Action.RUN, "pf",
+                    Diff.of("pf (kernel)", kernel.describe(), after), steps,
+                    List.of(new Resource(Resource.Kind.PF, "*"), Resource.path(PIDFILE),
+                            Resource.path(PfRevert.SNAPSHOT)));
         }
     }
 }

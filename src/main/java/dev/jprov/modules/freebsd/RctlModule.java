@@ -29,6 +29,13 @@ import java.util.Set;
  * rctl(8) limits as data, kept in sync in two places: /etc/rctl.conf (loaded at boot by rc.d/rctl) and the live
  * rules ({@code rctl -a} / {@code rctl -r}, compared with {@code rctl}'s output by value since it prints bytes).
  * {@code exclusive} removes the other rules of the same subjects. rctl_enable=YES is set with sysrc.
+ * <p>
+ * Live rules need resource accounting ({@link Racct}), off in a GENERIC kernel until the loader tunable
+ * kern.racct.enable=1 is set and the host rebooted. With accounting off the task fails in one line naming the fix,
+ * unless {@code racct_enable: true}: then it sets the tunable in /boot/loader.conf (an atomic edit), writes
+ * /etc/rctl.conf and rctl_enable, leaves the live rules alone (the kernel refuses them) and reports
+ * {@code reboot_required: true}, changed, so a {@code notify} reboots the host; after the boot rc.d/rctl has loaded
+ * the rules and the next run is ok. A dry run says the same instead of failing.
  */
 public final class RctlModule implements Module {
     static final String NAME = "rctl";
@@ -44,6 +51,7 @@ public final class RctlModule implements Module {
         boolean exclusive = args.bool("exclusive", false);
         String path = args.string("path", "/etc/rctl.conf");
         boolean enable = args.bool("enable", true);
+        boolean racctEnable = args.bool("racct_enable", false);
         Object raw = args.value("rules", "rule").orElseThrow(() -> args.missing("rules"));
         args.finish();
         if (!path.startsWith("/")) throw new ArgsException(NAME + ": path must be absolute, got: " + path);
@@ -64,7 +72,7 @@ public final class RctlModule implements Module {
             if (!keys.add(r.key())) throw new ArgsException(NAME + ": rule " + r.key() + " is given twice");
         }
         if (exclusive && !present) throw new ArgsException(NAME + ": exclusive only applies to state=present");
-        return new RctlPlan(rules, present, exclusive, path, enable);
+        return new RctlPlan(rules, present, exclusive, path, enable, racctEnable);
     }
 
     private static RctlRule rule(Object item) {
@@ -90,18 +98,24 @@ public final class RctlModule implements Module {
         throw new RctlRule.Invalid("a rule must be a string or a mapping, got " + item);
     }
 
-    record RctlPlan(List<RctlRule> rules, boolean present, boolean exclusive, String path, boolean enable)
-            implements Invocation {
+    record RctlPlan(List<RctlRule> rules, boolean present, boolean exclusive, String path, boolean enable,
+                    boolean racctEnable) implements Invocation {
         static final Probe.Shell LIVE = new Probe.Shell("rctl", List.of(new Resource(Resource.Kind.RCTL, "*")));
 
         private Probe.Shell fileProbe() {
             return FileContentProbe.whole(path).probe();
         }
 
+        private static Probe.Shell loaderConfProbe() {
+            return FileContentProbe.whole(Racct.LOADER_CONF).probe();
+        }
+
         @Override
         public List<Probe> probes() {
-            List<Probe> p = new ArrayList<>(List.of(fileProbe(), LIVE));
+            List<Probe> p = new ArrayList<>(List.of(fileProbe(), LIVE, Racct.PROBE));
             if (enable && present) p.add(new RcEnableFlag("rctl_enable").probe());
+            if (racctEnable && present) p.add(loaderConfProbe());
+            if (racctEnable && present) p.add(Racct.LATER_ASSIGNMENTS);
             return p;
         }
 
@@ -109,11 +123,16 @@ public final class RctlModule implements Module {
         public Planned plan(Facts facts) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("rules", rules.stream().map(RctlRule::text).toList());
+            result.put("reboot_required", false);
             ProbeAnswer live = facts.get(LIVE);
+            Racct racct = Racct.of(facts.get(Racct.PROBE), live).orElse(Racct.ON);
+            if (racct == Racct.ABSENT) {
+                return Planned.failed("rctl: RACCT/RCTL support not present in kernel (no sysctl " + Racct.TUNABLE
+                        + "): rctl needs a kernel built with options RACCT and RCTL", result);
+            }
+            if (racct == Racct.OFF) return planForNextBoot(facts, result);
             if (!live.ok()) {
-                String err = live.stderr().strip();
-                return Planned.failed("rctl failed: " + err + (err.contains("disabled")
-                        ? " (set kern.racct.enable=1 in /boot/loader.conf and reboot)" : ""), result);
+                return Planned.failed("rctl failed: " + live.stderr().strip(), result);
             }
             Map<String, RctlRule> liveRules = new LinkedHashMap<>();
             for (String line : live.stdout().split("\n")) {
@@ -125,17 +144,8 @@ public final class RctlModule implements Module {
                     return Planned.failed("cannot read rctl output line '" + line + "': " + e.getMessage(), result);
                 }
             }
-            Optional<byte[]> bytes = FileContentProbe.parse(facts.get(fileProbe()), path);
-            String before = bytes.map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
-            String after = editFile(before);
-
             List<Change> changes = new ArrayList<>();
-            if (!after.equals(before) || bytes.isEmpty() && present) {
-                Action action = bytes.isEmpty() ? Action.CREATE : Action.UPDATE;
-                changes.add(new Change(action, path, new Diff(path, before, path, after),
-                        List.of(Step.WriteFile.of(path, after.getBytes(StandardCharsets.UTF_8))),
-                        List.of(Resource.path(path))));
-            }
+            fileChange(facts).ifPresent(changes::add);
             Set<String> subjects = new LinkedHashSet<>();
             for (RctlRule r : rules) subjects.add(r.subjectKey());
             Resource rctl = new Resource(Resource.Kind.RCTL, "*");
@@ -157,13 +167,75 @@ public final class RctlModule implements Module {
                     if (subjects.contains(now.subjectKey()) && !wanted.contains(now.key())) changes.add(removal(now, rctl));
                 }
             }
-            if (enable && present) {
-                Change c = new RcEnableFlag("rctl_enable").enable(facts);
-                if (c.changes()) changes.add(c);
-            }
+            rcEnable(facts).ifPresent(changes::add);
             if (changes.isEmpty()) changes.add(Change.none(path));
             result.put("state", present ? "present" : "absent");
             return Planned.of(changes, result);
+        }
+
+        /**
+         * Accounting is off: the kernel refuses every live rule, so only what the next boot reads is planned.
+         * With {@code racct_enable}: kern.racct.enable="1" in /boot/loader.conf (or, when it is there already and
+         * the host was not rebooted since, a change without steps that says so, so the reboot is still notified),
+         * /etc/rctl.conf and rctl_enable for rc.d/rctl. Without it: one line naming the fix.
+         */
+        private Planned planForNextBoot(Facts facts, Map<String, Object> result) {
+            String off = "RACCT is off in the running kernel (" + Racct.TUNABLE + "=0; rctl: RACCT/RCTL present, "
+                    + "but disabled)";
+            List<Change> changes = new ArrayList<>();
+            if (!present) {
+                // Nothing can be live without accounting: removing the rules from rctl.conf is all there is to do.
+                fileChange(facts).ifPresent(changes::add);
+                if (changes.isEmpty()) changes.add(Change.none(path));
+                result.put("state", "absent");
+                return Planned.of(changes, result);
+            }
+            if (!racctEnable) {
+                return Planned.failed(off + ": set " + Racct.TUNABLE + "=\"1\" in " + Racct.LOADER_CONF
+                        + " and reboot, or give this task racct_enable: true to do it", result);
+            }
+            Optional<String> later = Racct.overriddenLater(facts.get(Racct.LATER_ASSIGNMENTS), "1");
+            if (later.isPresent()) {
+                return Planned.failed(off + " and " + later.get() + " sets it again after " + Racct.LOADER_CONF
+                        + ": remove that line, then run again", result);
+            }
+            LoaderTunable tunable = new LoaderTunable(Racct.TUNABLE, "1");
+            Optional<byte[]> bytes = FileContentProbe.parse(facts.get(loaderConfProbe()), Racct.LOADER_CONF);
+            String before = bytes.map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+            String after = tunable.edit(before);
+            if (!after.equals(before) || bytes.isEmpty()) {
+                changes.add(new Change(bytes.isEmpty() ? Action.CREATE : Action.UPDATE, Racct.LOADER_CONF,
+                        new Diff(Racct.LOADER_CONF, before, Racct.LOADER_CONF, after),
+                        List.of(Step.WriteFile.of(Racct.LOADER_CONF, after.getBytes(StandardCharsets.UTF_8))),
+                        List.of(Resource.path(Racct.LOADER_CONF))));
+            } else {
+                changes.add(new Change(Action.RUN, "reboot", Diff.of("kernel", Racct.TUNABLE + ": 0\n",
+                        Racct.TUNABLE + ": 1 (at the next boot)\n"), List.of(), List.of()));
+            }
+            fileChange(facts).ifPresent(changes::add);
+            rcEnable(facts).ifPresent(changes::add);
+            result.put("state", "present");
+            result.put("reboot_required", true);
+            result.put("msg", off + ": reboot needed; " + tunable.line() + " is in " + Racct.LOADER_CONF
+                    + " and the rules in " + path + ", which rc.d/rctl loads at boot; live rules were not touched");
+            return Planned.of(changes, result);
+        }
+
+        /** rctl.conf with the rules in place, written atomically, when it differs. */
+        private Optional<Change> fileChange(Facts facts) {
+            Optional<byte[]> bytes = FileContentProbe.parse(facts.get(fileProbe()), path);
+            String before = bytes.map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+            String after = editFile(before);
+            if (after.equals(before) && !(bytes.isEmpty() && present)) return Optional.empty();
+            return Optional.of(new Change(bytes.isEmpty() ? Action.CREATE : Action.UPDATE, path,
+                    new Diff(path, before, path, after),
+                    List.of(Step.WriteFile.of(path, after.getBytes(StandardCharsets.UTF_8))),
+                    List.of(Resource.path(path))));
+        }
+
+        private Optional<Change> rcEnable(Facts facts) {
+            if (!(enable && present)) return Optional.empty();
+            return Optional.of(new RcEnableFlag("rctl_enable").enable(facts)).filter(Change::changes);
         }
 
         private static Change removal(RctlRule now, Resource rctl) {

@@ -1,6 +1,7 @@
 package dev.jprov.modules.freebsd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,8 +28,17 @@ class RctlModuleTest {
             Map.of("subject", "jail", "id", "unbound", "resource", "memoryuse", "action", "deny", "amount", "512M"),
             "jail:unbound:maxproc:deny=64");
 
+    /** usr.bin/rctl/rctl.c enosys(), printed by errx(1, ...) when kern.racct.enable is 0. */
+    static final String RCTL_DISABLED = "rctl: RACCT/RCTL present, but disabled; enable using kern.racct.enable=1 tunable\n";
+    /** /boot/loader.conf of a fresh ZFS-on-root install (usr.sbin/bsdinstall/scripts/zfsboot). */
+    static final String FRESH_LOADER_CONF = """
+            kern.geom.label.disk_ident.enable="0"
+            kern.geom.label.gptid.enable="0"
+            zfs_load="YES"
+            """;
+
     static CannedHost host(String conf, String live, String rcConf) {
-        CannedHost h = new CannedHost().shell("rctl", 0, live, "");
+        CannedHost h = new CannedHost().shell("sysctl -n kern.racct.enable", 0, "1\n", "").shell("rctl", 0, live, "");
         if (conf != null) h.file("/etc/rctl.conf", conf);
         if (rcConf != null) h.file("/etc/rc.conf", rcConf);
         return h;
@@ -78,12 +88,123 @@ class RctlModuleTest {
         assertEquals("jail:unbound:memoryuse:deny=512M\n", new String(w.content()));
     }
 
+    /** A host whose kernel has accounting off (GENERIC's default): rctl fails as rctl.c does, sysctl says 0. */
+    static CannedHost racctOff(String conf, String rcConf, String loaderConf) {
+        CannedHost h = new CannedHost().shell("sysctl -n kern.racct.enable", 0, "0\n", "")
+                .shell("grep -Hs", 0, "", "").shell("rctl", 1, "", RCTL_DISABLED);
+        if (conf != null) h.file("/etc/rctl.conf", conf);
+        if (rcConf != null) h.file("/etc/rc.conf", rcConf);
+        if (loaderConf != null) h.file("/boot/loader.conf", loaderConf);
+        return h;
+    }
+
+    static Stream<Arguments> racctOffRows() {
+        String enabled = "rctl_enable=\"YES\"\n";
+        String racctOn = FRESH_LOADER_CONF + "kern.racct.enable=\"1\"\n";
+        return Stream.of(
+                Arguments.of("fresh host: tunable in loader.conf, rctl.conf and rctl_enable for the boot; live untouched",
+                        racctOff(null, null, FRESH_LOADER_CONF), Map.of("racct_enable", true),
+                        List.of(Action.UPDATE, Action.CREATE, Action.CREATE),
+                        List.of("write /boot/loader.conf (" + racctOn.length() + " bytes)",
+                                "write /etc/rctl.conf (62 bytes)", "sysrc 'rctl_enable=YES'")),
+                Arguments.of("tunable set to 0: replaced in place", racctOff(SEED_CONF, enabled,
+                                "kern.racct.enable=0 # off for now\n" + FRESH_LOADER_CONF),
+                        Map.of("racct_enable", true), List.of(Action.UPDATE),
+                        List.of("write /boot/loader.conf (" + racctOn.length() + " bytes)")),
+                Arguments.of("written, not rebooted yet: still changed, so the reboot handler is notified",
+                        racctOff(SEED_CONF, enabled, racctOn), Map.of("racct_enable", true), List.of(Action.RUN),
+                        List.of()),
+                Arguments.of("absent needs no accounting: rctl.conf only", racctOff(SEED_CONF, enabled, FRESH_LOADER_CONF),
+                        Map.of("state", "absent"), List.of(Action.UPDATE), List.of("write /etc/rctl.conf (0 bytes)")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("racctOffRows")
+    void racctOffWithTheOptionPlansForTheNextBoot(String title, CannedHost host, Map<String, Object> extra,
+                                                   List<Action> actions, List<String> steps) {
+        plans(title, host, extra, actions, steps);
+        Map<String, Object> args = new java.util.LinkedHashMap<>(Map.of("rules", SEED_RULES));
+        args.putAll(extra);
+        Planned p = CannedHost.plan(new RctlModule(), args, host);
+        assertEquals(!extra.containsKey("state"), p.result().get("reboot_required"));
+        assertTrue(p.changes().stream().flatMap(c -> c.steps().stream()).noneMatch(s -> s.display().startsWith("rctl ")),
+                "live rules are not touched while accounting is off");
+    }
+
     @Test
-    void racctDisabledFailsWithTheFix() {
-        Planned p = CannedHost.plan(new RctlModule(), Map.of("rules", SEED_RULES), new CannedHost().shell("rctl", 1, "",
-                "rctl: RACCT/RCTL present, but disabled; enable using kern.racct.enable=1 tunable\n"));
+    void aDryRunWithRacctOffSaysRebootNeededWithTheLoaderConfDiff() {
+        Planned p = CannedHost.plan(new RctlModule(), Map.of("rules", SEED_RULES, "racct_enable", true),
+                racctOff(null, null, FRESH_LOADER_CONF));
+        assertEquals(Planned.Outcome.OK, p.outcome());
+        assertEquals(true, p.result().get("reboot_required"));
+        assertEquals("RACCT is off in the running kernel (kern.racct.enable=0; rctl: RACCT/RCTL present, but "
+                + "disabled): reboot needed; kern.racct.enable=\"1\" is in /boot/loader.conf and the rules in "
+                + "/etc/rctl.conf, which rc.d/rctl loads at boot; live rules were not touched", p.result().get("msg"));
+        Change loader = p.changes().getFirst();
+        assertEquals(FRESH_LOADER_CONF, loader.diff().before());
+        assertEquals(FRESH_LOADER_CONF + "kern.racct.enable=\"1\"\n", loader.diff().after());
+        Step.WriteFile w = (Step.WriteFile) loader.steps().getFirst();
+        assertEquals(FRESH_LOADER_CONF + "kern.racct.enable=\"1\"\n", new String(w.content()));
+    }
+
+    @Test
+    void racctOffWithoutTheOptionFailsInOneLineNamingTheFix() {
+        Planned p = CannedHost.plan(new RctlModule(), Map.of("rules", SEED_RULES), racctOff(null, null, FRESH_LOADER_CONF));
         assertEquals(Planned.Outcome.FAILED, p.outcome());
-        assertTrue(String.valueOf(p.result().get("msg")).contains("/boot/loader.conf"));
+        assertEquals(List.of(), p.changes());
+        assertEquals("RACCT is off in the running kernel (kern.racct.enable=0; rctl: RACCT/RCTL present, but "
+                + "disabled): set kern.racct.enable=\"1\" in /boot/loader.conf and reboot, or give this task "
+                + "racct_enable: true to do it", p.result().get("msg"));
+    }
+
+    @Test
+    void aLaterLoaderFileThatTurnsItOffAgainIsNamed() {
+        CannedHost h = racctOff(null, null, FRESH_LOADER_CONF);
+        h.shells.put("grep -Hs", new dev.jprov.facts.ProbeAnswer(0,
+                "/boot/loader.conf.local:kern.racct.enable=\"0\"\n", ""));
+        Planned p = CannedHost.plan(new RctlModule(), Map.of("rules", SEED_RULES, "racct_enable", true), h);
+        assertEquals(Planned.Outcome.FAILED, p.outcome());
+        assertEquals("RACCT is off in the running kernel (kern.racct.enable=0; rctl: RACCT/RCTL present, but "
+                + "disabled) and /boot/loader.conf.local:kern.racct.enable=\"0\" sets it again after "
+                + "/boot/loader.conf: remove that line, then run again", p.result().get("msg"));
+    }
+
+    @Test
+    void afterTheRebootRcdRctlLoadedTheRulesAndTheRunIsOk() {
+        // rc.d/rctl: `rctl -a` of every rule of /etc/rctl.conf at boot; the kernel prints amounts in bytes.
+        Planned p = CannedHost.plan(new RctlModule(), Map.of("rules", SEED_RULES, "racct_enable", true),
+                host(SEED_CONF, SEED_LIVE, "rctl_enable=\"YES\"\n").shell("grep -Hs", 0, "", "")
+                        .file("/boot/loader.conf", FRESH_LOADER_CONF + "kern.racct.enable=\"1\"\n"));
+        assertEquals(Planned.Outcome.OK, p.outcome());
+        assertFalse(p.changesHost());
+        assertEquals(false, p.result().get("reboot_required"));
+    }
+
+    @Test
+    void aKernelWithoutRacctFails() {
+        CannedHost h = new CannedHost().shell("sysctl -n kern.racct.enable", 1, "",
+                "sysctl: unknown oid 'kern.racct.enable'\n").shell("rctl", 1, "",
+                "rctl: RACCT/RCTL support not present in kernel; see rctl(8) for details\n");
+        Planned p = CannedHost.plan(new RctlModule(), Map.of("rules", SEED_RULES), h);
+        assertEquals(Planned.Outcome.FAILED, p.outcome());
+        assertTrue(String.valueOf(p.result().get("msg")).contains("options RACCT and RCTL"));
+    }
+
+    static Stream<Arguments> loaderConfEdits() {
+        String set = "kern.racct.enable=\"1\"\n";
+        return Stream.of(
+                Arguments.of("", set),
+                Arguments.of("zfs_load=\"YES\"", "zfs_load=\"YES\"\n" + set),
+                Arguments.of("kern.racct.enable=1\n", "kern.racct.enable=1\n"),
+                Arguments.of("kern.racct.enable=\"1\"\nkern.racct.enable=\"0\"\nx=1\n", set + set + "x=1\n"),
+                Arguments.of("#kern.racct.enable=\"0\"\n", "#kern.racct.enable=\"0\"\n" + set),
+                Arguments.of("  kern.racct.enable = \"0\"  # not yet\n", set));
+    }
+
+    @ParameterizedTest
+    @MethodSource("loaderConfEdits")
+    void editsLoaderConfAsTheLoaderReadsIt(String before, String after) {
+        assertEquals(after, new LoaderTunable("kern.racct.enable", "1").edit(before));
     }
 
     static Stream<Arguments> badArgs() {
