@@ -1,5 +1,6 @@
 # ifconfig(8) of FreeBSD 14 (sbin/ifconfig), state only: interfaces live in
-# $EMU_ROOT/var/db/emu/ifconfig.json and nothing is configured in Linux's
+# $EMU_ROOT/var/db/emu/kernel/ifconfig.json (kernel state: a boot forgets
+# them) and nothing is configured in Linux's
 # network stack.  Cloning (epair, bridge), up/down, name, description, mtu,
 # inet/inet6 addresses (alias/-alias/delete), addm/deletem, vnet/-vnet, destroy,
 # -a/-l/-u/-d/-g, and the status format of ifconfig_netlink.c status_nl().
@@ -8,7 +9,7 @@ import sys
 
 from emu_bcommon import Lock, Prog, load_json, save_json, state_path
 
-STATE = "ifconfig.json"
+STATE = "kernel/ifconfig.json"
 P = Prog("ifconfig")
 
 IFF = [(0x1, "UP"), (0x2, "BROADCAST"), (0x4, "DEBUG"), (0x8, "LOOPBACK"),
@@ -533,6 +534,10 @@ def main(argv, env_jail=None, jails_running=None, stdout=None):
         return 0
     ifname = args[0]
     rest = args[1:]
+    # sbin/ifconfig/ifconfig.c: ifmaybeload(ifname) before the interface is
+    # looked up, so `ifconfig bridge0 create` loads if_bridge.
+    import emu_kld
+    emu_kld.require_loaded_for_ifconfig(ifname)
     with Lock("ifconfig"):
         st = load()
         try:
