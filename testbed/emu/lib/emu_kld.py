@@ -42,7 +42,7 @@ KERNEL_MODULES = ("kernel", "if_lo", "if_vlan", "if_tuntap", "if_gif", "tmpfs", 
 # Loadable kernel files in /boot/kernel: file -> (modules it provides,
 # files it depends on, size).  Sizes are those of a 14.x amd64 build, rounded.
 CATALOGUE = {
-    "zfs.ko": (("zfsctrl", "zfs", "zfs_zvol", "zfs_vdev"), ("cryptodev.ko",), 0x5f3a10),
+    "zfs.ko": (("zfsctrl", "zfs", "zfs_zvol", "zfs_vdev"), (), 0x5f3a10),
     "cryptodev.ko": (("cryptodev",), (), 0x7a50),
     "pf.ko": (("pf", "pfsync_if"), (), 0x7ec98),
     "pflog.ko": (("pflog",), ("pf.ko",), 0x4340),
