@@ -318,6 +318,13 @@ class IfconfigTest(KernelCase):
         self.assertEqual((r.returncode, r.stderr), (1, "ifconfig: interface bridge5 does not exist\n"))
         self.assertEqual(self.run_cmd("kldstat", "-q", "-m", "if_bridge").returncode, 0)
 
+    def test_noload_flag(self):
+        # ifconfig.c: -n sets noload; ifmaybeload() returns at once and
+        # without if_bridge there is no cloner (SIOCIFCREATE2: EINVAL).
+        r = self.run_cmd("ifconfig", "-n", "bridge0", "create")
+        self.assertEqual((r.returncode, r.stderr), (1, "ifconfig: SIOCIFCREATE2 (bridge0): Invalid argument\n"))
+        self.assertEqual(self.run_cmd("kldstat", "-q", "-m", "if_bridge").returncode, 1)
+
     def test_no_module_for_builtin_interfaces(self):
         before = self.loaded_files()
         self.ok("ifconfig", "lo0")

@@ -218,6 +218,15 @@ def clone_create(st, name, vnet):
     raise IfError("SIOCIFCREATE2 (%s): Invalid argument" % name)
 
 
+def require_cloner(name):
+    """Without its module (ifconfig -n, or a failed load) the cloner does not
+    exist and if_clone_create() answers EINVAL."""
+    import emu_kld
+    for kind in ("epair", "bridge"):
+        if name.startswith(kind) and not emu_kld.is_loaded("if_" + kind):
+            raise IfError("SIOCIFCREATE2 (%s): Invalid argument" % name)
+
+
 def destroy(st, i):
     if i["kind"] not in ("epair", "bridge"):
         raise IfError("SIOCIFDESTROY: Invalid argument")
@@ -479,7 +488,7 @@ def main(argv, env_jail=None, jails_running=None, stdout=None):
         from emu_jails import running_for_ifconfig
         jails_running = running_for_ifconfig
     vnet = env_jail or ""
-    aflag = lflag = uflag = dflag = False
+    aflag = lflag = uflag = dflag = noload = False
     group = None
     k = 0
     while k < len(argv) and argv[k].startswith("-") and len(argv[k]) > 1 and argv[k] not in ("-vnet",):
@@ -506,7 +515,9 @@ def main(argv, env_jail=None, jails_running=None, stdout=None):
                 uflag = True
             elif c == "d":
                 dflag = True
-            elif c in "kmnLvC":
+            elif c == "n":
+                noload = True
+            elif c in "kmLvC":
                 pass
             else:
                 sys.stderr.write(USAGE % "interface address_family\n\t[address [dest_address]]")
@@ -536,8 +547,9 @@ def main(argv, env_jail=None, jails_running=None, stdout=None):
     rest = args[1:]
     # sbin/ifconfig/ifconfig.c: ifmaybeload(ifname) before the interface is
     # looked up, so `ifconfig bridge0 create` loads if_bridge.
-    import emu_kld
-    emu_kld.require_loaded_for_ifconfig(ifname)
+    if not noload:
+        import emu_kld
+        emu_kld.require_loaded_for_ifconfig(ifname)
     with Lock("ifconfig"):
         st = load()
         try:
@@ -550,6 +562,7 @@ def main(argv, env_jail=None, jails_running=None, stdout=None):
                 save(st)
                 return 0
             if rest[:1] == ["create"] or (ifname in ("epair", "bridge") and not rest):
+                require_cloner(ifname)
                 i = clone_create(st, ifname, vnet)
                 printname = True
                 rest = rest[1:]
