@@ -546,8 +546,9 @@ def main(argv, env_jail=None, jails_running=None, stdout=None):
     ifname = args[0]
     rest = args[1:]
     # sbin/ifconfig/ifconfig.c: ifmaybeload(ifname) before the interface is
-    # looked up, so `ifconfig bridge0 create` loads if_bridge.
-    if not noload:
+    # looked up, so `ifconfig bridge0 create` loads if_bridge.  Inside a jail
+    # kldload(2) is refused (EPERM) and ifmaybeload ignores that.
+    if not noload and not vnet:
         import emu_kld
         emu_kld.require_loaded_for_ifconfig(ifname)
     with Lock("ifconfig"):

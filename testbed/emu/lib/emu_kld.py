@@ -193,25 +193,30 @@ def _link_file(st, fname, by_user):
 
 def resolve(st, arg):
     """kern_kldload(): a module name or a file name -> catalogue file name."""
-    is_file = "/" in arg or "." in arg
-    if not is_file:
-        if module_by_name(st, arg) is not None:
-            raise KldError(errno.EEXIST)
-        for fname, (modules, _, _) in sorted(CATALOGUE.items()):
-            if arg in modules and fname == arg + ".ko":
-                return fname
-        if arg + ".ko" in CATALOGUE:
-            return arg + ".ko"
-        raise KldError(errno.ENOENT)
-    base = os.path.basename(arg)
+    if "/" not in arg and "." not in arg:
+        return _file_providing(st, arg)
     if "/" in arg and os.path.dirname(arg) not in ("/boot/kernel", "/boot/modules"):
         raise KldError(errno.ENOENT)
+    base = os.path.basename(arg)
     fname = base if base.endswith(".ko") else base + ".ko"
-    if fname not in CATALOGUE and base not in CATALOGUE:
+    if fname not in CATALOGUE:
         raise KldError(errno.ENOENT)
     if file_by_name(st, fname) is not None:
         raise KldError(errno.EEXIST)
     return fname
+
+
+def _file_providing(st, modname):
+    """linker_load_module() by module name: EEXIST when some loaded file has
+    it, else the file linker.hints names for it (NAME.ko first)."""
+    if module_by_name(st, modname) is not None:
+        raise KldError(errno.EEXIST)
+    if modname + ".ko" in CATALOGUE:
+        return modname + ".ko"
+    for fname, (modules, _, _) in sorted(CATALOGUE.items()):
+        if modname in modules:
+            return fname
+    raise KldError(errno.ENOENT)
 
 
 def kldload(st, arg):
