@@ -9,7 +9,6 @@ Run: cd testbed/tests && python3 -m unittest -v test_kernel_emu
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import unittest
 

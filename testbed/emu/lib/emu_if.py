@@ -550,7 +550,7 @@ def main(argv, env_jail=None, jails_running=None, stdout=None):
     # kldload(2) is refused (EPERM) and ifmaybeload ignores that.
     if not noload and not vnet:
         import emu_kld
-        emu_kld.require_loaded_for_ifconfig(ifname)
+        emu_kld.ifmaybeload(ifname)
     with Lock("ifconfig"):
         st = load()
         try:

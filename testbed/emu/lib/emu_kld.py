@@ -222,10 +222,7 @@ def _file_providing(st, modname):
 def kldload(st, arg):
     """kldload(2): returns the new file id or raises KldError."""
     fname = resolve(st, arg)
-    rec = _link_file(st, fname, True)
-    for m in rec["modules"]:
-        LOAD_HOOKS.get(m[1], lambda: None)()
-    return rec["id"]
+    return _link_file(st, fname, True)["id"]
 
 
 def load_at_boot(st, fname):
@@ -279,11 +276,10 @@ def _pf_unloaded():
         emu_pf.nft_clear()
 
 
-LOAD_HOOKS = {}
 UNLOAD_HOOKS = {"pf": _pf_unloaded}
 
 
-def require_loaded_for_ifconfig(ifname):
+def ifmaybeload(ifname):
     """sbin/ifconfig/ifconfig.c ifmaybeload(): the if_<kind> module of a
     cloner is loaded (quietly; a failure is ignored) unless already there."""
     kind = ifname
