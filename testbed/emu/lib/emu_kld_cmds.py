@@ -2,8 +2,8 @@
 # kernel linker (emu_kld.py).  Messages, options and exit codes follow
 # sbin/kldload/kldload.c, sbin/kldstat/kldstat.c, sbin/kldunload/kldunload.c
 # (freebsd/freebsd-src).  Left out: kldload's path_check() warnings for a
-# "NAME.ko" in the current directory, kldstat's -d (not in 14.3's usage
-# either) and kldunload -i with ids that were never used (ENOENT as any).
+# "NAME.ko" in the current directory; kldstat's -d (dependencies) and -h
+# (humanized sizes) are accepted and ignored.
 import errno
 import getopt
 import sys
