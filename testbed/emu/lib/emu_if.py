@@ -1,5 +1,6 @@
 # ifconfig(8) of FreeBSD 14 (sbin/ifconfig), state only: interfaces live in
-# $EMU_ROOT/var/db/emu/ifconfig.json and nothing is configured in Linux's
+# $EMU_ROOT/var/db/emu/kernel/ifconfig.json (kernel state: a boot forgets
+# them) and nothing is configured in Linux's
 # network stack.  Cloning (epair, bridge), up/down, name, description, mtu,
 # inet/inet6 addresses (alias/-alias/delete), addm/deletem, vnet/-vnet, destroy,
 # -a/-l/-u/-d/-g, and the status format of ifconfig_netlink.c status_nl().
@@ -8,7 +9,7 @@ import sys
 
 from emu_bcommon import Lock, Prog, load_json, save_json, state_path
 
-STATE = "ifconfig.json"
+STATE = "kernel/ifconfig.json"
 P = Prog("ifconfig")
 
 IFF = [(0x1, "UP"), (0x2, "BROADCAST"), (0x4, "DEBUG"), (0x8, "LOOPBACK"),
@@ -215,6 +216,15 @@ def clone_create(st, name, vnet):
                 return a
             return new_iface(st, "bridge%d" % unit, "bridge", vnet, unit)
     raise IfError("SIOCIFCREATE2 (%s): Invalid argument" % name)
+
+
+def require_cloner(name):
+    """Without its module (ifconfig -n, or a failed load) the cloner does not
+    exist and if_clone_create() answers EINVAL."""
+    import emu_kld
+    for kind in ("epair", "bridge"):
+        if name.startswith(kind) and not emu_kld.is_loaded("if_" + kind):
+            raise IfError("SIOCIFCREATE2 (%s): Invalid argument" % name)
 
 
 def destroy(st, i):
@@ -478,7 +488,7 @@ def main(argv, env_jail=None, jails_running=None, stdout=None):
         from emu_jails import running_for_ifconfig
         jails_running = running_for_ifconfig
     vnet = env_jail or ""
-    aflag = lflag = uflag = dflag = False
+    aflag = lflag = uflag = dflag = noload = False
     group = None
     k = 0
     while k < len(argv) and argv[k].startswith("-") and len(argv[k]) > 1 and argv[k] not in ("-vnet",):
@@ -505,7 +515,9 @@ def main(argv, env_jail=None, jails_running=None, stdout=None):
                 uflag = True
             elif c == "d":
                 dflag = True
-            elif c in "kmnLvC":
+            elif c == "n":
+                noload = True
+            elif c in "kmLvC":
                 pass
             else:
                 sys.stderr.write(USAGE % "interface address_family\n\t[address [dest_address]]")
@@ -533,6 +545,12 @@ def main(argv, env_jail=None, jails_running=None, stdout=None):
         return 0
     ifname = args[0]
     rest = args[1:]
+    # sbin/ifconfig/ifconfig.c: ifmaybeload(ifname) before the interface is
+    # looked up, so `ifconfig bridge0 create` loads if_bridge.  Inside a jail
+    # kldload(2) is refused (EPERM) and ifmaybeload ignores that.
+    if not noload and not vnet:
+        import emu_kld
+        emu_kld.ifmaybeload(ifname)
     with Lock("ifconfig"):
         st = load()
         try:
@@ -545,6 +563,7 @@ def main(argv, env_jail=None, jails_running=None, stdout=None):
                 save(st)
                 return 0
             if rest[:1] == ["create"] or (ifname in ("epair", "bridge") and not rest):
+                require_cloner(ifname)
                 i = clone_create(st, ifname, vnet)
                 printname = True
                 rest = rest[1:]

@@ -1,7 +1,8 @@
 # rctl(8) of FreeBSD 14 (usr.bin/rctl/rctl.c) and the kernel's rule checks
 # (kern_rctl.c rctl_string_to_rule, rctl_rule_add): rules
 # subject:subject-id:resource:action[=amount[/per]] kept in
-# $EMU_ROOT/var/db/emu/rctl.json.
+# $EMU_ROOT/var/db/emu/kernel/rctl.json (kernel state: gone at boot).
+# RACCT is off unless the loader set kern.racct.enable=1 (kenv, emu_kld.py).
 import os
 import sys
 
@@ -9,7 +10,7 @@ import emu_jails as J
 from emu_bcommon import Lock, Prog, load_json, save_json, state_path
 
 P = Prog("rctl")
-STATE = "rctl.json"
+STATE = "kernel/rctl.json"
 SUBJECTS = ("process", "user", "loginclass", "jail")
 ALIASES = {"u": "user", "g": "group", "p": "process", "l": "loginclass", "c": "loginclass",
            "class": "loginclass", "j": "jail"}
@@ -37,19 +38,10 @@ class RctlError(Exception):
 
 
 def racct_enabled():
-    """kern.racct.enable: a loader tunable; the emulation reads it from its state."""
-    st = load_json(state_path(STATE), {})
-    if "racct_enable" in st:
-        return bool(st["racct_enable"])
-    try:
-        with open(state_path("sysctl.json")) as f:
-            import json
-            v = json.load(f).get("kern.racct.enable")
-            if v is not None:
-                return str(v) == "1"
-    except (OSError, ValueError):
-        pass
-    return True
+    """kern.racct.enable: a loader tunable (CTLFLAG_RDTUN), read from the kernel
+    environment the loader left (emu_kld); GENERIC 14.3 defaults it to 0."""
+    import emu_kld
+    return emu_kld.tunable("kern.racct.enable", "0").strip() not in ("0", "")
 
 
 def expand_number(s):
@@ -212,13 +204,12 @@ def main(argv):
     args = argv[k:]
     if aflag + lflag + rflag + uflag > 1:
         P.errx(1, "at most one of -a, -l, -r, or -u may be specified")
-    if not racct_enabled():
-        P.errx(1, "RACCT/RCTL present, but disabled; enable using kern.racct.enable=1 tunable")
     if not args:
         if aflag or lflag or rflag or uflag:
             sys.stderr.write("usage: rctl [ -h ] [-a rule | -l filter | -r filter | -u filter | filter]\n")
             return 1
         args = ["::"]
+    racct = racct_enabled()
     errors = 0
     with Lock("rctl"):
         st = load_json(state_path(STATE), {"rules": []})
@@ -230,6 +221,11 @@ def main(argv):
                 P.warnx(str(e))
                 errors += 1
                 continue
+            if not racct:
+                # usr.bin/rctl/rctl.c enosys(): with kern.racct.enable=0 every
+                # rctl_* syscall answers ENOSYS (after rctl's own parsing of
+                # the rule) and rctl exits with this text.
+                P.errx(1, "RACCT/RCTL present, but disabled; enable using kern.racct.enable=1 tunable")
             try:
                 if aflag:
                     r = parse(text, True)
