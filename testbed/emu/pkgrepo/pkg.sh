@@ -25,6 +25,24 @@ LOCALBASE=${LOCALBASE:-/usr/local}
 ABI=${ABI:-FreeBSD:14:amd64}
 TAB=$(printf '\t')
 PKGVERSION=1.21.3
+# format_query FORMAT NAME: query.c's format keys %n %v %o %c %a %k %R %q %t, escapes \t \n, for one package
+format_query() {
+	awk -v fmt="$1" '
+	{ k = substr($0, 1, index($0, "=") - 1); v[k] = substr($0, index($0, "=") + 1) }
+	END {
+		m["n"] = v["name"]; m["v"] = v["version"]; m["o"] = v["origin"]; m["c"] = v["comment"]; m["a"] = v["automatic"]
+		m["k"] = "0"; m["R"] = "FreeBSD"; m["q"] = "FreeBSD:14:amd64"; m["t"] = v["timestamp"]; m["%"] = "%"
+		out = ""
+		for (i = 1; i <= length(fmt); i++) {
+			c = substr(fmt, i, 1); d = substr(fmt, i + 1, 1)
+			if (c == "%" && (d in m)) { out = out m[d]; i++ }
+			else if (c == "\\" && d == "t") { out = out "\t"; i++ }
+			else if (c == "\\" && d == "n") { out = out "\n"; i++ }
+			else out = out c
+		}
+		print out
+	}' "$DB/$2"
+}
 usage_query() {
 	echo "Usage: pkg query <query-format> <pkg-name>" >&2
 	echo "       pkg query [-a] <query-format>" >&2
@@ -92,10 +110,10 @@ enabled_repositories() {
 	repositories "$1" | awk -F'\t' -v want="$2" '($2 == "yes" || $2 == "true" || $2 == "on" || $2 == "1") && (want == "" || $1 == want)'
 }
 expand_vars() { # the url with ${ABI}, ${VERSION_MAJOR}, ${VERSION_MINOR} expanded (config.c subst_packagesite)
-	echo "$1" | sed -e "s/\${ABI}/$ABI/g" -e 's/\${VERSION_MAJOR}/14/g' -e 's/\${VERSION_MINOR}/3/g'
+	echo "$1" | awk -v abi="$ABI" '{ gsub(/\$\{ABI\}/, abi); gsub(/\$\{VERSION_MAJOR\}/, "14"); gsub(/\$\{VERSION_MINOR\}/, "3"); print }'
 }
 expand_url() { # what is fetched: expanded, without the pkg+ scheme prefix (URL_SCHEME_PREFIX)
-	expand_vars "$1" | sed 's#^pkg+##'
+	u=$(expand_vars "$1"); echo "${u#pkg+}"
 }
 
 # --- fetch(3) over the testbed network ----------------------------------------------------------------------
@@ -119,7 +137,7 @@ fetch_once() {
 	*"Connection refused"*) FETCH_ERROR="Connection refused" ;;
 	*" 404 "*|*"404 Not Found"*) FETCH_ERROR="Not Found" ;;
 	*"timed out"*|*timeout*) FETCH_ERROR="Operation timed out" ;;
-	*"server returned error: "*) FETCH_ERROR=$(echo "$err" | sed -n 's/.*server returned error: HTTP\/[0-9.]* [0-9]* //p' | head -1) ;;
+	*"server returned error: "*) FETCH_ERROR=$(echo "$err" | awk 'sub(/.*server returned error: HTTP\/[0-9.]* [0-9]* /, "") { print; exit }') ;;
 	*) FETCH_ERROR="Unknown error" ;;
 	esac
 	rm -f "$2"
@@ -265,7 +283,9 @@ REPOS
 	return 3
 }
 
-installed_version() { [ -r "$DB/$1" ] && sed -n 's/^version=//p' "$DB/$1"; }
+# record_field NAME KEY: a value of an installed package's record (awk: jail roots have no sed)
+record_field() { [ -r "$DB/$1" ] && awk -v k="$2=" 'index($0, k) == 1 { print substr($0, length(k) + 1) }' "$DB/$1"; }
+installed_version() { record_field "$1" version; }
 installed_names() { [ -d "$DB" ] && for f in "$DB"/*; do case $f in *.files|*'*') ;; *) echo "${f##*/}" ;; esac; done; }
 field() { echo "$1" | cut -f"$2"; }
 
@@ -283,10 +303,11 @@ extract_package() {
 	# shellcheck disable=SC2086
 	(set -f; IFS='
 '; tar -xzf "$1" -C "$R/" $members) || return 1
-	printf '%s\n' "$members" | sed 's#^#/#' > "$2"
+	printf '%s\n' "$members" | awk '{ print "/" $0 }' > "$2"
 }
 manifest_field() { # manifest_field FILE KEY: a string value of the package's +COMPACT_MANIFEST
-	tar -xzOf "$1" +COMPACT_MANIFEST 2>/dev/null | sed -n "s/.*\"$2\":\"\\([^\"]*\\)\".*/\\1/p"
+	tar -xzOf "$1" +COMPACT_MANIFEST 2>/dev/null |
+		awk -v k="\"$2\":\"" '{ i = index($0, k); if (i) { s = substr($0, i + length(k)); print substr(s, 1, index(s, "\"") - 1) } }'
 }
 # install_file FILE: unpack and register a package file (pkg add; install after the fetch).
 install_file() {
@@ -492,7 +513,7 @@ info)
 	if [ $# -eq 0 ]; then
 		for n in $(installed_names); do
 			if [ -n "$q" ]; then echo "$n-$(installed_version "$n")"
-			else printf '%-33s %s\n' "$n-$(installed_version "$n")" "$(sed -n 's/^comment=//p' "$DB/$n")"; fi
+			else printf '%-33s %s\n' "$n-$(installed_version "$n")" "$(record_field "$n" comment)"; fi
 		done
 		exit 0
 	fi
@@ -513,7 +534,7 @@ info)
 		v=$(installed_version "$hit")
 		if [ -n "$q$E" ]; then echo "$hit-$v"; continue; fi
 		echo "$hit-$v"
-		printf '%-16s: %s\n' Name "$hit" Version "$v" Origin "$(sed -n 's/^origin=//p' "$DB/$hit")" Architecture "FreeBSD:14:amd64" Prefix /usr/local Repository "FreeBSD [pkg+https://pkg.FreeBSD.org/\${ABI}/quarterly]" Comment "$(sed -n 's/^comment=//p' "$DB/$hit")" Annotations "" Flat size "1.00KiB"
+		printf '%-16s: %s\n' Name "$hit" Version "$v" Origin "$(record_field "$hit" origin)" Architecture "FreeBSD:14:amd64" Prefix /usr/local Repository "FreeBSD [pkg+https://pkg.FreeBSD.org/\${ABI}/quarterly]" Comment "$(record_field "$hit" comment)" Annotations "" Flat size "1.00KiB"
 	done
 	exit $status ;;
 query)
@@ -524,7 +545,7 @@ query)
 	[ $# -ge 1 ] || usage_query
 	fmt=$1; shift
 	if [ $# -eq 0 ]; then a=1; elif [ -n "$a" ]; then usage_query; fi
-	bad=$(printf '%s' "$fmt" | sed 's/%%//g' | grep -o '%.' | grep -v '^%[nvocakRqt]$' | head -1)
+	bad=$(printf '%s' "$fmt" | awk '{ gsub(/%%/, ""); while (match($0, /%./)) { c = substr($0, RSTART, 2); if (c !~ /^%[nvocakRqt]$/) { print c; exit } $0 = substr($0, RSTART + 2) } }')
 	[ -z "$bad" ] || { echo "Unknown query format key: '$bad'" >&2; exit 64; }
 	if ! has_db; then echo "pkg: No packages installed" >&2; exit 0; fi
 	[ -n "$a" ] && set -- $(installed_names)
@@ -532,9 +553,7 @@ query)
 	for p in "$@"; do
 		[ -r "$DB/$p" ] || continue
 		printed=$((printed + 1))
-		eval "$(sed "s/^\([a-z]*\)=\(.*\)$/q_\1='\2'/" "$DB/$p")"
-		printf '%s\n' "$fmt" | sed -e "s|%n|$q_name|g" -e "s|%v|$q_version|g" -e "s|%o|$q_origin|g" \
-			-e "s|%c|$q_comment|g" -e "s|%a|$q_automatic|g" -e "s|%k|0|g" -e "s|%R|FreeBSD|g" -e "s|%q|FreeBSD:14:amd64|g" -e "s|%t|$q_timestamp|g" | sed 's/\\t/\t/g'
+		format_query "$fmt" "$p"
 	done
 	[ -n "$a" ] || [ "$printed" -gt 0 ] || exit 69
 	exit 0 ;;
@@ -552,7 +571,7 @@ version)
 			'<') printf '%-34s %s   needs updating (remote has %s)\n' "$n-$iv" "$c" "$rv" ;;
 			'=') printf '%-34s %s   up-to-date with remote\n' "$n-$iv" "$c" ;;
 			'>') printf '%-34s %s   succeeds remote (remote has %s)\n' "$n-$iv" "$c" "$rv" ;;
-			*) printf '%-34s %s   orphaned: %s\n' "$n-$iv" "$c" "$(sed -n 's/^origin=//p' "$DB/$n")" ;;
+			*) printf '%-34s %s   orphaned: %s\n' "$n-$iv" "$c" "$(record_field "$n" origin)" ;;
 			esac
 		else
 			printf '%-34s %s\n' "$n-$iv" "$c"
