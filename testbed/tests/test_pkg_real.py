@@ -77,6 +77,11 @@ class RealPkgTest(EmuCase):
                                    "No address record\n")
         self.assertEqual(self.run_cmd("pkg", "install", "-y", "nginx").returncode, 3)
 
+    def test_dependencies_are_installed(self):
+        out = self.ok("pkg", "install", "-y", "roundcube-php83")
+        self.assertIn("New packages to be INSTALLED:\n\tphp83: 8.3.14\n\tnginx: 1.26.2,3\n\troundcube-php83: 1.6.9,1\n", out)
+        self.assertEqual(self.ok("pkg", "query", "%n %v", "roundcube-php83"), "roundcube-php83 1.6.9,1\n")
+
     def test_rootdir_uses_the_hosts_configuration(self):
         # -r: pkg_set_rootdir(): the host's repositories, the root's database and files
         self.ok("pkg", "-r", "/jails/empty", "install", "-y", "vim")
