@@ -14,6 +14,14 @@ def wait_for(pred, timeout=10):
     return False
 
 
+def read_pid(path):
+    try:
+        with open(path) as f:
+            return int(f.read())
+    except (OSError, ValueError):
+        return 0
+
+
 class DaemonPidfileTest(EmuCase):
     def test_pidfile_removed_when_the_child_exits(self):
         self.ok("daemon", "-p", "/var/run/short.pid", "sleep", "1")
@@ -24,8 +32,8 @@ class DaemonPidfileTest(EmuCase):
     def test_pidfile_removed_after_sigterm(self):
         self.ok("daemon", "-p", "/var/run/long.pid", "sleep", "60")
         pidfile = self.path("/var/run/long.pid")
-        self.assertTrue(wait_for(lambda: os.path.exists(pidfile) and open(pidfile).read().strip()))
-        os.kill(int(open(pidfile).read()), 15)
+        self.assertTrue(wait_for(lambda: os.path.exists(pidfile) and read_pid(pidfile)))
+        os.kill(read_pid(pidfile), 15)
         self.assertTrue(wait_for(lambda: not os.path.exists(pidfile)), "pid file left behind")
 
     def test_without_pidfile_nothing_is_written(self):
