@@ -75,6 +75,19 @@ class FreshHostTest(EmuCase):
         self.assertTrue(os.access(self.path("/usr/local/sbin/pkg"), os.X_OK))
 
 
+class SharedCodeTest(unittest.TestCase):
+    def test_stub_and_real_pkg_read_repositories_alike(self):
+        # the real pkg carries a copy of the stub's configuration and fetch functions (both must run alone
+        # in a jail root); they must not drift apart
+        def section(path, end):
+            with open(path) as f:
+                text = f.read()
+            start = text.index("# --- repository configuration")
+            return text[start:text.index(end, start)]
+        self.assertEqual(section(os.path.join(BIN, "pkg"), "# --- bootstrap"),
+                         section(os.path.join(os.path.dirname(BIN), "pkgrepo", "pkg.sh"), "# --- main.c"))
+
+
 class BootstrapTest(EmuCase):
     def setUp(self):
         super().setUp()
