@@ -145,6 +145,8 @@ write_inventory() {
             echo "      ansible_ssh_common_args: '-o UserKnownHostsFile=$DIR/known_hosts -o StrictHostKeyChecking=yes'"
             echo "      ansible_python_interpreter: /usr/bin/python3"
             echo "      freebsd_mirror: http://$ctl"
+            # the mirror's pkg repository (testbed/mirror/build-pkg-repo); ${ABI} is expanded by pkg itself
+            echo "      pkg_repo_url: \"http://$ctl/pkg/\${ABI}/latest\""
         done
     } > "$DIR/inventory.yaml.new"
     mv "$DIR/inventory.yaml.new" "$DIR/inventory.yaml"

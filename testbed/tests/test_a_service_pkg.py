@@ -1,5 +1,6 @@
 import os, subprocess, time, unittest
 from emu_a_support import EmuCase, EMU, SHELLS
+from emu_pkg_support import bootstrapped_host, configured_host
 
 
 class ServicePkgTest(EmuCase):
@@ -7,6 +8,8 @@ class ServicePkgTest(EmuCase):
         super().setUp()
         subprocess.run(["sh", os.path.join(EMU, "lib", "emu_install_a.sh"), self.root, "host"], check=True)
         self.addCleanup(self.stop_all)
+        # pkg is installed from the testbed's repository first, as on a fresh FreeBSD host (test_pkg_*.py)
+        bootstrapped_host(self)
 
     def stop_all(self):
         run = os.path.join(self.root, "var/run")
@@ -82,7 +85,8 @@ class ServicePkgTest(EmuCase):
         self.assertEqual(self.run_cmd("pkg", "info", "-e", "dovecot").returncode, 1)
         self.ok("pkg", "install", "-y", "dovecot")
         self.assertEqual(self.run_cmd("pkg", "info", "-e", "dovecot").returncode, 0)
-        self.assertEqual(self.ok("pkg", "info", "-q"), "dovecot-2.3.21.1_2\n")
+        # pkg itself is a registered package once bootstrapped
+        self.assertEqual(self.ok("pkg", "info", "-q"), "dovecot-2.3.21.1_2\npkg-1.21.3\n")
         out = self.ok("pkg", "delete", "-y", "dovecot")
         self.assertIn("Installed packages to be REMOVED:\n\tdovecot: 2.3.21.1_2\n", out)
         self.assertFalse(os.path.exists(self.path("/usr/local/etc/rc.d/dovecot")))
@@ -104,7 +108,11 @@ class ServicePkgTest(EmuCase):
             f.write('#!/bin/sh\n[ "$2" = mail ] && echo /jails/mail && exit 0\necho "jls: jail \\"$2\\" not found" >&2; exit 1\n')
         os.chmod(fake + "/jls", 0o755)
         env = dict(self.env, PATH=fake + ":" + self.env["PATH"])
+        # -j attaches to the jail: the jail's own database (pkg's main.c: jail_attach() before pkg_ini())
         self.assertEqual(self.run_cmd("pkg", "-j", "mail", "info", "-e", "rspamd", env=env).returncode, 0)
+        configured_host(self, "/jails/mail")
+        self.ok("pkg", "-j", "mail", "install", "-y", "redis", env=env)
+        self.assertTrue(os.path.exists(self.path("/jails/mail/usr/local/bin/redis-server")))
         r = self.run_cmd("pkg", "-j", "nosuch", "info", env=env)
         self.assertEqual(r.returncode, 1)
 

@@ -53,6 +53,7 @@ class FreebsdUpdateTest(EmuCase):
     def setUp(self):
         super().setUp()
         os.makedirs(self.path("/jails/u/bin"))
+        os.makedirs(self.path("/var/db/freebsd-update"))  # a fresh install's work directory
         shutil.copy(os.path.join(BIN, "freebsd-version"), self.path("/jails/u/bin/freebsd-version"))
 
     def jail_version(self):
@@ -71,13 +72,13 @@ class FreebsdUpdateTest(EmuCase):
         out = self.ok(*fu, "fetch")
         self.assertIn("The following files will be updated as part of updating to\n14.2-RELEASE-p3:\n/bin/freebsd-version\n", out)
         self.assertEqual(self.ok(*fu, "updatesready"), "There are updates available to install.\n"
-                                                       "Run '/usr/sbin/freebsd-update install' to proceed.\n")
+                                                       "Run 'freebsd-update [options] install' to proceed.\n")
         self.assertTrue(self.ok(*fu, "install").endswith("Installing updates... done.\n"))
         self.assertEqual(self.jail_version(), "14.2-RELEASE-p3")
         self.assertTrue(self.ok(*fu, "fetch").endswith("No updates needed to update system to 14.2-RELEASE-p3.\n"))
         r = self.run_cmd(*fu, "install")
         self.assertEqual((r.returncode, r.stdout), (2, "No updates are available to install.\n"
-                                                       "Run '/usr/sbin/freebsd-update fetch' first.\n"))
+                                                       "Run 'freebsd-update [options] fetch' first.\n"))
         self.assertEqual(self.ok(*fu, "rollback"), "Uninstalling updates... done.\n")
         self.assertEqual(self.jail_version(), "14.2-RELEASE")
         r = self.run_cmd(*fu, "rollback")

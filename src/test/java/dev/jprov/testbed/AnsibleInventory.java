@@ -36,9 +36,15 @@ public final class AnsibleInventory {
             y.append("      ansible_ssh_common_args: ").append(quoted("-o UserKnownHostsFile=" + h.knownHosts()
                     + " -o StrictHostKeyChecking=yes")).append('\n');
             y.append("      ansible_python_interpreter: /usr/bin/python3\n");
-            freebsdMirror.ifPresent(url -> y.append("      freebsd_mirror: ").append(quoted(url)).append('\n'));
+            freebsdMirror.ifPresent(url -> y.append("      freebsd_mirror: ").append(quoted(url)).append('\n')
+                    .append("      pkg_repo_url: ").append(quoted(pkgRepoUrl(url))).append('\n'));
         }
         return y.toString();
+    }
+
+    /** The mirror's pkg repository (testbed/mirror/build-pkg-repo); pkg expands ${ABI} itself (CONTRACT 7). */
+    static String pkgRepoUrl(String freebsdMirror) {
+        return freebsdMirror.replaceFirst("/+$", "") + "/pkg/${ABI}/latest";
     }
 
     private static String quoted(String s) {
