@@ -239,9 +239,12 @@ class PfctlTest(KernelCase):
                      ["-F", "all"], ["-t", "x", "-T", "show"]):
             self.fails(["pfctl"] + argv, 1, "pfctl: /dev/pf: No such file or directory\n")
 
-    def test_parse_only_works_without_pf(self):
-        # pfctl.c main(): with -n, open(O_RDONLY) may fail (PF_OPT_DUMMYACTION unset).
+    def test_parse_only_needs_pf_too(self):
+        # pfctl.c main(): with -n, open(O_RDONLY) may fail, but pfctl_open() (lib/libpfctl/libpfctl.c) opens
+        # O_RDWR, fails, and its close(-1) leaves EBADF for err(1, "Failed to open netlink").
         self.write("/etc/pf.conf", PF_CONF)
+        self.fails(["pfctl", "-nf", "/etc/pf.conf"], 1, "pfctl: Failed to open netlink: Bad file descriptor\n")
+        self.ok("kldload", "pf")
         self.assertEqual(self.ok("pfctl", "-nf", "/etc/pf.conf"), "")
         self.write("/etc/bad.conf", "pass in frobnicate\n")
         self.fails(["pfctl", "-nf", "/etc/bad.conf"], 1, "/etc/bad.conf:1: syntax error\n")
