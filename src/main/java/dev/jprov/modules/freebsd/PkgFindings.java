@@ -18,7 +18,7 @@ import java.util.Optional;
  *     a failure, and pkg's own "pkg: ..." lines are the message.</li>
  * <li>{@code @outdated} then {@code pkg version -vR -l '<'} and {@code @rc=N} (state=latest only).</li>
  * </ul>
- * Package lines never start with "pkg: " (a name has no colon), so pkg's warnx() lines can share the stream.
+ * Package lines never have a colon in their first word, so pkg's warnx() lines ("pkg: ...") can share the stream.
  * {@code error} is a failure to read the place; {@code outdatedError} one of the version query, which matters only
  * when a requested package is installed.
  */
@@ -72,7 +72,7 @@ record PkgFindings(Optional<String> stub, Database database, Map<String, String>
             } else if (line.equals("@installed") || line.equals("@outdated")) {
                 section = line;
                 messages.clear();
-            } else if (line.startsWith("pkg: ") || line.startsWith("pkg-static: ")) {
+            } else if (isMessage(line)) {
                 // "No packages installed" is how src/query.c says the database does not exist yet: not an error.
                 if (!line.endsWith(EMPTY_DB)) messages.add(line.strip());
             } else if (section.equals("@installed") && line.contains(" ")) {
@@ -83,6 +83,15 @@ record PkgFindings(Optional<String> stub, Database database, Map<String, String>
         }
         if (db == null) db = new Database.Known(installed);
         return new PkgFindings(stub, db, outdated, error, outdatedError);
+    }
+
+    /**
+     * A line pkg (or the shell, "pkg: not found") printed to stderr: its first word has a colon, which no package
+     * name or name-version has.
+     */
+    private static boolean isMessage(String line) {
+        String first = line.strip().split("\\s+", 2)[0];
+        return first.contains(":");
     }
 
     /** "nginx-1.24.0_14,3   <   needs updating (remote has 1.26.2,3)" -> nginx: 1.26.2,3. */
