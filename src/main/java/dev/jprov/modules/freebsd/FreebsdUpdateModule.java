@@ -60,7 +60,8 @@ public final class FreebsdUpdateModule implements Module {
     /** The script's default WorkDir (default_params). */
     static final String DEFAULT_WORKDIR = "/var/db/freebsd-update";
     private static final Pattern BACKUP_SUFFIX = Pattern.compile("\\.\\d+\\.(\\d{4})-(\\d\\d)-(\\d\\d)@(\\d\\d):(\\d\\d):(\\d\\d)~");
-    private static final Pattern RELEASE = Pattern.compile("[0-9]+\\.[0-9]+-[A-Z0-9]+(-p[0-9]+)?");
+    /** config_SourceRelease accepts X.Y-NAME[-pN], and a bare X.Y, to which it appends -RELEASE. */
+    private static final Pattern RELEASE = Pattern.compile("[0-9]+\\.[0-9]+(-[A-Z0-9]+(-p[0-9]+)?)?");
 
     @Override
     public List<String> names() {

@@ -3,6 +3,7 @@ package dev.jprov.modules.freebsd;
 import static dev.jprov.modules.freebsd.Fixture.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jprov.facts.Probe;
@@ -179,6 +180,15 @@ class FreebsdUpdateModuleTest {
         assertEquals(Planned.Outcome.FAILED, p.outcome());
         assertEquals("freebsd_update: root /jails/none: cannot read the userland version (USERLAND_VERSION in "
                 + "/jails/none/bin/freebsd-version)", p.result().get("msg"));
+    }
+
+    @Test
+    void currentlyRunningCanBeGivenAndWinsOverTheRoot() {
+        Probe.Shell probe = (Probe.Shell) Fixture.prepare(new FreebsdUpdateModule(),
+                args("basedir", "/jails/unbound", "currently_running", "14.2")).probes().get(0);
+        assertTrue(probe.script().contains("jfu_run=14.2\n"), probe.script());
+        assertThrows(dev.jprov.modules.ArgsException.class, () -> Fixture.prepare(new FreebsdUpdateModule(),
+                args("basedir", "/jails/unbound", "currently_running", "$(reboot)")));
     }
 
     @Test

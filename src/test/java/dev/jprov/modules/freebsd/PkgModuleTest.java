@@ -178,6 +178,13 @@ class PkgModuleTest {
     }
 
     @Test
+    void noPkgAtAllQuotesTheShell() {
+        Planned p = plan(args("name", "nginx"), NO_REAL, "@installed\nsh: pkg: not found\n@rc=127\n");
+        assertEquals(Planned.Outcome.FAILED, p.outcome());
+        assertEquals("pkg: pkg failed on host: sh: pkg: not found", p.result().get("msg"));
+    }
+
+    @Test
     void otherQueryFailuresQuotePkg() {
         Planned p = plan(args("name", "nginx"), REAL, real(
                 "pkg: Cannot get a read lock on a database, it is locked by another process\n", 1, null));
