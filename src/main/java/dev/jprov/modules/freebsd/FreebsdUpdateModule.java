@@ -26,24 +26,42 @@ import java.util.regex.Pattern;
 
 /**
  * freebsd-update(8) fetch + install for the host, a root directory (-b) or a jail (-j), with
- * {@code --not-running-from-cron} and {@code PAGER=cat} so it never waits for a terminal.
- * <p>The probe must know whether updates are pending without changing the host: it reads the root's userland
- * version ({@code freebsd-version -u}, or the USERLAND_VERSION line of the root's /bin/freebsd-version, which is
- * what freebsd-update rewrites) and runs {@code freebsd-update fetch} with a throw-away working directory
- * ({@code -d $(mktemp -d)}, removed afterwards), so /var/db/freebsd-update, whose fetched state a later
- * {@code install} would act on, is left as it was. Check mode therefore reports the target patch level and the
- * files that would change. (The testbed's emulation ignores -d and records its pending state in the root; the
- * installed version is untouched either way.)
+ * {@code --not-running-from-cron} and {@code PAGER=cat} so it never waits for a terminal. Read against
+ * usr.sbin/freebsd-update/freebsd-update.sh:
+ * <ul>
+ * <li><b>Which release.</b> The script takes the release to update from {@code uname -r}, the HOST's kernel, unless
+ *     {@code --currently-running} (config_SourceRelease exports UNAME_r, which uname(1) then prints) or {@code -j}
+ *     (config_TargetJail does the same with {@code freebsd-version -j}). So for {@code basedir} the probe reads the
+ *     root's own USERLAND_VERSION from ROOT/bin/freebsd-version and passes it as {@code --currently-running}: a
+ *     14.2 jail root on a 14.3 host is updated as 14.2.</li>
+ * <li><b>Work directory.</b> fetchupgrade_check_params requires {@code -d} to exist and be a writable directory,
+ *     not on md(4) or tmpfs ("Directory is not on a persistent filesystem"). A jail root gets its own,
+ *     {@code /var/db/freebsd-update/jail-NAME} (or {@code root-PATH} for a basedir): on the host, because
+ *     freebsd-update runs as the host's root and a directory inside the jail is the jail's to plant symlinks in
+ *     (the script's own -j keeps the host's work directory for the same reason), and per root, because the
+ *     metadata (tag, tINDEX.present) is per release and nothing in the script locks a shared one.
+ *     The host keeps the script's default.</li>
+ * <li><b>Dry runs.</b> {@code fetch} keeps what it downloaded in the work directory (content-addressed files/,
+ *     the signed {@code tag} of the newest patch level, the metadata) and records a fetched update as the
+ *     {@code BDHASH-install} link (fetch_create_manifest; "No updates needed to update system to X" removes it).
+ *     The probe runs {@code fetch} in the root's own work directory, as periodic's {@code freebsd-update cron}
+ *     does: it stages, never installs. A run with nothing new downloads only the tag and the index; the
+ *     planned step is {@code install} of exactly what the probe staged, so nothing is fetched twice.</li>
+ * <li><b>install with nothing fetched</b> prints "No updates are available to install." and "Run
+ *     'freebsd-update [options] fetch' first." and exits 2 (install_check_params, ISFETCHED=0): the step then
+ *     fetches again and installs (someone removed the staged update between probe and step).</li>
+ * </ul>
  * <p>With {@code snapshot_dataset} the step snapshots the dataset first and rolls it back with
- * {@code zfs rollback -r} when fetch/install fails, in the same step script, so a failed install leaves the root
+ * {@code zfs rollback -r} when the install fails, in the same step script, so a failed install leaves the root
  * as it was. The snapshot name is {@code snapshot_name}, by default jprov-update- and the run's date and time.
  */
 public final class FreebsdUpdateModule implements Module {
     static final String NAME = "freebsd_update";
+    /** The script's default WorkDir (default_params). */
+    static final String DEFAULT_WORKDIR = "/var/db/freebsd-update";
     private static final Pattern BACKUP_SUFFIX = Pattern.compile("\\.\\d+\\.(\\d{4})-(\\d\\d)-(\\d\\d)@(\\d\\d):(\\d\\d):(\\d\\d)~");
-    private static final Pattern TARGET = Pattern.compile("as part of updating to\\s*\\n?\\s*([0-9]+\\.[0-9]+-[A-Z0-9-]+?(-p[0-9]+)?):");
-    private static final Pattern NONE = Pattern.compile("No updates needed to update system to ([^\\s]+?)\\.?\\s*$",
-            Pattern.MULTILINE);
+    /** config_SourceRelease accepts X.Y-NAME[-pN], and a bare X.Y, to which it appends -RELEASE. */
+    private static final Pattern RELEASE = Pattern.compile("[0-9]+\\.[0-9]+(-[A-Z0-9]+(-p[0-9]+)?)?");
 
     @Override
     public List<String> names() {
@@ -57,10 +75,20 @@ public final class FreebsdUpdateModule implements Module {
         args.choice("state", "latest", "latest");
         Optional<String> dataset = args.stringAliased("snapshot_dataset", "dataset");
         Optional<String> snapshotName = args.string("snapshot_name");
+        Optional<String> workdir = args.string("workdir");
+        Optional<String> running = args.string("currently_running");
         args.finish();
         if (basedir.isPresent() && jail.isPresent()) throw new ArgsException("parameters are mutually exclusive: basedir|jail");
         basedir.ifPresent(b -> {
             if (!b.startsWith("/")) throw new ArgsException(NAME + ": basedir '" + b + "' must be an absolute path");
+        });
+        workdir.ifPresent(w -> {
+            if (!w.startsWith("/")) throw new ArgsException(NAME + ": workdir '" + w + "' must be an absolute path");
+        });
+        running.ifPresent(r -> {
+            if (!RELEASE.matcher(r).matches()) {
+                throw new ArgsException(NAME + ": currently_running '" + r + "' is not a release such as 14.2-RELEASE");
+            }
         });
         dataset.ifPresent(d -> ZfsName.dataset(NAME, "snapshot_dataset", d));
         if (snapshotName.isPresent() && dataset.isEmpty()) {
@@ -68,9 +96,14 @@ public final class FreebsdUpdateModule implements Module {
         }
         String snap = snapshotName.map(n -> ZfsName.snapshot(NAME, "snapshot_name", n))
                 .orElseGet(() -> "jprov-update-" + stamp(context.backupSuffix()));
-        Optional<String> basedirNorm = basedir.map(b -> b.length() > 1 && b.endsWith("/") ? b.substring(0, b.length() - 1) : b)
+        Optional<String> root = basedir.map(b -> b.length() > 1 && b.endsWith("/") ? b.substring(0, b.length() - 1) : b)
                 .filter(b -> !b.equals("/"));
-        return new UpdateCall(basedirNorm, jail.map(j -> JailOperand.of(NAME, j)), dataset, snap);
+        Optional<JailOperand> j = jail.map(n -> JailOperand.of(NAME, n));
+        UpdateTarget target = root.<UpdateTarget>map(UpdateTarget.Root::new)
+                .or(() -> j.map(UpdateTarget.Jail::new)).orElseGet(UpdateTarget.Host::new);
+        String wd = workdir.map(w -> w.length() > 1 && w.endsWith("/") ? w.substring(0, w.length() - 1) : w)
+                .orElseGet(target::defaultWorkdir);
+        return new UpdateCall(target, wd, running, dataset, snap);
     }
 
     /** The run's date and time from the executor's backup suffix (".PID.YYYY-MM-DD@HH:MM:SS~"): modules read no clock. */
@@ -81,121 +114,122 @@ public final class FreebsdUpdateModule implements Module {
         return cleaned.isEmpty() ? "run" : cleaned;
     }
 
-    record UpdateCall(Optional<String> basedir, Optional<JailOperand> jail, Optional<String> dataset, String snap)
-            implements ShellProbeInvocation {
+    record UpdateCall(UpdateTarget target, String workdir, Optional<String> running, Optional<String> dataset,
+                      String snap) implements ShellProbeInvocation {
 
-        List<String> where() {
-            if (basedir.isPresent()) return List.of("-b", basedir.get());
-            if (jail.isPresent()) return List.of("-j", jail.get().value());
-            return List.of();
-        }
-
-        String label() {
-            return basedir.map(b -> "root " + b).or(() -> jail.map(j -> "jail " + j)).orElse("host");
-        }
-
-        Cmd update(String... commands) {
-            return Cmd.of("env", "PAGER=cat", "freebsd-update", "--not-running-from-cron").plus(where())
-                    .plus(commands);
+        /** freebsd-update with the work directory and the place; {@code version} is the root's release or empty. */
+        Cmd update(String version, String... commands) {
+            Cmd c = Cmd.of("env", "PAGER=cat", "freebsd-update", "--not-running-from-cron");
+            if (!workdir.equals(DEFAULT_WORKDIR)) c = c.plus("-d", workdir);
+            c = c.plus(target.where());
+            if (!version.isEmpty()) c = c.plus("--currently-running", version);
+            return c.plus(commands);
         }
 
         public Probe.Shell probe() {
-            StringBuilder s = new StringBuilder();
-            if (jail.isPresent()) {
-                s.append(ShellScript.fill("jpf_root=$(jls -j {} path) || jpf_root=/nonexistent\n", jail.get().value()));
-            } else if (basedir.isPresent()) {
-                s.append(ShellScript.fill("jpf_root={}\n", basedir.get()));
-            }
-            if (jail.isPresent() || basedir.isPresent()) {
-                s.append("printf 'root=%s\\n' \"$jpf_root\"\n");
-                s.append("printf 'version=%s\\n' \"$(sed -n 's/^USERLAND_VERSION=\"\\(.*\\)\"$/\\1/p' "
-                        + "\"$jpf_root/bin/freebsd-version\" 2>/dev/null)\"\n");
+            // In a subshell: probes share the probe script's shell, where exit would end every later probe too.
+            ShellScript s = ShellScript.create().raw("(")
+                    .raw("printf 'kernel=%s\\n' \"$(uname -r)\"")
+                    .raw(target.rootAndVersion());
+            // What to pass as --currently-running: the option, else the root's own release (basedir only: -j
+            // reads the jail's itself, the host's uname -r is the script's default and right for the host).
+            if (running.isPresent()) {
+                s.line("jfu_run={}", running.get());
+            } else if (target instanceof UpdateTarget.Root) {
+                s.raw("jfu_run=$jfu_version");
             } else {
-                s.append("printf 'version=%s\\n' \"$(freebsd-version -u)\"\n");
+                s.raw("jfu_run=");
             }
-            // fetch into a private working directory: nothing the host keeps is written.
-            s.append("jpf_wd=$(mktemp -d \"${TMPDIR:-/tmp}/jprov-fu.XXXXXX\")\n");
-            s.append("echo @fetch\n");
-            s.append(Cmd.of("env", "PAGER=cat", "freebsd-update", "--not-running-from-cron").toShell())
-                    .append(" -d \"$jpf_wd\"");
-            if (!where().isEmpty()) s.append(' ').append(Cmd.of(where()).toShell());
-            s.append(" fetch 2>&1; jpf_rc=$?\n");
-            s.append("rm -rf \"$jpf_wd\"\n(exit $jpf_rc)");
-            List<Resource> reads = jail.isPresent() ? List.of(Resource.ANY)
-                    : List.of(Resource.path(basedir.orElse("/")));
-            return new Probe.Shell(s.toString(), reads);
+            s.raw("printf 'version=%s\\nrunning=%s\\n' \"$jfu_version\" \"$jfu_run\"");
+            if (target instanceof UpdateTarget.Root) s.raw("[ -n \"$jfu_version\" ] || exit 0");
+            // The work directory must exist (the script only checks); mode 700 is what it sets itself.
+            if (!workdir.equals(DEFAULT_WORKDIR)) s.line("[ -d {} ] || mkdir -p -m 700 {} || exit 1", workdir, workdir);
+            s.raw("echo @fetch");
+            // --currently-running goes before the command, its value from the probe's own shell variable.
+            s.raw("if [ -n \"$jfu_run\" ]; then " + update("").toShell() + " --currently-running \"$jfu_run\" fetch 2>&1; "
+                    + "else " + update("", "fetch").toShell() + " 2>&1; fi; echo \"@fetch-rc=$?\"").raw(")");
+            List<Resource> reads = new ArrayList<>(target.reads());
+            reads.add(Resource.path(workdir));
+            return new Probe.Shell(s.text(), reads);
         }
 
         @Override
         public Planned plan(ProbeAnswer a) {
-            String out = a.stdout();
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("target", label());
-            String version = line(out, "version=").orElse("");
-            String root = line(out, "root=").orElse("/");
-            int fetch = out.indexOf("@fetch\n");
-            String fetchOut = fetch < 0 ? "" : out.substring(fetch + 7);
-            if (!a.ok() || version.isEmpty()) {
-                String why = !a.ok() ? fetchOut.strip() + a.stderr().strip() : "cannot read the userland version of " + root;
-                return Planned.failed(NAME + ": " + label() + ": " + why, result);
+            result.put("target", target.label());
+            result.put("workdir", workdir);
+            UpdateFetch f = UpdateFetch.parse(a.stdout());
+            f.kernel().ifPresent(k -> result.put("kernel", k));
+            if (f.version().isEmpty()) {
+                return Planned.failed(NAME + ": " + target.label() + ": cannot read the userland version"
+                        + f.root().map(r -> " (USERLAND_VERSION in " + RcConfFile.joined(r, "/bin/freebsd-version")
+                        + ")").orElse("") + (a.stderr().isBlank() ? "" : ": " + a.stderr().strip()), result);
             }
+            String version = f.version().get();
+            String runningAs = f.running().orElse("");
             result.put("before", version);
-            Matcher target = TARGET.matcher(fetchOut);
-            if (!target.find()) {
-                if (!NONE.matcher(fetchOut).find()) {
-                    return Planned.failed(NAME + ": " + label() + ": cannot read freebsd-update fetch's output: "
-                            + fetchOut.strip(), result);
+            if (!runningAs.isEmpty()) result.put("currently_running", runningAs);
+            if (!a.ok() || f.fetchExit().isEmpty() || f.fetchExit().get() != 0) {
+                return Planned.failed(NAME + ": " + target.label() + ": freebsd-update fetch failed: "
+                        + (f.output().strip() + "\n" + a.stderr().strip()).strip(), result);
+            }
+            if (f.target().isEmpty()) {
+                if (!f.nothingNeeded()) {
+                    return Planned.failed(NAME + ": " + target.label() + ": cannot read freebsd-update fetch's output: "
+                            + f.output().strip(), result);
                 }
                 result.put("after", version);
                 result.put("updates", List.of());
-                result.put("msg", "No updates needed for " + label() + " (" + version + ")");
-                return Planned.of(List.of(Change.none("freebsd-update " + label())), result);
+                result.put("staged", false);
+                result.put("msg", "No updates needed for " + target.label() + " (" + version + ")");
+                return Planned.of(List.of(Change.none("freebsd-update " + target.label())), result);
             }
-            String next = target.group(1);
-            List<String> files = new ArrayList<>();
-            for (String l : fetchOut.substring(target.end()).split("\n")) {
-                if (l.startsWith("/")) files.add(l.strip());
-            }
+            String next = f.target().get();
             result.put("after", next);
-            result.put("updates", files);
+            result.put("updates", f.files());
+            result.put("staged", true);
             dataset.ifPresent(d -> result.put("snapshot", d + "@" + snap));
-            result.put("msg", label() + ": " + version + " -> " + next);
+            result.put("msg", target.label() + ": " + version + " -> " + next);
             StringBuilder after = new StringBuilder("userland: ").append(next).append('\n');
-            for (String f : files) after.append("  updated: ").append(f).append('\n');
-            String subject = "freebsd-update " + label();
+            for (String file : f.files()) after.append("  updated: ").append(file).append('\n');
+            String subject = "freebsd-update " + target.label();
             List<Resource> writes = new ArrayList<>();
-            writes.add(Resource.path(root));
+            writes.add(Resource.path(f.root().orElse("/")));
+            writes.add(Resource.path(workdir));
             dataset.ifPresent(d -> writes.add(new Resource(Resource.Kind.DATASET, d)));
             Change c = new Change(Action.UPDATE, subject,
                     new Diff(subject, "userland: " + version + "\n", subject, after.toString()),
-                    List.of(step()), writes);
+                    List.of(step(runningAs)), writes);
             return Planned.of(List.of(c), result);
         }
 
-        /** fetch + install; with a dataset: snapshot first, roll back on failure, in one script. */
-        Step step() {
-            Cmd install = update("fetch", "install");
-            if (dataset.isEmpty()) return Step.Exec.of(install);
-            String full = dataset.get() + "@" + snap;
-            ShellScript s = ShellScript.create()
-                    .raw("(")
-                    // An earlier failed attempt of this run left the snapshot: it still shows the root as it was.
-                    .raw(Cmd.of("zfs", "list", "-H", "-o", "name", "-t", "snapshot", full).toShell()
-                            + " >/dev/null 2>&1 || " + Cmd.of("zfs", "snapshot", full).toShell() + " || exit 1")
-                    .raw(install.toShell() + "; jpf_rc=$?")
-                    .raw("if [ $jpf_rc -ne 0 ]; then")
-                    .line("  echo {} >&2", "jprov: freebsd-update failed; rolling back " + dataset.get() + " to " + full)
-                    .raw("  " + Cmd.of("zfs", "rollback", "-r", full).toShell())
-                    .raw("fi")
-                    .raw("exit $jpf_rc")
-                    .raw(")");
-            return new Step.Exec(s.text(), Cmd.of("zfs", "snapshot", full).toShell() + " && " + install.toShell()
-                    + " || " + Cmd.of("zfs", "rollback", "-r", full).toShell(), false);
-        }
-
-        private static Optional<String> line(String out, String key) {
-            for (String l : out.split("\n")) if (l.startsWith(key)) return Optional.of(l.substring(key.length()));
-            return Optional.empty();
+        /** install what the probe staged (fetch again when it is gone); with a dataset: snapshot, roll back on failure. */
+        Step step(String runningAs) {
+            Cmd install = update(runningAs, "install");
+            ShellScript s = ShellScript.create().raw("(");
+            String full = dataset.map(d -> d + "@" + snap).orElse("");
+            if (dataset.isPresent()) {
+                // An earlier failed attempt of this run left the snapshot: it still shows the root as it was.
+                s.raw(Cmd.of("zfs", "list", "-H", "-o", "name", "-t", "snapshot", full).toShell()
+                        + " >/dev/null 2>&1 || " + Cmd.of("zfs", "snapshot", full).toShell() + " || exit 1");
+            }
+            s.raw(install.toShell() + "; jpf_rc=$?")
+                    // install_check_params: nothing staged (exit 2, "Run '... fetch' first."): fetch and install.
+                    .raw("if [ $jpf_rc -eq 2 ]; then " + update(runningAs, "fetch", "install").toShell()
+                            + "; jpf_rc=$?; fi");
+            if (dataset.isPresent()) {
+                s.raw("if [ $jpf_rc -ne 0 ]; then")
+                        .line("  echo {} >&2", "jprov: freebsd-update failed; rolling back " + dataset.get() + " to " + full)
+                        .raw("  " + Cmd.of("zfs", "rollback", "-r", full).toShell())
+                        .raw("fi");
+            }
+            s.raw("exit $jpf_rc").raw(")");
+            String display = install.toShell();
+            if (dataset.isPresent()) {
+                display = Cmd.of("zfs", "snapshot", full).toShell() + " && " + display + " || "
+                        + Cmd.of("zfs", "rollback", "-r", full).toShell();
+            }
+            return new Step.Exec(s.text(), display, false);
         }
     }
 }

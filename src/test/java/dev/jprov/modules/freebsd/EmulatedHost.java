@@ -1,6 +1,7 @@
 package dev.jprov.modules.freebsd;
 
 import dev.jprov.facts.Facts;
+import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.Invocation;
@@ -83,11 +84,31 @@ final class EmulatedHost {
     Planned plan(Invocation inv) {
         Map<Probe, Object> answers = new HashMap<>();
         for (Probe p : inv.probes()) {
+            if (p instanceof Probe.FileInfo f) {
+                answers.put(p, fileFacts(f));
+                continue;
+            }
             Probe.Shell s = (Probe.Shell) p;
             StepResult r = sh("{\n" + s.script() + "\n}");
             answers.put(p, new ProbeAnswer(r.exitCode(), r.stdout(), r.stderr()));
         }
         return inv.plan(new Facts(answers));
+    }
+
+    /** A path of the emulated host (below EMU_ROOT, as the emulated commands see it): type and mode only. */
+    private FileFacts fileFacts(Probe.FileInfo f) {
+        Path real = Path.of(root + f.path());
+        try {
+            if (!Files.exists(real) || (!f.follow() && Files.isSymbolicLink(real))) return FileFacts.absent(f.path());
+            FileFacts.Type type = Files.isDirectory(real) ? FileFacts.Type.DIRECTORY
+                    : Files.isRegularFile(real) ? FileFacts.Type.FILE : FileFacts.Type.OTHER;
+            int mode = 0;
+            for (var perm : Files.getPosixFilePermissions(real)) mode |= 1 << (8 - perm.ordinal());
+            return new FileFacts(f.path(), type, String.format("%04o", mode), -1, -1, "", "", Files.size(real), 0,
+                    java.util.Optional.empty(), java.util.Optional.empty());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A real run: plan, then the steps in order, stopping at the first failure. */

@@ -148,7 +148,9 @@ class FreeBsdModulesOnEmulationTest {
         host.sh("zfs create -p -o mountpoint=" + jailRoot + " zroot/jails/unbound");
         Files.createDirectories(jailRoot.resolve("bin"));
         Files.copy(EmulatedHost.EMU.resolve("bin/freebsd-version"), jailRoot.resolve("bin/freebsd-version"));
-        Map<String, Object> args = args("basedir", jailRoot.toString(), "snapshot_dataset", "zroot/jails/unbound");
+        // The work directory is on the host (by default /var/db/freebsd-update/root-...): keep it in the test's tree.
+        Map<String, Object> args = args("basedir", jailRoot.toString(), "snapshot_dataset", "zroot/jails/unbound",
+                "workdir", host.shared().resolve("freebsd-update").toString());
         String state = "sed -n 's/^USERLAND_VERSION=//p' " + jailRoot.resolve("bin/freebsd-version");
 
         // A failing install: the version file is half rewritten, then the step rolls the dataset back.

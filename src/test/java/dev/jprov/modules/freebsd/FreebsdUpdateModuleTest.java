@@ -2,21 +2,32 @@ package dev.jprov.modules.freebsd;
 
 import static dev.jprov.modules.freebsd.Fixture.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.Planned;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Step;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/** freebsd_update against what usr.sbin/freebsd-update/freebsd-update.sh prints. */
 class FreebsdUpdateModuleTest {
-    private static final ProbeAnswer PENDING = Fixture.ok("""
-            root=/jails/unbound
-            version=14.2-RELEASE
-            @fetch
+    private static final String WD = "/var/db/freebsd-update/jail-unbound";
+    private static final String STAGED_OUTPUT = """
             Looking up update.FreeBSD.org mirrors... 3 mirrors found.
+            Fetching metadata signature for 14.2-RELEASE from update1.freebsd.org... done.
+            Fetching metadata index... done.
+            Inspecting system... done.
+            Preparing to download files... done.
             Fetching 6 patches.....6 done.
             Applying patches... done.
 
@@ -24,30 +35,78 @@ class FreebsdUpdateModuleTest {
             14.2-RELEASE-p3:
             /bin/freebsd-version
             /lib/libc.so.7
-            """);
-    private static final ProbeAnswer CURRENT = Fixture.ok("""
-            root=/jails/unbound
-            version=14.2-RELEASE-p3
-            @fetch
+            """;
+    private static final String NOTHING_OUTPUT = """
+            Looking up update.FreeBSD.org mirrors... 3 mirrors found.
+            Fetching metadata signature for 14.2-RELEASE from update1.freebsd.org... done.
+            Fetching metadata index... done.
             Inspecting system... done.
+            Preparing to download files... done.
 
             No updates needed to update system to 14.2-RELEASE-p3.
-            """);
+            """;
 
-    @Test
-    void noOpWhenNothingIsPending() {
-        Planned p = Fixture.plan(new FreebsdUpdateModule(), args("jail", "unbound"), CURRENT);
-        assertEquals(Action.NONE, Fixture.action(p));
-        assertEquals("14.2-RELEASE-p3", p.result().get("before"));
-        assertEquals("14.2-RELEASE-p3", p.result().get("after"));
+    /** A jail root of {@code version} on a 14.3 host kernel, and what fetch printed. */
+    private static ProbeAnswer answer(String version, String fetch, int rc) {
+        return answer(version, version, fetch, rc);
+    }
+
+    /** {@code running}: what the probe passed as --currently-running (nothing for -j, which reads it itself). */
+    private static ProbeAnswer answer(String version, String running, String fetch, int rc) {
+        return Fixture.ok("kernel=14.3-RELEASE\nroot=/jails/unbound\nversion=" + version + "\nrunning=" + running
+                + "\n@fetch\n" + fetch + "@fetch-rc=" + rc + "\n");
+    }
+
+    static Stream<Arguments> cases() {
+        String install = "env 'PAGER=cat' freebsd-update --not-running-from-cron -d " + WD
+                + " -b /jails/unbound --currently-running ";
+        Map<String, Object> root = args("basedir", "/jails/unbound/", "workdir", WD);
+        return Stream.of(
+                Arguments.of("no-op: fetch found nothing new (nothing staged, nothing to fetch again)", root,
+                        answer("14.2-RELEASE-p3", NOTHING_OUTPUT, 0), Action.NONE, ""),
+                Arguments.of("a 14.2 root on a 14.3 kernel is installed as 14.2, from the probe's staged fetch",
+                        root, answer("14.2-RELEASE", STAGED_OUTPUT, 0), Action.UPDATE, install + "14.2-RELEASE install"),
+                Arguments.of("a patched root passes its patch level, as -j does with freebsd-version -j", root,
+                        answer("14.2-RELEASE-p1", STAGED_OUTPUT, 0), Action.UPDATE,
+                        install + "14.2-RELEASE-p1 install"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void plans(String what, Map<String, Object> args, ProbeAnswer answer, Action action, String steps) {
+        Planned p = Fixture.plan(new FreebsdUpdateModule(), args, answer);
+        assertEquals(Planned.Outcome.OK, p.outcome(), () -> p.result().toString());
+        assertEquals(action, Fixture.action(p));
+        assertEquals(steps, Fixture.steps(p));
     }
 
     @Test
-    void installsWithoutSnapshot() {
-        Planned p = Fixture.plan(new FreebsdUpdateModule(), args("basedir", "/jails/unbound/"), PENDING);
-        assertEquals(Action.UPDATE, Fixture.action(p));
-        assertEquals("env 'PAGER=cat' freebsd-update --not-running-from-cron -b /jails/unbound fetch install",
-                Fixture.steps(p));
+    void theProbePassesTheRootsOwnReleaseNeverTheKernels() {
+        Probe.Shell probe = (Probe.Shell) Fixture.prepare(new FreebsdUpdateModule(),
+                args("basedir", "/jails/unbound")).probes().get(0);
+        String s = probe.script();
+        assertTrue(s.contains("jfu_version=$(sed -n 's/^USERLAND_VERSION=\"\\(.*\\)\"$/\\1/p' \"$jfu_root\""
+                + "/bin/freebsd-version 2>/dev/null)"), s);
+        assertTrue(s.contains("jfu_run=$jfu_version\n"), s);
+        assertTrue(s.contains("env 'PAGER=cat' freebsd-update --not-running-from-cron -d "
+                + "/var/db/freebsd-update/root-jails-unbound -b /jails/unbound --currently-running \"$jfu_run\" fetch"), s);
+        // The work directory must exist for the script's -d check; it is made on the host, mode 700.
+        assertTrue(s.contains("[ -d /var/db/freebsd-update/root-jails-unbound ] || mkdir -p -m 700 "
+                + "/var/db/freebsd-update/root-jails-unbound || exit 1"), s);
+        assertFalse(s.contains("mktemp"), "fetch keeps its downloads in the root's own work directory");
+    }
+
+    @Test
+    void aRootOnA143KernelReportsBoth() {
+        Planned p = Fixture.plan(new FreebsdUpdateModule(), args("basedir", "/jails/unbound"),
+                answer("14.2-RELEASE", STAGED_OUTPUT, 0));
+        assertEquals("14.3-RELEASE", p.result().get("kernel"));
+        assertEquals("14.2-RELEASE", p.result().get("currently_running"));
+        assertEquals("14.2-RELEASE", p.result().get("before"));
+        assertEquals("14.2-RELEASE-p3", p.result().get("after"));
+        assertEquals(true, p.result().get("staged"));
+        assertEquals("env 'PAGER=cat' freebsd-update --not-running-from-cron -d /var/db/freebsd-update/root-jails-unbound"
+                + " -b /jails/unbound --currently-running 14.2-RELEASE install", Fixture.steps(p));
         assertEquals("userland: 14.2-RELEASE\n", Fixture.before(p));
         assertEquals("userland: 14.2-RELEASE-p3\n  updated: /bin/freebsd-version\n  updated: /lib/libc.so.7\n",
                 Fixture.after(p));
@@ -55,23 +114,81 @@ class FreebsdUpdateModuleTest {
     }
 
     @Test
+    void aDryRunAfterAFetchWithNothingNewDoesNotFetchAgain() {
+        Planned dry = Fixture.plan(new FreebsdUpdateModule(), args("jail", "unbound"),
+                answer("14.2-RELEASE-p3", "", NOTHING_OUTPUT, 0));
+        assertEquals(Action.NONE, Fixture.action(dry));
+        assertEquals(false, dry.result().get("staged"));
+        assertEquals("14.2-RELEASE-p3", dry.result().get("after"));
+        // Something staged: the step installs it; it fetches only if the staged update is gone (exit 2).
+        Planned real = Fixture.plan(new FreebsdUpdateModule(), args("jail", "unbound"),
+                answer("14.2-RELEASE", "", STAGED_OUTPUT, 0));
+        Step.Exec step = (Step.Exec) real.changes().get(0).steps().get(0);
+        assertEquals("env 'PAGER=cat' freebsd-update --not-running-from-cron -d " + WD + " -j unbound install",
+                step.display());
+        assertTrue(step.script().contains("install; jpf_rc=$?\nif [ $jpf_rc -eq 2 ]; then env 'PAGER=cat' "
+                + "freebsd-update --not-running-from-cron -d " + WD + " -j unbound fetch install; jpf_rc=$?; fi"),
+                step.script());
+    }
+
+    @Test
+    void checkModeAndTheRealRunPlanTheSameFromTheSameProbe() {
+        Map<String, Object> args = args("basedir", "/jails/unbound", "snapshot_dataset", "zroot/jails/unbound");
+        var first = Fixture.prepare(new FreebsdUpdateModule(), args);
+        var second = Fixture.prepare(new FreebsdUpdateModule(), args);
+        // Same probe: the check-mode task's answer serves the real task, fetch runs once per run.
+        assertEquals(first.probes(), second.probes());
+        Planned a = Fixture.plan(new FreebsdUpdateModule(), args, answer("14.2-RELEASE", STAGED_OUTPUT, 0));
+        Planned b = Fixture.plan(new FreebsdUpdateModule(), args, answer("14.2-RELEASE", STAGED_OUTPUT, 0));
+        assertEquals(a.changes().size(), b.changes().size());
+        assertEquals(Fixture.steps(a), Fixture.steps(b));
+    }
+
+    @Test
     void snapshotsFirstAndRollsBackOnFailure() {
         Planned p = Fixture.plan(new FreebsdUpdateModule(), args("jail", "unbound", "snapshot_dataset",
-                "zroot/jails/unbound"), PENDING);
+                "zroot/jails/unbound"), answer("14.2-RELEASE", "", STAGED_OUTPUT, 0));
         Step.Exec step = (Step.Exec) p.changes().get(0).steps().get(0);
         // The test context's backup suffix is .1234.2024-01-02@03:04:05~.
         String snap = "zroot/jails/unbound@jprov-update-20240102-030405";
         assertEquals(snap, p.result().get("snapshot"));
         assertTrue(step.script().contains(" >/dev/null 2>&1 || zfs snapshot " + snap + " || exit 1"), step.script());
         assertTrue(step.script().contains("zfs rollback -r " + snap), step.script());
-        assertTrue(step.script().contains("freebsd-update --not-running-from-cron -j unbound fetch install"));
+        assertTrue(step.script().contains("freebsd-update --not-running-from-cron -d " + WD + " -j unbound install"));
     }
 
     @Test
-    void fetchErrorsFail() {
-        Planned p = Fixture.plan(new FreebsdUpdateModule(), args(), new ProbeAnswer(1,
-                "version=14.2-RELEASE\n@fetch\nfreebsd-update: cannot fetch\n", ""));
+    void theHostKeepsTheScriptsDefaults() {
+        Planned p = Fixture.plan(new FreebsdUpdateModule(), args(), Fixture.ok(
+                "kernel=14.3-RELEASE\nversion=14.3-RELEASE\nrunning=\n@fetch\n" + STAGED_OUTPUT
+                        .replace("14.2", "14.3") + "@fetch-rc=0\n"));
+        assertEquals("env 'PAGER=cat' freebsd-update --not-running-from-cron install", Fixture.steps(p));
+    }
+
+    @Test
+    void fetchErrorsFailWithTheScriptsMessage() {
+        Planned p = Fixture.plan(new FreebsdUpdateModule(), args("basedir", "/jails/unbound"), answer("14.2-RELEASE",
+                "freebsd-update: Directory does not exist or is not writable: /var/db/freebsd-update/x\n", 1));
         assertEquals(Planned.Outcome.FAILED, p.outcome());
+        assertTrue(((String) p.result().get("msg")).contains("Directory does not exist or is not writable"));
+    }
+
+    @Test
+    void aRootWithoutFreebsdVersionFails() {
+        Planned p = Fixture.plan(new FreebsdUpdateModule(), args("basedir", "/jails/none"),
+                Fixture.ok("kernel=14.3-RELEASE\nroot=/jails/none\nversion=\nrunning=\n"));
+        assertEquals(Planned.Outcome.FAILED, p.outcome());
+        assertEquals("freebsd_update: root /jails/none: cannot read the userland version (USERLAND_VERSION in "
+                + "/jails/none/bin/freebsd-version)", p.result().get("msg"));
+    }
+
+    @Test
+    void currentlyRunningCanBeGivenAndWinsOverTheRoot() {
+        Probe.Shell probe = (Probe.Shell) Fixture.prepare(new FreebsdUpdateModule(),
+                args("basedir", "/jails/unbound", "currently_running", "14.2")).probes().get(0);
+        assertTrue(probe.script().contains("jfu_run=14.2\n"), probe.script());
+        assertThrows(dev.jprov.modules.ArgsException.class, () -> Fixture.prepare(new FreebsdUpdateModule(),
+                args("basedir", "/jails/unbound", "currently_running", "$(reboot)")));
     }
 
     @Test
