@@ -32,9 +32,9 @@ DEFAULT_TRUE = {"allow.set_hostname", "allow.reserved_ports", "allow.unprivilege
 def osrelease():
     try:
         with open(rp("/var/db/emu/kernel.release")) as f:
-            return f.read().strip() or "14.2-RELEASE"
+            return f.read().strip() or "14.3-RELEASE"
     except OSError:
-        return "14.2-RELEASE"
+        return "14.3-RELEASE"
 
 
 def value(j, name):

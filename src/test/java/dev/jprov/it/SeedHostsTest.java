@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jprov.testbed.NamespaceHost;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +26,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The shipped inventory, roles and playbooks on two fresh simulated hosts (testbed/up in a temporary directory):
- * a dry run first (nothing changes, same count as the real run), site.yaml leaves the files the seed articles show
- * (src/test/resources/seeds), the jails run with their epairs on the bridges, a second run changes nothing, and
- * jail-update.yaml updates every jail, then rolls a forced failure back and stops the rollout.
+ * The shipped inventory, roles and playbooks on two simulated hosts that start as a fresh FreeBSD 14.3 install
+ * (testbed/up in a temporary directory: pf not loaded, RACCT off, pkg the bootstrap stub): a dry run first (nothing
+ * changes, same count as the real run, the reboot it would do named), site.yaml leaves the files the seed articles
+ * show (src/test/resources/seeds) after rebooting the router once for RACCT, the jails run with their epairs on the
+ * bridges, a second run changes nothing; then both hosts are rebooted and come back as the seeds describe with no
+ * jprov run; jail-update.yaml updates every jail, then rolls a forced failure back and stops the rollout.
  * The tests run in order on the same two hosts. JPROV_TESTBED_HOME picks another testbed directory.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,6 +65,20 @@ class SeedHostsTest {
         if (dir != null) run(testbed.resolve("down").toString(), "--dir", dir.toString());
     }
 
+    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(120);
+
+    private NamespaceHost host(String name) {
+        return NamespaceHost.of(dir, name);
+    }
+
+    private String bootTime(String name) {
+        try {
+            return host(name).bootTime();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private Jprov.Run apply(String playbook, String... more) {
         List<String> args = new ArrayList<>(List.of("apply", "-i", "inventory/hosts.yaml",
                 "-i", dir.resolve("inventory.yaml").toString(), "playbooks/" + playbook));
@@ -71,6 +89,13 @@ class SeedHostsTest {
     @Test
     @Order(1)
     void dryRunOnFreshHostsChangesNothing() throws Exception {
+        for (String h : HOSTS) {
+            // a fresh 14.3 install, as the testbed starts it: the state the shipped roles must cope with
+            assertFalse(ssh(h, "kldstat -q -m pf").ok(), h + ": pf loaded on a fresh host");
+            assertEquals("0", ssh(h, "sysctl -n kern.racct.enable").out().strip(), h);
+            assertFalse(ssh(h, "pkg -N").ok(), h + ": pkg bootstrapped on a fresh host");
+        }
+        String routerBoot = bootTime("router");
         Jprov.Run check = apply("site.yaml", "--check", "--diff");
         assertEquals(0, check.exitCode(), check.toString());
         for (String h : HOSTS) {
@@ -78,14 +103,25 @@ class SeedHostsTest {
             assertTrue(check.changed(h) > 10, check.toString());
             assertFalse(ssh(h, "test -e /etc/jail.conf || test -e /jails || zfs list zroot/jails").ok(), h);
             assertEquals("", ssh(h, "jls -N name").out().strip(), h);
+            assertFalse(ssh(h, "kldstat -q -m pf").ok(), h + ": a dry run loaded pf");
+            assertFalse(ssh(h, "test -e /usr/local/sbin/pkg").ok(), h + ": a dry run bootstrapped pkg");
         }
+        assertEquals(routerBoot, bootTime("router"), "a dry run rebooted the router");
+        assertTrue(check.out().contains("RUNNING HANDLER [rctl_limits : reboot host]"), check.toString());
+        assertTrue(check.out().matches("(?s).*RUNNING HANDLER \\[rctl_limits : reboot host\\][^\\n]*\\nchanged: \\[router\\].*"),
+                "the dry run says the router would reboot\n" + check);
     }
 
     @Test
     @Order(2)
     void siteLeavesTheSeedsFiles() throws Exception {
+        Map<String, String> boots = new HashMap<>();
+        for (String h : HOSTS) boots.put(h, bootTime(h));
         Jprov.Run site = apply("site.yaml");
         assertEquals(0, site.exitCode(), site.toString());
+        // RACCT is a loader tunable: the router (rctl limits) was rebooted by the run's handler, the mailhost not
+        assertFalse(boots.get("router").equals(bootTime("router")), "the router was not rebooted\n" + site);
+        assertEquals(boots.get("mailhost"), bootTime("mailhost"), "the mailhost was rebooted\n" + site);
         for (String h : HOSTS) {
             for (String f : List.of("jail.conf", "pf.conf", "devfs.rules")) {
                 assertEquals(seed(h, f), ssh(h, "cat /etc/" + f).out(), h + ":/etc/" + f);
@@ -103,17 +139,26 @@ class SeedHostsTest {
             }
         }
         assertEquals(seed("router", "rctl.conf"), ssh("router", "cat /etc/rctl.conf").out());
-        assertEquals("jail:unbound:memoryuse:deny=536870912\njail:unbound:maxproc:deny=64\n"
-                + "jail:wireguard:memoryuse:deny=134217728\njail:wireguard:maxproc:deny=32\n", ssh("router", "rctl").out());
         for (String h : HOSTS) {
             assertEquals(checkChanged.get(h), site.changed(h), "the dry run's count on " + h + "\n" + site);
         }
-        assertTrue(ssh("mailhost", "pfctl -s nat").out().contains("rdr pass on vtnet0 inet proto tcp from any to (vtnet0) port = smtp -> 10.0.0.11"));
     }
 
     @Test
     @Order(3)
     void jailsRunWithTheirEpairsOnTheBridges() {
+        assertSeedHostsRun();
+    }
+
+    /** What the seeds' hosts run: jails on their bridges, their services, pf, rctl and devfs rules live. */
+    private void assertSeedHostsRun() {
+        for (String h : HOSTS) {
+            assertTrue(ssh(h, "pfctl -s info").out().startsWith("Status: Enabled"), h + ": pf enabled");
+            assertTrue(ssh(h, "devfs rule -s 100 show").out().contains("pf unhide"), h + ": devfs ruleset 100");
+        }
+        assertTrue(ssh("mailhost", "pfctl -s nat").out().contains("rdr pass on vtnet0 inet proto tcp from any to (vtnet0) port = smtp -> 10.0.0.11"));
+        assertEquals("jail:unbound:memoryuse:deny=536870912\njail:unbound:maxproc:deny=64\n"
+                + "jail:wireguard:memoryuse:deny=134217728\njail:wireguard:maxproc:deny=32\n", ssh("router", "rctl").out());
         for (String h : HOSTS) {
             assertEquals(String.join("\n", JAILS.get(h)), ssh(h, "jls -N name").out().strip().replace(" ", ""), h);
         }
@@ -139,11 +184,21 @@ class SeedHostsTest {
 
     @Test
     @Order(5)
+    void afterARebootTheHostsAreStillTheSeeds() throws Exception {
+        for (String h : HOSTS) host(h).reboot(BOOT_TIMEOUT);
+        assertSeedHostsRun();   // brought back by rc(8) alone, from what the run persisted
+        Jprov.Run again = apply("site.yaml");
+        assertEquals(0, again.exitCode(), again.toString());
+        for (String h : HOSTS) assertEquals(0, again.changed(h), again.toString());
+    }
+
+    @Test
+    @Order(6)
     void jailUpdateUpdatesEveryJail() {
         Jprov.Run update = apply("jail-update.yaml");
         assertEquals(0, update.exitCode(), update.toString());
         for (String h : HOSTS) {
-            for (String j : JAILS.get(h)) assertEquals("14.2-RELEASE-p3", version(h, j), h + ":" + j);
+            for (String j : JAILS.get(h)) assertEquals("14.3-RELEASE-p1", version(h, j), h + ":" + j);
             assertEquals(JAILS.get(h).size(), ssh(h, "jls -N name").out().strip().split("\n").length, h);
         }
         Jprov.Run again = apply("jail-update.yaml");
@@ -151,22 +206,22 @@ class SeedHostsTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aFailedJailUpdateIsRolledBackAndStopsTheRollout() {
         for (String h : HOSTS) {
             for (String j : JAILS.get(h)) {
-                assertTrue(ssh(h, "mkdir -p /jails/" + j + "/var/db/emu && echo 14.2-RELEASE-p5 > /jails/" + j
+                assertTrue(ssh(h, "mkdir -p /jails/" + j + "/var/db/emu && echo 14.3-RELEASE-p5 > /jails/" + j
                         + "/var/db/emu/freebsd-update.latest").ok());
             }
         }
         assertTrue(ssh("mailhost", "touch /jails/webmail/var/db/emu/freebsd-update.fail").ok());
         Jprov.Run update = apply("jail-update.yaml");
         assertEquals(2, update.exitCode(), update.toString());
-        assertEquals("14.2-RELEASE-p5", version("mailhost", "mailserver"), "updated before the failure");
-        assertEquals("14.2-RELEASE-p3", version("mailhost", "webmail"), "rolled back");
-        assertEquals("14.2-RELEASE-p3", version("mailhost", "monitor"), "after the failure: not updated");
-        assertEquals("14.2-RELEASE-p3", version("router", "unbound"), "later host: not updated");
-        assertEquals("14.2-RELEASE-p3", version("router", "wireguard"), "later host: not updated");
+        assertEquals("14.3-RELEASE-p5", version("mailhost", "mailserver"), "updated before the failure");
+        assertEquals("14.3-RELEASE-p1", version("mailhost", "webmail"), "rolled back");
+        assertEquals("14.3-RELEASE-p1", version("mailhost", "monitor"), "after the failure: not updated");
+        assertEquals("14.3-RELEASE-p1", version("router", "unbound"), "later host: not updated");
+        assertEquals("14.3-RELEASE-p1", version("router", "wireguard"), "later host: not updated");
         assertTrue(ssh("mailhost", "jls -j webmail jid").ok(), "webmail started again after the rollback");
         assertEquals(1, update.failed("mailhost"));
     }
