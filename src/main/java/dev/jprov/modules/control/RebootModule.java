@@ -32,12 +32,11 @@ import java.util.TreeSet;
  * {@link Step.Reboot} that the executor makes (alone, after the changes queued before it): FreeBSD's
  * {@code shutdown -r +{pre_reboot_delay}s "{msg}"}, then waiting for a new {@code kern.boottime} and a working
  * {@code test_command}, reconnecting on the same host key. Returns {@code rebooted} and {@code elapsed}.
+ * Ansible's FreeBSD defaults: {@code shutdown} is found in {@code search_paths} only (default /sbin, /bin,
+ * /usr/sbin, /usr/bin, /usr/local/sbin; PATH is not used, as Ansible's find), the boot time is
+ * {@code /sbin/sysctl kern.boottime}, the test command {@code whoami}.
  * <p>Where it differs from Ansible, and why:
  * <ul>
- * <li>Without {@code search_paths}, {@code shutdown} is looked up on the target's PATH, as every jprov module runs
- *     FreeBSD's commands (root's PATH starts with /sbin there); with it, only those directories, as Ansible.
- *     The default {@code boot_time_command} is {@code sysctl kern.boottime} for the same reason (Ansible:
- *     {@code /sbin/sysctl kern.boottime} on FreeBSD).</li>
  * <li>A failing boot-time command fails a {@code --check} run too: the probe is read-only, and a dry run says
  *     what the real one will. Otherwise check mode reports changed, rebooted and elapsed 0 without rebooting.</li>
  * <li>On a jail target it fails at once: the jail connection would run shutdown inside the jail, which cannot
@@ -49,7 +48,8 @@ public final class RebootModule implements Module {
     private static final Set<String> VALID = Set.of("boot_time_command", "connect_timeout", "msg",
             "post_reboot_delay", "pre_reboot_delay", "reboot_command", "reboot_timeout", "search_paths",
             "test_command");
-    static final String DEFAULT_BOOT_TIME_COMMAND = "sysctl kern.boottime";
+    static final String DEFAULT_BOOT_TIME_COMMAND = "/sbin/sysctl kern.boottime"; // BOOT_TIME_COMMANDS['freebsd']
+    static final List<String> DEFAULT_SEARCH_PATHS = List.of("/sbin", "/bin", "/usr/sbin", "/usr/bin", "/usr/local/sbin");
     static final String DEFAULT_TEST_COMMAND = "whoami";
     static final String DEFAULT_MESSAGE = "Reboot initiated by Ansible";
     static final long DEFAULT_REBOOT_TIMEOUT = 600;
@@ -75,8 +75,7 @@ public final class RebootModule implements Module {
         String msg = args.string("msg", DEFAULT_MESSAGE);
         String bootTime = args.string("boot_time_command").filter(c -> !c.isBlank()).orElse(DEFAULT_BOOT_TIME_COMMAND);
         Optional<String> rebootCommand = args.string("reboot_command");
-        Optional<List<String>> searchPaths = args.has("search_paths")
-                ? Optional.of(args.list("search_paths")) : Optional.empty();
+        List<String> searchPaths = args.has("search_paths") ? args.list("search_paths") : DEFAULT_SEARCH_PATHS;
         args.finish();
 
         Map<String, Object> refused = new LinkedHashMap<>();
@@ -107,7 +106,7 @@ public final class RebootModule implements Module {
     }
 
     /** The checked options. {@code arguments} present: the reboot_command's own arguments (shell text). */
-    record Settings(String action, String program, Optional<String> arguments, Optional<List<String>> searchPaths,
+    record Settings(String action, String program, Optional<String> arguments, List<String> searchPaths,
                     long preDelay, String msg, String bootTimeCommand, String testCommand, Duration timeout,
                     Optional<Duration> connectTimeout, Duration postDelay) {}
 
@@ -121,13 +120,10 @@ public final class RebootModule implements Module {
 
         Optional<Probe.Shell> lookupProbe() {
             if (s.program().startsWith("/")) return Optional.empty();
-            if (s.searchPaths().isEmpty()) {
-                return Optional.of(new Probe.Shell(Cmd.of("command", "-v", s.program()).toShell(), List.of()));
-            }
             // Ansible's find over search_paths (file_type any): the first directory holding the name wins.
             StringBuilder dirs = new StringBuilder();
             List<Resource> reads = new ArrayList<>();
-            for (String d : s.searchPaths().get()) {
+            for (String d : s.searchPaths()) {
                 String path = d.replaceAll("/+$", "") + "/" + s.program();
                 dirs.append(' ').append(ShellQuote.quote(path));
                 reads.add(Resource.path(path));
@@ -162,9 +158,8 @@ public final class RebootModule implements Module {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("changed", false);
                 r.put("rebooted", false);
-                String where = s.searchPaths().map(RebootInvocation::pythonList)
-                        .map(l -> "in search paths: " + l).orElse("on the target's PATH");
-                return Planned.failed("Unable to find command \"" + s.program() + "\" " + where, r);
+                return Planned.failed("Unable to find command \"" + s.program() + "\" in search paths: "
+                        + pythonList(s.searchPaths()), r);
             }
             Step.Reboot step = new Step.Reboot(command(path.get()), s.bootTimeCommand(), boot.stdout().strip(),
                     s.testCommand(), s.timeout(), s.connectTimeout(), s.postDelay());
