@@ -233,7 +233,7 @@ class RebootTest {
                       tasks:
                         - reboot: {reboot_timeout: 120}
                           register: r
-                        - command: sysctl kern.boottime
+                        - command: cat /var/db/emu/kernel/boottime
                           register: boot
                           changed_when: false
                         - assert: {that: [r.rebooted, "boot.stdout != %s"]}
