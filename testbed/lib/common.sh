@@ -92,6 +92,11 @@ alive() {
     [ "$now" = "$start" ]
 }
 
+# sshd_answers ADDRESS: true when something accepts a TCP connection on ADDRESS port 22 within a second
+sshd_answers() {
+    timeout 1 bash -c 'exec 3<>"/dev/tcp/$1/22"' _ "$1" 2>/dev/null
+}
+
 record_pid() {   # record_pid PID PIDFILE
     local start
     start=$(proc_starttime "$1") || return 1

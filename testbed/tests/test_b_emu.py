@@ -142,7 +142,7 @@ class EmuCase(unittest.TestCase):
 
     def tearDown(self):
         # Stop whatever jails a test left running (their processes are ours).
-        state = os.path.join(self.root, "var/db/emu/jails.json")
+        state = os.path.join(self.root, "var/db/emu/kernel/jails.json")
         if os.path.exists(state):
             subprocess.run([os.path.join(BIN, "jail"), "-R", "*"], env=self.env, capture_output=True)
         shutil.rmtree(self.root, ignore_errors=True)

@@ -1,13 +1,13 @@
 # devfs(8) rule subsystem of FreeBSD 14 (sbin/devfs/rule.c) and the rule files
 # rc.d/devfs loads (/etc/defaults/devfs.rules, /etc/devfs.rules).  Rulesets
-# live in $EMU_ROOT/var/db/emu/devfs.json; when that file does not exist yet
+# live in $EMU_ROOT/var/db/emu/kernel/devfs.json; when that file does not exist yet
 # the rulesets are loaded from the rule files, as a FreeBSD boot does.
 import fnmatch
 import os
 
 from emu_bcommon import Lock, load_json, rp, save_json, state_path
 
-STATE = "devfs.json"
+STATE = "kernel/devfs.json"   # kernel state, forgotten at reboot (CONTRACT 1)
 
 DEFAULT_RULES = """\
 [devfsrules_hide_all=1]

@@ -1,5 +1,5 @@
 # The simulated kernel's jail table for jail(8), jls(8), jexec(8) and friends:
-# $EMU_ROOT/var/db/emu/jails.json.  A jail's processes are the host processes
+# $EMU_ROOT/var/db/emu/kernel/jails.json.  A jail's processes are the host processes
 # whose root directory is the jail's path (they were chrooted there by jail(8)
 # or jexec(8)); a jail without "persist" disappears when its last process
 # exits, as FreeBSD's kernel removes it.
@@ -9,7 +9,7 @@ import time
 
 from emu_bcommon import BIN_DIR, REAL_ROOT, Lock, load_json, rp, save_json, state_path
 
-STATE = "jails.json"
+STATE = "kernel/jails.json"   # kernel state, forgotten at reboot (CONTRACT 1)
 LOGIN_PATH = "/sbin:/bin:/usr/sbin:/usr/bin:/usr/local/sbin:/usr/local/bin:/root/bin"
 
 

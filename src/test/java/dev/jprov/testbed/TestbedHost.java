@@ -3,6 +3,7 @@ package dev.jprov.testbed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.testcontainers.containers.Container;
@@ -14,6 +15,11 @@ import org.testcontainers.images.builder.Transferable;
  * published on 127.0.0.1. SSH to it with {@link #privateKey()} and {@link #knownHosts()} (strict host key
  * checking works: its key is in there); {@link #exec} runs a command directly, as root, with the host's PATH
  * (the emulated FreeBSD commands first), without going through SSH.
+ *
+ * <p>A host reboots as FreeBSD does ({@code reboot}, {@code shutdown -r}; see testbed/README.md): the container
+ * keeps running, sshd comes back on the same port with the same key after the boot delay
+ * (/etc/jprov-testbed/boot-delay, default 2 s). {@link #reboot} does it and waits; or start the reboot
+ * yourself ({@link #ssh}) and wait with {@link #awaitBoot}. {@link #exec} fails while the host reboots.
  */
 public final class TestbedHost {
     private final String name;
@@ -92,12 +98,42 @@ public final class TestbedHost {
     }
 
     /**
-     * Puts the host back into the state it had right after it started (testbed/lib/host-reset): processes,
+     * Puts the host back into the state it had right after its first boot (testbed/lib/host-reset), also
+     * after reboots: processes,
      * mounts, nftables, interfaces and the files under /etc /root /usr/local /var /tmp, and no /jails. The sshd,
      * its host key and the port stay the same. About a second.
      */
     public void reset() {
         exec("/opt/jprov-testbed/host-reset", "restore").orFail("host-reset on " + name);
+    }
+
+    /** remoteCommand run over SSH (strict host key checking), as root. */
+    public ExecResult ssh(String remoteCommand) {
+        try {
+            return ProcessRunner.run(Path.of("."), sshCommand(remoteCommand));
+        } catch (IOException e) {
+            throw new IllegalStateException("ssh to " + name + " failed: " + remoteCommand, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: ssh to " + name, e);
+        }
+    }
+
+    /** The current boot's "SEC USEC" (/var/db/emu/kernel/boottime, CONTRACT decision 4). */
+    public String bootTime() {
+        return exec("cat", BootWait.BOOT_TIME_FILE).orFail("boot time of " + name).stdout().strip();
+    }
+
+    /** Waits until sshd answers in a boot other than previousBootTime; returns the new boot time. */
+    public String awaitBoot(String previousBootTime, Duration timeout) throws Exception {
+        return BootWait.awaitNewBoot(name, () -> ssh(BootWait.BOOT_TIME_COMMAND), previousBootTime, timeout);
+    }
+
+    /** `shutdown -r now` over SSH, then {@link #awaitBoot}; returns the new boot time. */
+    public String reboot(Duration timeout) throws Exception {
+        String before = bootTime();
+        ssh("shutdown -r now").orFail("shutdown -r now on " + name);
+        return awaitBoot(before, timeout);
     }
 
     /** argv for OpenSSH's ssh running remoteCommand on this host as root, with strict host key checking. */
