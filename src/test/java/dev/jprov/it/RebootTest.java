@@ -178,13 +178,15 @@ class RebootTest {
         @Test
         @Order(3)
         void aHostThatDoesNotComeBackInTimeFailsAndTheOtherGoesOn() throws Exception {
-            ssh("rb2", "echo 40 > /etc/jprov-testbed/boot-delay").orFail("boot delay");
+            ssh("rb2", "mkdir -p /etc/jprov-testbed && echo 40 > /etc/jprov-testbed/boot-delay").orFail("boot delay");
             Path playbook = dir.resolve("timeout.yaml");
             Files.writeString(playbook, """
                     - hosts: rb1:rb2
                       gather_facts: false
                       tasks:
-                        - reboot: {reboot_timeout: 5, connect_timeout: 2}
+                        - reboot:
+                            reboot_timeout: "{{ 5 if inventory_hostname == 'rb2' else 120 }}"
+                            connect_timeout: 2
                         - copy: {dest: /root/after-timeout, content: "went on\\n"}
                     """);
             Jprov.Run run = apply(playbook);
