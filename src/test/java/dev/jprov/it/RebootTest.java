@@ -116,6 +116,21 @@ class RebootTest {
                               - not kernel_file.stat.exists
                               - disk_file.stat.exists
                     """);
+            // A dry run reports the handler's reboot as a change and reboots nothing (Ansible's check mode).
+            Path dryRun = dir.resolve("dry-run.yaml");
+            Files.writeString(dryRun, """
+                    - hosts: rb1
+                      gather_facts: false
+                      tasks:
+                        - reboot:
+                          register: r
+                        - assert: {that: [r.changed, r.rebooted, r.elapsed == 0]}
+                    """);
+            Jprov.Run check = apply(dryRun, "--check");
+            assertEquals(0, check.exitCode(), check.toString());
+            assertEquals(1, check.changed("rb1"), check.toString());
+            assertEquals(before, ssh("rb1", "cat /var/db/emu/kernel/boottime").orFail("boot time").out());
+
             Jprov.Run run = apply(playbook);
             assertEquals(0, run.exitCode(), run.toString());
             String after = ssh("rb1", "cat /var/db/emu/kernel/boottime").orFail("boot time").out();
