@@ -52,10 +52,6 @@ public final class HostSession {
         this.seenBoots = machine.boots();
     }
 
-    Machine machine() {
-        return machine;
-    }
-
     /**
      * Drops every answer when the machine rebooted since they were given (through this session or another one on
      * the same machine: its host, a jail, a become variant): what the kernel held (modules, pf, jails, sysctl
