@@ -285,8 +285,10 @@ final class TaskRunner {
                                     failure = sr.stderr().isBlank() ? sr.stdout().strip() : sr.stderr().strip();
                                     if (failure.isEmpty()) failure = steps.get(s).display() + " failed (rc="
                                             + sr.exitCode() + ")";
-                                    // A reboot's exit code is jprov's own, not a command's: Ansible shows none.
-                                    if (!(steps.get(s) instanceof Step.Reboot)) r.put("rc", sr.exitCode());
+                                    // A reboot's exit code is jprov's own, not a command's: Ansible shows none, and
+                                    // its failed reboot result has no "changed" (reported as false).
+                                    if (steps.get(s) instanceof Step.Reboot) changed = false;
+                                    else r.put("rc", sr.exitCode());
                                     break;
                                 }
                             }

@@ -1,6 +1,7 @@
 package dev.jprov.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -213,6 +214,8 @@ class RebootTest {
             assertEquals("Timed out waiting for last boot time check (timeout=5)",
                     failed.path("result").path("msg").asText(), failed.toString());
             assertTrue(failed.path("result").path("rebooted").asBoolean(), failed.toString());
+            assertFalse(failed.path("result").path("changed").asBoolean(), "Ansible: no change on a timeout");
+            assertTrue(failed.path("result").path("rc").isMissingNode(), failed.toString());
             assertEquals(2, run.tasks("rb1").size(), "rb1 went on: " + run);
             assertEquals("went on\n", ssh("rb1", "cat /root/after-timeout").orFail("rb1 file").out());
             // rb2 comes back after its boot delay, never having run the next task.
