@@ -37,11 +37,32 @@ public final class HostSession {
     private final PendingChanges pending = new PendingChanges();
     private String flavor = ""; // "jp_flavor=bsd\n" once a probe round has told
     private final String backupSuffix;
+    private final Machine machine;
+    private long seenBoots; // the machine's boot count the cache's answers belong to
 
     HostSession(String name, RemoteShell shell, String backupSuffix) {
+        this(name, shell, backupSuffix, Machine.fixed());
+    }
+
+    HostSession(String name, RemoteShell shell, String backupSuffix, Machine machine) {
         this.name = name;
         this.shell = shell;
         this.backupSuffix = backupSuffix;
+        this.machine = machine;
+        this.seenBoots = machine.boots();
+    }
+
+    /**
+     * Drops every answer when the machine rebooted since they were given (through this session or another one on
+     * the same machine: its host, a jail, a become variant): what the kernel held (modules, pf, jails, sysctl
+     * values) is new, and files may have been changed by the boot.
+     */
+    private void forgetEarlierBoots() {
+        long boots = machine.boots();
+        if (boots == seenBoots) return;
+        cache.clear();
+        cache.settle();
+        seenBoots = boots;
     }
 
     String name() {
@@ -72,6 +93,7 @@ public final class HostSession {
      */
     synchronized Map<Probe, Object> answers(List<Probe> needed, Supplier<List<Probe>> lookahead, int task)
             throws TransportException, ProbeBatch.ProbeFailure {
+        forgetEarlierBoots();
         if (cache.hasAll(needed)) return cache.get(needed);
         LinkedHashSet<Probe> round = new LinkedHashSet<>(needed);
         round.addAll(lookahead.get());
@@ -85,7 +107,10 @@ public final class HostSession {
             for (PendingChanges.Ticket t : tickets) {
                 if (t.task < task && failed(t)) throw new PendingFailure(name);
             }
+            if (result == null) throw new PendingFailure(name); // a reboot failed before the probes could run
         }
+        // A reboot among the changes: the probes ran on the new boot, which is what the cache now describes.
+        forgetEarlierBoots();
         cache.putAll(batch.answers(result));
         if (flavor.isEmpty()) flavor = batch.flavor(result);
         return cache.get(needed);
@@ -103,6 +128,7 @@ public final class HostSession {
      */
     synchronized PendingChanges.Ticket enqueue(int task, List<Step> steps, List<Resource> writes,
                                                Map<Probe, Object> known) {
+        forgetEarlierBoots();
         PendingChanges.Ticket t = pending.add(task, steps);
         List<FileFacts> rewritten = new ArrayList<>();
         List<String> wholeFiles = new ArrayList<>();
@@ -133,7 +159,8 @@ public final class HostSession {
     }
 
     /**
-     * Runs the tickets' steps in one round trip, or one per segment when a {@link Step.Reconfirm} splits them,
+     * Runs the tickets' steps in one round trip, or one per segment when a {@link Step.Reconfirm} or a
+     * {@link Step.Reboot} (each made alone, over a connection of its own) splits them,
      * then {@code probes} (if any) in the same round trip as the last segment; returns the result that carries the
      * probes. A ticket whose step failed runs none of its later steps; no step of a later task runs after a task's
      * step failed.
@@ -156,9 +183,21 @@ public final class HostSession {
                     if (q.runsAfter(failed)) q.record(reconfirm(confirm), results, failed);
                     continue;
                 }
+                if (i < queued.size() && queued.get(i).step() instanceof Step.Reboot reboot) {
+                    Queued q = queued.get(i++);
+                    if (q.runsAfter(failed)) {
+                        StepResult r = new MachineReboot(machine, shell).run(reboot);
+                        roundTrips.incrementAndGet();
+                        q.record(r, results, failed);
+                        // The host did not come back: nothing more can run or be asked on it (the asking task
+                        // gets the reboot's failure: see answers).
+                        if (r.exitCode() != 0) break;
+                    }
+                    continue;
+                }
                 ChangeBatch batch = new ChangeBatch(Boundary.random(), backupSuffix);
                 List<Queued> sent = new ArrayList<>();
-                for (; i < queued.size() && !(queued.get(i).step() instanceof Step.Reconfirm); i++) {
+                for (; i < queued.size() && !alone(queued.get(i).step()); i++) {
                     Queued q = queued.get(i);
                     if (!q.runsAfter(failed)) continue;
                     batch.add(q.step(), q.ticket(), q.task());
@@ -187,6 +226,11 @@ public final class HostSession {
             // What was predicted of the changes is now the host's to tell (a change may also have failed).
             cache.settle();
         }
+    }
+
+    /** Steps that are not part of a batch script: they run over a connection of their own. */
+    private static boolean alone(Step step) {
+        return step instanceof Step.Reconfirm || step instanceof Step.Reboot;
     }
 
     /** A step in a run of the queue: its ticket (by position), that ticket's task, and its place in the ticket. */

@@ -7,6 +7,7 @@ import dev.jprov.transport.JailName;
 import dev.jprov.transport.JailShell;
 import dev.jprov.transport.LocalShell;
 import dev.jprov.transport.RemoteShell;
+import dev.jprov.transport.ReopenableShell;
 import dev.jprov.transport.SshConnector;
 import dev.jprov.transport.TransportException;
 import java.util.Map;
@@ -23,12 +24,14 @@ public final class SshTargets implements Targets {
     private final SshConnector connector;
     private final BiFunction<String, Map<String, Object>, Reach> reach;
     private final boolean check;
-    private final Map<String, CompletableFuture<CommandShell>> connections = new ConcurrentHashMap<>();
+    // One machine per address: its connection (a reboot reopens it) and its boots, shared by every session on it.
+    private final Map<String, CompletableFuture<Machine>> connections = new ConcurrentHashMap<>();
     private final Map<String, HostSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> knownVars = new ConcurrentHashMap<>();
     private final AtomicInteger opened = new AtomicInteger();
     private final String backupSuffix;
     private final HostSession local;
+    private final Timing timing;
     // A jail's host need not be in the play that uses the jail: its variables come from the inventory then.
     private final java.util.function.Function<String, Map<String, Object>> varsOfHost;
 
@@ -38,6 +41,13 @@ public final class SshTargets implements Targets {
     public SshTargets(SshConnector connector, BiFunction<String, Map<String, Object>, Reach> reach,
                       java.util.function.Function<String, Map<String, Object>> varsOfHost, boolean check,
                       String backupSuffix) {
+        this(connector, reach, varsOfHost, check, backupSuffix, Timing.SYSTEM);
+    }
+
+    SshTargets(SshConnector connector, BiFunction<String, Map<String, Object>, Reach> reach,
+               java.util.function.Function<String, Map<String, Object>> varsOfHost, boolean check,
+               String backupSuffix, Timing timing) {
+        this.timing = timing;
         this.varsOfHost = varsOfHost;
         this.connector = connector;
         this.reach = reach;
@@ -53,8 +63,9 @@ public final class SshTargets implements Targets {
         String key = host + becomeKey(connectionVars);
         HostSession existing = sessions.get(key);
         if (existing != null) return existing;
-        CommandShell shell = shellFor(host, connectionVars);
-        return sessions.computeIfAbsent(key, k -> new HostSession(host, guard(shell), backupSuffix));
+        Reached reached = shellFor(host, connectionVars);
+        return sessions.computeIfAbsent(key, k -> new HostSession(host, guard(reached.shell()), backupSuffix,
+                reached.machine()));
     }
 
     private static String becomeKey(Map<String, Object> vars) {
@@ -63,19 +74,24 @@ public final class SshTargets implements Targets {
         return "|become:" + vars.get("ansible_become_method") + ":" + vars.get("ansible_become_user");
     }
 
-    private CommandShell shellFor(String host, Map<String, Object> vars) throws TransportException {
+    /** A target's shell, and the machine it runs on. */
+    private record Reached(CommandShell shell, Machine machine) {}
+
+    private Reached shellFor(String host, Map<String, Object> vars) throws TransportException {
         return switch (reach.apply(host, vars)) {
             case Reach.Ssh ssh -> connection(ssh);
-            case Reach.Local l -> BecomeShell.over(new LocalShell(), l.become());
+            case Reach.Local l -> new Reached(BecomeShell.over(new LocalShell(), l.become()), Machine.fixed());
             case Reach.Jail j -> {
                 Map<String, Object> hostVars = knownVars.computeIfAbsent(j.jailHost(), varsOfHost);
                 if (hostVars == null) {
                     throw new TransportException("jail " + host + ": its jail host '" + j.jailHost()
                             + "' is not in the inventory");
                 }
-                CommandShell parent = shellFor(j.jailHost(), hostVars);
+                Reached parent = shellFor(j.jailHost(), hostVars);
                 try {
-                    yield JailShell.on(parent, new JailName(j.jail()));
+                    // Over the host's reopenable connection: after the host reboots, the jail's commands follow.
+                    yield new Reached(JailShell.on(parent.shell(), new JailName(j.jail())),
+                            parent.machine().insideJail());
                 } catch (IllegalArgumentException e) {
                     throw new TransportException("jail " + host + ": " + e.getMessage());
                 }
@@ -89,20 +105,21 @@ public final class SshTargets implements Targets {
     }
 
     /** The address's one connection, with the spec's become applied to what runs over it. */
-    private CommandShell connection(Reach.Ssh ssh) throws TransportException {
-        return BecomeShell.over(plainConnection(ssh), ssh.spec().become());
+    private Reached connection(Reach.Ssh ssh) throws TransportException {
+        Machine machine = machine(ssh);
+        return new Reached(BecomeShell.over(machine.connection().orElseThrow(), ssh.spec().become()), machine);
     }
 
-    private CommandShell plainConnection(Reach.Ssh ssh) throws TransportException {
+    private Machine machine(Reach.Ssh ssh) throws TransportException {
         // One connection per address: tasks with and without become share it.
         String key = ssh.spec().address();
-        CompletableFuture<CommandShell> mine = new CompletableFuture<>();
-        CompletableFuture<CommandShell> f = connections.putIfAbsent(key, mine);
+        CompletableFuture<Machine> mine = new CompletableFuture<>();
+        CompletableFuture<Machine> f = connections.putIfAbsent(key, mine);
         if (f == null) {
             try {
-                CommandShell shell = connector.open(ssh.spec());
+                ReopenableShell shell = ReopenableShell.ssh(connector, ssh.spec());
                 opened.incrementAndGet();
-                mine.complete(shell);
+                mine.complete(Machine.reachedBy(shell, timing));
             } catch (TransportException | RuntimeException e) {
                 mine.completeExceptionally(e);
             }
@@ -145,8 +162,8 @@ public final class SshTargets implements Targets {
 
     @Override
     public void close() {
-        for (CompletableFuture<CommandShell> f : connections.values()) {
-            if (f.isDone() && !f.isCompletedExceptionally()) f.join().close();
+        for (CompletableFuture<Machine> f : connections.values()) {
+            if (f.isDone() && !f.isCompletedExceptionally()) f.join().connection().ifPresent(ReopenableShell::close);
         }
     }
 }

@@ -196,8 +196,8 @@ final class TaskRunner {
         }
 
         /**
-         * Whether the outcome must be known before the next task plans: the task failed already, or its result
-         * sets facts or changes the inventory, which later tasks see.
+         * Whether the outcome must be known before the next task plans: the task failed already, its result
+         * sets facts or changes the inventory, which later tasks see, or it reboots the host.
          */
         boolean affectsLaterTasks() {
             if (exec == null) return false;
@@ -208,6 +208,11 @@ final class TaskRunner {
                 if (p.outcome() == Planned.Outcome.FAILED) return true;
                 for (String key : List.of("ansible_facts", "add_host", "add_group")) {
                     if (p.result().containsKey(key)) return true;
+                }
+                // A reboot: later tasks plan from the new boot, and its outcome (did the host come back?) decides
+                // whether they run at all.
+                for (Change ch : p.changes()) {
+                    if (ch.steps().stream().anyMatch(st -> st instanceof Step.Reboot)) return true;
                 }
             }
             return false;
@@ -280,7 +285,10 @@ final class TaskRunner {
                                     failure = sr.stderr().isBlank() ? sr.stdout().strip() : sr.stderr().strip();
                                     if (failure.isEmpty()) failure = steps.get(s).display() + " failed (rc="
                                             + sr.exitCode() + ")";
-                                    r.put("rc", sr.exitCode());
+                                    // A reboot's exit code is jprov's own, not a command's: Ansible shows none, and
+                                    // its failed reboot result has no "changed" (reported as false).
+                                    if (steps.get(s) instanceof Step.Reboot) changed = false;
+                                    else r.put("rc", sr.exitCode());
                                     break;
                                 }
                             }

@@ -36,6 +36,7 @@ public final class ModuleRegistry {
                 new CopyModule(), new TemplateModule(), new LineInFileModule(), new BlockInFileModule(),
                 new StatModule(), new DebugModule(), new SetFactModule(), new AssertModule(), new FailModule(),
                 new dev.jprov.modules.control.AddHostModule(), new dev.jprov.modules.control.GroupByModule(),
+                new dev.jprov.modules.control.RebootModule(),
                 new dev.jprov.modules.freebsd.ZfsModule(),
                 new dev.jprov.modules.freebsd.ZfsSnapshotModule(),
                 new dev.jprov.modules.freebsd.SysrcModule(),

@@ -1,9 +1,10 @@
 package dev.jprov.plan;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** One thing to do on a host to make a change. Steps of a host are batched into one script by the executor. */
-public sealed interface Step permits Step.Exec, Step.WriteFile, Step.Reconfirm {
+public sealed interface Step permits Step.Exec, Step.WriteFile, Step.Reconfirm, Step.Reboot {
 
     /** What a reviewer reads for this step (a command line, or "write /etc/rc.conf (1.2 KiB, 0644 root:wheel)"). */
     String display();
@@ -55,4 +56,27 @@ public sealed interface Step permits Step.Exec, Step.WriteFile, Step.Reconfirm {
      * The executor runs it; modules only plan it, so they still never open connections.
      */
     record Reconfirm(String script, String display) implements Step {}
+
+    /**
+     * Reboots the machine and waits for it to come back, as Ansible's reboot action does: runs {@code command}
+     * (shell text; the session may drop while it runs, which is not a failure), waits {@code postRebootDelay},
+     * then, over a new connection (made with {@code connectTimeout} when given), runs {@code bootTimeCommand} until
+     * its output is not empty and differs from {@code previousBootTime}, then {@code testCommand} until it exits 0,
+     * each for at most {@code timeout}. The executor runs it alone in its round trip, after every step queued
+     * before it; afterwards every answer about the machine and its jails is stale.
+     * <p>Its {@code StepResult}: stdout is the whole seconds elapsed since the reboot command returned; exit 0
+     * when the host came back, {@link #COMMAND_FAILED} when the reboot command failed, {@link #TIMED_OUT} when
+     * the host did not come back (or the test command kept failing) in time; stderr then says which, in Ansible's
+     * words.
+     */
+    record Reboot(String command, String bootTimeCommand, String previousBootTime, String testCommand,
+                  Duration timeout, Optional<Duration> connectTimeout, Duration postRebootDelay) implements Step {
+        public static final int COMMAND_FAILED = 1;
+        public static final int TIMED_OUT = 2;
+
+        @Override
+        public String display() {
+            return command;
+        }
+    }
 }

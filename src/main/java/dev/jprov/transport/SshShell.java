@@ -112,7 +112,8 @@ public final class SshShell implements CommandShell {
         if (signal != null) {
             String note = "jprov: " + command + " was killed by signal " + signal + "\n";
             byte[] stderr = concat(io.stderr(), note.getBytes(StandardCharsets.UTF_8));
-            return new ExecResult(128 + SIGNAL_NUMBERS.getOrDefault(signal, 127), io.stdout(), stderr);
+            return new ExecResult(128 + SIGNAL_NUMBERS.getOrDefault(signal, 127), io.stdout(), stderr,
+                    Optional.of(signal.name()));
         }
         String why = io.stdinFailure().map(e -> " (writing its input failed: " + describe(e) + ")").orElse("");
         throw new TransportException(prefix() + "the connection closed before " + command

@@ -88,6 +88,8 @@ public final class ChangeBatch {
                 case Step.WriteFile w -> s.append("(\n").append(writeFile(w, i)).append(") </dev/null\n");
                 case Step.Reconfirm r -> throw new IllegalArgumentException(
                         "a reconfirm step runs over its own connection, not in a batch: " + r.display());
+                case Step.Reboot r -> throw new IllegalArgumentException(
+                        "a reboot step runs alone, not in a batch: " + r.display());
             }
             s.append("jp_rc=$?\n").append(boundary.endMarker(id)).append('\n')
                     .append("[ \"$jp_rc\" -eq 0 ] || { ").append(skip).append("=1; ").append(failedTask)

@@ -1,0 +1,293 @@
+package dev.jprov.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jprov.testbed.Testbed;
+import dev.jprov.testbed.TestbedExtension;
+import dev.jprov.testbed.TestbedHost;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reboot module on testbed hosts that really boot (testbed issue 11; CONTRACT decisions 4 and 5: shutdown
+ * drops the session, sshd comes back with the same host key after /etc/jprov-testbed/boot-delay seconds,
+ * kern.boottime changes): a reboot notified to a handler, after which later tasks and plays run on the new boot
+ * over the host's re-established connection; a jail of the host used before and after the reboot; and a host that
+ * does not come back within reboot_timeout, which fails with Ansible's message while the other host goes on.
+ */
+class RebootTest {
+    private static final Path REPO = Path.of("").toAbsolutePath();
+
+    /** Namespace hosts from testbed/up, as SeedHostsTest starts them. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    class NamespaceHosts {
+        private Path testbed;
+        private Path dir;
+        private final Map<String, String> addresses = new HashMap<>();
+
+        @BeforeAll
+        void up() throws Exception {
+            testbed = Path.of(System.getenv().getOrDefault("JPROV_TESTBED_HOME", REPO.resolve("testbed").toString()));
+            dir = Files.createTempDirectory("jprov-reboot");
+            run(testbed.resolve("up").toString(), "rb1", "rb2", "--dir", dir.toString()).orFail("testbed/up");
+            String inv = Files.readString(dir.resolve("inventory.yaml"));
+            Matcher m = Pattern.compile("(?m)^    ([a-z0-9-]+):\\n      ansible_host: (\\S+)").matcher(inv);
+            while (m.find()) addresses.put(m.group(1), m.group(2));
+            assertEquals(2, addresses.size(), inv);
+        }
+
+        @AfterAll
+        void down() throws Exception {
+            if (dir != null) run(testbed.resolve("down").toString(), "--dir", dir.toString(), "--purge");
+        }
+
+        private Jprov.Run apply(Path playbook, String... more) {
+            List<String> args = new ArrayList<>(List.of("apply", "-i", dir.resolve("inventory.yaml").toString()));
+            args.addAll(List.of(more));
+            args.add(playbook.toString());
+            return Jprov.run(args.toArray(String[]::new));
+        }
+
+        private Out ssh(String host, String command) {
+            try {
+                return run("ssh", "-i", dir.resolve("id_ed25519").toString(),
+                        "-o", "UserKnownHostsFile=" + dir.resolve("known_hosts"), "-o", "StrictHostKeyChecking=yes",
+                        "-o", "BatchMode=yes", "-o", "ConnectTimeout=5", "root@" + addresses.get(host), command);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        @Test
+        @Order(1)
+        void aHandlerRebootsAfterTheQueuedChangesAndLaterPlaysRunOnTheNewBoot() throws Exception {
+            String before = ssh("rb1", "cat /var/db/emu/kernel/boottime").orFail("boot time").out();
+            Path playbook = dir.resolve("reboot.yaml");
+            Files.writeString(playbook, """
+                    - hosts: rb1
+                      gather_facts: false
+                      tasks:
+                        - copy: {dest: /root/before-reboot, content: "queued before the reboot\\n"}
+                        - command: /bin/true
+                          notify: reboot host
+                        - name: kernel state that a boot forgets
+                          shell: mkdir -p /var/db/emu/kernel && touch /var/db/emu/kernel/jprov-reboot-test
+                      handlers:
+                        - name: reboot host
+                          reboot: {reboot_timeout: 120, connect_timeout: 5, msg: "jprov reboot test"}
+                          register: rebooted
+                    - hosts: rb1
+                      gather_facts: false
+                      tasks:
+                        - stat: {path: /var/db/emu/kernel/jprov-reboot-test}
+                          register: kernel_file
+                        - stat: {path: /root/before-reboot}
+                          register: disk_file
+                        - assert:
+                            that:
+                              - rebooted.rebooted
+                              - rebooted.elapsed is number
+                              - not kernel_file.stat.exists
+                              - disk_file.stat.exists
+                    """);
+            // A dry run reports the handler's reboot as a change and reboots nothing (Ansible's check mode).
+            Path dryRun = dir.resolve("dry-run.yaml");
+            Files.writeString(dryRun, """
+                    - hosts: rb1
+                      gather_facts: false
+                      tasks:
+                        - reboot:
+                          register: r
+                        - assert: {that: [r.changed, r.rebooted, r.elapsed == 0]}
+                    """);
+            Jprov.Run check = apply(dryRun, "--check");
+            assertEquals(0, check.exitCode(), check.toString());
+            assertEquals(1, check.changed("rb1"), check.toString());
+            assertEquals(before, ssh("rb1", "cat /var/db/emu/kernel/boottime").orFail("boot time").out());
+
+            Jprov.Run run = apply(playbook);
+            assertEquals(0, run.exitCode(), run.toString());
+            String after = ssh("rb1", "cat /var/db/emu/kernel/boottime").orFail("boot time").out();
+            assertNotEquals(before, after, "kern.boottime shows a new boot");
+            JsonNode handler = run.tasks("rb1").stream().filter(t -> t.path("handler").asBoolean()).findFirst()
+                    .orElseThrow(() -> new AssertionError("no handler ran\n" + run));
+            assertEquals("changed", handler.path("status").asText(), handler.toString());
+            assertTrue(handler.path("result").path("rebooted").asBoolean(), handler.toString());
+        }
+
+        @Test
+        @Order(2)
+        void aJailUsedBeforeTheRebootIsReachedOverTheNewConnectionAndAskedAgain() throws Exception {
+            String mirror = Files.readString(dir.resolve("mirror.url")).strip();
+            Path jails = dir.resolve("jails.yaml");
+            Files.writeString(jails, """
+                    all:
+                      children:
+                        jails:
+                          hosts:
+                            web1:
+                              ansible_connection: jail
+                              jail_host: rb1
+                    """);
+            Path playbook = dir.resolve("jail.yaml");
+            Files.writeString(playbook, """
+                    - hosts: rb1
+                      gather_facts: false
+                      tasks:
+                        - zfs: {name: zroot/jails, state: present, extra_zfs_properties: {mountpoint: /jails}}
+                        - zfs: {name: zroot/jails/web1, state: present}
+                        - freebsd_base: {mirror: "%s/releases", release: 14.3-RELEASE, dest: /jails/web1}
+                        - jail: {name: web1, state: started, params: {path: /jails/web1, host.hostname: web1, persist: true}}
+                    - hosts: web1
+                      gather_facts: false
+                      tasks:
+                        - stat: {path: /root/made-during-reboot}
+                          register: early
+                        - assert: {that: [not early.stat.exists]}
+                    - hosts: rb1
+                      gather_facts: false
+                      tasks:
+                        - copy: {dest: /jails/web1/root/made-during-reboot, content: "x\\n"}
+                        - reboot: {reboot_timeout: 120}
+                        - jail: {name: web1, state: started, params: {path: /jails/web1, host.hostname: web1, persist: true}}
+                    - hosts: web1
+                      gather_facts: false
+                      tasks:
+                        - stat: {path: /root/made-during-reboot}
+                          register: late
+                        - copy: {dest: /root/after-reboot, content: "written through jexec on the new connection\\n"}
+                        - assert: {that: [late.stat.exists]}
+                    """.formatted(mirror));
+            Jprov.Run run = apply(playbook, "-i", jails.toString());
+            assertEquals(0, run.exitCode(), run.toString());
+            assertEquals("written through jexec on the new connection\n",
+                    ssh("rb1", "cat /jails/web1/root/after-reboot").orFail("jail file").out());
+        }
+
+        @Test
+        @Order(3)
+        void aHostThatDoesNotComeBackInTimeFailsAndTheOtherGoesOn() throws Exception {
+            ssh("rb2", "mkdir -p /etc/jprov-testbed && echo 40 > /etc/jprov-testbed/boot-delay").orFail("boot delay");
+            Path playbook = dir.resolve("timeout.yaml");
+            Files.writeString(playbook, """
+                    - hosts: rb1:rb2
+                      gather_facts: false
+                      tasks:
+                        - reboot:
+                            reboot_timeout: "{{ 5 if inventory_hostname == 'rb2' else 120 }}"
+                            connect_timeout: 2
+                        - copy: {dest: /root/after-timeout, content: "went on\\n"}
+                    """);
+            Jprov.Run run = apply(playbook);
+            assertEquals(2, run.exitCode(), run.toString());
+            assertEquals(1, run.failed("rb2"), run.toString());
+            assertEquals(0, run.failed("rb1"), run.toString());
+            JsonNode failed = run.tasks("rb2").getFirst();
+            assertEquals("failed", failed.path("status").asText(), failed.toString());
+            assertEquals("Timed out waiting for last boot time check (timeout=5)",
+                    failed.path("result").path("msg").asText(), failed.toString());
+            assertTrue(failed.path("result").path("rebooted").asBoolean(), failed.toString());
+            assertFalse(failed.path("result").path("changed").asBoolean(), "Ansible: no change on a timeout");
+            assertTrue(failed.path("result").path("rc").isMissingNode(), failed.toString());
+            assertEquals(2, run.tasks("rb1").size(), "rb1 went on: " + run);
+            assertEquals("went on\n", ssh("rb1", "cat /root/after-timeout").orFail("rb1 file").out());
+            // rb2 comes back after its boot delay, never having run the next task.
+            Out back = awaitSsh("rb2", "rm -f /etc/jprov-testbed/boot-delay; test ! -e /root/after-timeout",
+                    Duration.ofSeconds(90));
+            assertEquals(0, back.code(), back.out());
+        }
+
+        private Out awaitSsh(String host, String command, Duration patience) throws InterruptedException {
+            Instant end = Instant.now().plus(patience);
+            Out last = ssh(host, command);
+            while (last.code() == 255 && Instant.now().isBefore(end)) {
+                Thread.sleep(500); // polling the host's sshd until it is back, bounded by the deadline
+                last = ssh(host, command);
+            }
+            return last;
+        }
+    }
+
+    /** A container host through the Testbed JUnit extension. */
+    @Nested
+    @ExtendWith(TestbedExtension.class)
+    class ContainerHost {
+        @TempDir
+        Path dir;
+
+        @Test
+        void rebootsAndALaterTaskRunsOnTheNewBoot(Testbed testbed) throws Exception {
+            TestbedHost host = testbed.freshHost("reboot1");
+            String before = sshOut(host, "cat /var/db/emu/kernel/boottime");
+            Path playbook = dir.resolve("reboot.yaml");
+            Files.writeString(playbook, """
+                    - hosts: reboot1
+                      gather_facts: false
+                      tasks:
+                        - reboot: {reboot_timeout: 120}
+                          register: r
+                        - command: cat /var/db/emu/kernel/boottime
+                          register: boot
+                          changed_when: false
+                        - assert: {that: [r.rebooted, "boot.stdout != %s"]}
+                    """.formatted(pythonString(before.strip())));
+            Jprov.Run run = Jprov.run("apply", "-i", testbed.inventory(List.of(host)).toString(), playbook.toString());
+            assertEquals(0, run.exitCode(), run.toString());
+            assertNotEquals(before, sshOut(host, "cat /var/db/emu/kernel/boottime"));
+        }
+
+        private static String pythonString(String s) {
+            return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        }
+
+        private static String sshOut(TestbedHost host, String command) throws Exception {
+            return run(host.sshCommand(command).toArray(String[]::new)).orFail(command).out();
+        }
+    }
+
+    record Out(int code, String out, String err) {
+        Out orFail(String what) {
+            if (code != 0) throw new AssertionError(what + " exited " + code + ": " + out + err);
+            return this;
+        }
+    }
+
+    private static Out run(String... argv) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(argv).start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + String.join(" ", argv));
+        }
+        return new Out(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+}
