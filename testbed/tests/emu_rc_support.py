@@ -12,21 +12,40 @@ class RcCase(EmuCase):
     def setUp(self):
         super().setUp()
         subprocess.run(["sh", INSTALL, self.root, self.kind], check=True)
+        self.daemons = set()
         self.addCleanup(self.stop_daemons)
         self.fakebin = os.path.join(self.root, ".fakebin")
         os.makedirs(self.fakebin)
         self.env["PATH"] = self.fakebin + ":" + self.env["PATH"]
 
-    def stop_daemons(self):
-        """Stop the processes the root's pid files name (the stand-in daemons the test's boot started)."""
+    def note_daemons(self):
+        """Remember the pids the root's pid files name now (a second boot overwrites them)."""
         for d, _, files in os.walk(self.path("/var/run")):
             for f in files:
                 if f.endswith(".pid"):
                     try:
                         with open(os.path.join(d, f)) as pidfile:
-                            os.kill(int(pidfile.read().split()[0]), 15)
+                            self.daemons.add(int(pidfile.read().split()[0]))
                     except (OSError, ValueError, IndexError):
                         pass
+
+    def stop_daemons(self):
+        """Stop the stand-in daemons the test's boots and service commands started."""
+        self.note_daemons()
+        for pid in self.daemons:
+            if self.ours(pid):
+                try:
+                    os.kill(pid, 15)
+                except OSError:
+                    pass
+
+    def ours(self, pid):
+        """The pid is still a process this test's root started (not a reused pid)."""
+        try:
+            with open("/proc/%d/environ" % pid, "rb") as f:
+                return ("EMU_ROOT=" + self.root).encode() in f.read().split(b"\0")
+        except OSError:
+            return False
 
     def fake(self, name, script):
         """A command of that name first on PATH (e.g. to record what an rc.d script runs)."""
@@ -53,5 +72,7 @@ class RcCase(EmuCase):
         self.fake("sysctl", 'echo "sysctl: error: \'$2\' is an unknown key" >&2\nexit 1\n')
 
     def rc(self, *args, script="/etc/rc"):
-        return subprocess.run(["sh", self.path(script)] + list(args), capture_output=True, text=True,
-                              env=self.env, stdin=subprocess.DEVNULL, timeout=300)
+        r = subprocess.run(["sh", self.path(script)] + list(args), capture_output=True, text=True,
+                           env=self.env, stdin=subprocess.DEVNULL, timeout=300)
+        self.note_daemons()
+        return r
