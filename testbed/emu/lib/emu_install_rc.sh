@@ -2,7 +2,7 @@
 # Installs the testbed's rc(8) system into a simulated root:
 #   emu_install_rc.sh ROOT host|jail
 # ROOT/etc/rc.subr, ROOT/etc/rc, ROOT/etc/rc.shutdown, ROOT/etc/defaults/rc.conf,
-# ROOT/etc/syslog.conf and ROOT/etc/defaults/devfs.rules (when missing) and ROOT/etc/rc.d: the base
+# ROOT/etc/defaults/devfs.rules, ROOT/etc/syslog.conf (when missing) and ROOT/etc/rc.d: the base
 # system's scripts of FreeBSD 14.3, the emulated ones from emu_rc.d/ and a generated stand-in
 # for each other line of emu_rc.d.table.  host only: the fake package repository at
 # ROOT/var/db/emu/pkgrepo (a jail's packages are installed from the host with pkg -j).
@@ -16,10 +16,12 @@ mkdir -p "$root/etc/defaults" "$root/etc/rc.d" "$root/usr/local/etc/rc.d" "$root
 cp "$here/emu_rc.subr" "$root/etc/rc.subr"
 install -m 755 "$here/emu_rc" "$root/etc/rc"
 install -m 755 "$here/emu_rc.shutdown" "$root/etc/rc.shutdown"
-[ -e "$root/etc/defaults/rc.conf" ] || cp "$here/emu_defaults_rc.conf" "$root/etc/defaults/rc.conf"
+# /etc/defaults is the base system's (rc.conf(5): override in /etc/rc.conf), so a restarted host gets the
+# current files; syslog.conf is the administrator's once it exists.
+cp "$here/emu_defaults_rc.conf" "$root/etc/defaults/rc.conf"
 [ -e "$root/etc/syslog.conf" ] || cp "$here/emu_syslog.conf" "$root/etc/syslog.conf"
 # FreeBSD's /etc/defaults/devfs.rules (rc.d/devfs loads it; the devfs emulation keeps the one copy of its text)
-[ -e "$root/etc/defaults/devfs.rules" ] || python3 -IS -c 'import sys; sys.path.insert(0, sys.argv[1]); import emu_devfs
+python3 -IS -c 'import sys; sys.path.insert(0, sys.argv[1]); import emu_devfs
 sys.stdout.write(emu_devfs.DEFAULT_RULES)' "$here" > "$root/etc/defaults/devfs.rules"
 
 # The stand-ins, one awk writing them all (a shell loop costs ~700 processes), then the emulated scripts over
