@@ -528,8 +528,8 @@ class RctlTest(EmuCase):
 
     def test_rc_script_loads_rctl_conf(self):
         self.write("/etc/rctl.conf", "# /etc/rctl.conf\njail:unbound:memoryuse:deny=512M\n\njail:unbound:maxproc:deny=64\n")
-        r = subprocess.run(["sh", os.path.join(EMU, "lib/rc.d/rctl"), "start"], env=self.env,
-                           capture_output=True, text=True)
+        subprocess.run(["sh", os.path.join(EMU, "lib/emu_install_rc.sh"), self.root, "host"], check=True)
+        r = self.run_cmd("service", "rctl", "start")
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(self.run_cmd("rctl").stdout,
                          "jail:unbound:memoryuse:deny=536870912\njail:unbound:maxproc:deny=64\n")
@@ -543,8 +543,8 @@ class DevfsTest(EmuCase):
         self.write("/etc/devfs.rules", "[devfsrules_jail_with_pf=100]\nadd include $devfsrules_hide_all\n"
                    "add include $devfsrules_unhide_basic\nadd include $devfsrules_unhide_login\n"
                    "add path 'bpf*' unhide\nadd path pf unhide\n")
-        r = subprocess.run(["sh", os.path.join(EMU, "lib/rc.d/devfs"), "restart"], env=self.env,
-                           capture_output=True, text=True)
+        subprocess.run(["sh", os.path.join(EMU, "lib/emu_install_rc.sh"), self.root, "host"], check=True)
+        r = self.run_cmd("service", "devfs", "restart")
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(self.run_cmd("devfs", "rule", "-s", "100", "show").stdout,
                          "100 include 1\n200 include 2\n300 include 3\n400 path bpf* unhide\n500 path pf unhide\n")

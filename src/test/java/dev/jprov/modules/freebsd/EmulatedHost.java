@@ -40,7 +40,7 @@ final class EmulatedHost {
         Path link = Path.of(root + shared.toString());
         Files.createDirectories(link.getParent());
         Files.createSymbolicLink(link, shared);
-        StepResult r = sh("sh " + EMU.resolve("lib/emu_install_a.sh") + " \"$EMU_ROOT\" host");
+        StepResult r = sh("sh " + EMU.resolve("lib/emu_install_rc.sh") + " \"$EMU_ROOT\" host");
         if (r.exitCode() != 0) throw new IllegalStateException("emu install failed: " + r.stderr());
     }
 
