@@ -9,7 +9,7 @@
 # The commands themselves (rcorder, service ...) are copied by the testbed from testbed/emu/bin
 # (for jails: the ones listed in testbed/emu/jail-bin.list).
 set -e
-root=${1:?usage: emu_install_rc.sh ROOT host|jail}; kind=${2:-host}
+root=${1:?usage: emu_install_rc.sh ROOT host|jail}
 here=$(cd "$(dirname "$0")" && pwd)
 root=${root%/}
 mkdir -p "$root/etc/defaults" "$root/etc/rc.d" "$root/usr/local/etc/rc.d" "$root/var/run" "$root/var/db/emu"
