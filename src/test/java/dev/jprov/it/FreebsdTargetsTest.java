@@ -137,7 +137,6 @@ class FreebsdTargetsTest {
                           pass out all keep state
                         confirm_timeout: 10
                 """);
-        long start = System.nanoTime();
         Jprov.Run locked = Jprov.run("apply", "-T", "3", "-i", inventory.toString(), lockout.toString());
         assertEquals(2, locked.exitCode(), "the confirmation over a new connection must fail\n" + locked);
 
@@ -150,7 +149,6 @@ class FreebsdTargetsTest {
         }
         assertEquals(0, back.exitCode(), back.toString());
         assertEquals(0, back.changed("pfhost1"), "the old ruleset is back\n" + back);
-        assertTrue((System.nanoTime() - start) / 1e9 < 40, "reverted within the confirm timeout");
         assertTrue(host.readFile("/etc/pf.conf").contains("pass in quick proto tcp to port 22"));
     }
 }

@@ -81,7 +81,7 @@ class GenericModulesOverSshTest {
         assertEquals(0, first.exitCode(), first.toString());
         assertEquals(7, first.changed("generic1"), first.toString());
         assertEquals(1, first.connections(), first.toString());
-        assertEquals("generic1 runs FreeBSD 14.2-RELEASE\n", host.readFile("/etc/motd"));
+        assertEquals("generic1 runs FreeBSD 14.3-RELEASE\n", host.readFile("/etc/motd"));
         assertEquals("nameserver 10.0.0.1\n", host.readFile("/jails/webmail/etc/resolv.conf"));
         assertTrue(host.readFile("/etc/rc.conf").contains("gateway_enable=\"YES\"\njail_enable=\"YES\"\n"));
         assertEquals("0644 root wheel", host.exec("stat", "-f", "%Lp %Su %Sg", "/etc/motd").stdout().strip()

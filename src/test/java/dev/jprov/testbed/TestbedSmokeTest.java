@@ -26,7 +26,7 @@ class TestbedSmokeTest {
     @CsvSource(delimiter = '|', textBlock = """
             true                            |
             uname -s                        | FreeBSD
-            freebsd-version                 | 14.2-RELEASE
+            freebsd-version                 | 14.3-RELEASE
             echo $0                         | sh
             id -u                           | 0
             test -e /etc/jail.conf; echo $?       | 1

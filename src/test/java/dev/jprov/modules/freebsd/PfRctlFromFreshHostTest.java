@@ -12,7 +12,7 @@ import dev.jprov.plan.Change;
 import dev.jprov.testbed.Testbed;
 import dev.jprov.testbed.TestbedExtension;
 import dev.jprov.testbed.TestbedHost;
-import dev.jprov.transport.ExecResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,8 +56,7 @@ class PfRctlFromFreshHostTest {
         host.applyWithoutConfirming(call(new PfModule(), Map.of("content", PfModuleTest.SEED, "enabled", true,
                 "confirm_timeout", 10)));
         assertEquals(0, host.run("kldstat -q -m pf").exitCode(), "loaded by the run");
-        Thread.sleep(14_000);
-        assertNotEquals(0, host.run("kldstat -q -m pf").exitCode(), "the timer unloaded pf.ko again");
+        host.await("kldstat -q -m pf && echo loaded || echo unloaded", "unloaded\n"::equals, Duration.ofSeconds(60));
         assertEquals("absent\n", host.sh("[ -e /etc/pf.conf ] && echo present || echo absent"),
                 "and removed the pf.conf that did not exist before");
     }
@@ -108,13 +107,8 @@ class PfRctlFromFreshHostTest {
     @Order(4)
     void afterTheRebootAccountingIsOnTheRulesAreLiveAndPfIsBack() throws InterruptedException {
         host.run("shutdown -r now 'jprov test: kern.racct.enable'");
-        String racct = "";
-        for (int i = 0; i < 120 && !racct.equals("1"); i++) {
-            Thread.sleep(1000);
-            ExecResult r = host.run("sysctl -n kern.racct.enable");
-            racct = r.exitCode() == 0 ? r.stdoutText().strip() : "";
-        }
-        assertEquals("1", racct, "the host came back with the loader tunable");
+        // the host came back with the loader tunable (sshd answers only once rc(8) has run)
+        host.await("sysctl -n kern.racct.enable", "1\n"::equals, Duration.ofSeconds(120));
         assertEquals(RctlModuleTest.SEED_LIVE, host.sh("rctl"), "rc.d/rctl loaded /etc/rctl.conf");
         assertTrue(host.sh("pfctl -s info").startsWith("Status: Enabled"), "rc.d/pf loaded and enabled pf");
         Planned rctl = host.plan(call(new RctlModule(), RCTL));

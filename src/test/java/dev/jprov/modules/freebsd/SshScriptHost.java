@@ -14,8 +14,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Runs module calls against a simulated FreeBSD host of the testbed with the engine's own batched scripts
@@ -64,6 +66,24 @@ final class SshScriptHost {
         if (r.exitCode() != 0) throw new AssertionError("remote script failed: " + r.stderrText());
         return r.stdoutText();
     }
+
+    /**
+     * Runs {@code script} until its output (or "" when it fails or the host is unreachable) satisfies {@code done},
+     * polling until {@code timeout}; returns that output. For what the host does by itself: a revert timer, a boot.
+     */
+    String await(String script, Predicate<String> done, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            ExecResult r = run(script);
+            last = r.exitCode() == 0 ? r.stdoutText() : "";
+            if (done.test(last)) return last;
+            Thread.sleep(POLL.toMillis());
+        }
+        throw new AssertionError("after " + timeout.toSeconds() + " s, `" + script + "` still answers: " + last);
+    }
+
+    private static final Duration POLL = Duration.ofMillis(500);
 
     Planned plan(Invocation inv) {
         ProbeBatch batch = new ProbeBatch(Boundary.random()).addAll(inv.probes());
