@@ -100,6 +100,17 @@ class ServiceCommandTest(RcCase):
         self.assertEqual((r.returncode, r.stderr), (1, "cron already running? (pid=%d).\n" % pid))
         self.assertEqual(self.ok("service", "cron", "stop"), "Stopping cron.\nWaiting for PIDS: %d.\n" % pid)
 
+    def test_a_base_daemon_stand_in_runs_once_started(self):
+        # rc.d/local_unbound (a stand-in generated from emu_rc.d.table): FreeBSD's local_unbound runs once started,
+        # so `status` (rc.subr's, by pid file) answers as the jail_update role's health check expects
+        self.assertEqual(self.ok("service", "local_unbound", "onestart"), "Starting local_unbound.\n")
+        pid = int(self.read("/var/run/local_unbound.pid"))
+        self.assertEqual(self.ok("service", "local_unbound", "onestatus"), "local_unbound is running as pid %d.\n" % pid)
+        self.assertEqual(self.ok("service", "local_unbound", "onestop"),
+                         "Stopping local_unbound.\nWaiting for PIDS: %d.\n" % pid)
+        r = self.run_cmd("service", "local_unbound", "onestatus")
+        self.assertEqual((r.returncode, r.stdout), (1, "local_unbound is not running.\n"))
+
     def test_disabled_and_one_prefix(self):
         r = self.run_cmd("service", "pflog", "start")
         self.assertEqual((r.returncode, r.stdout), (0, "Cannot 'start' pflog. Set pflog_enable to YES in "
