@@ -135,16 +135,7 @@ class RebootTest {
         @Order(2)
         void aJailUsedBeforeTheRebootIsReachedOverTheNewConnectionAndAskedAgain() throws Exception {
             String mirror = Files.readString(dir.resolve("mirror.url")).strip();
-            Path jails = dir.resolve("jails.yaml");
-            Files.writeString(jails, """
-                    all:
-                      children:
-                        jails:
-                          hosts:
-                            web1:
-                              ansible_connection: jail
-                              jail_host: rb1
-                    """);
+            Path jails = JailInventory.write(dir, "web1", "rb1");
             Path playbook = dir.resolve("jail.yaml");
             Files.writeString(playbook, """
                     - hosts: rb1
