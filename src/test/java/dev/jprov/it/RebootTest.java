@@ -48,7 +48,8 @@ class RebootTest {
 
         @BeforeAll
         void up() throws Exception {
-            testbed = NamespaceTestbed.up("jprov-reboot", "rb1", "rb2");
+            testbed = NamespaceTestbed.inTempDir("jprov-reboot");
+            testbed.up("rb1", "rb2");
             dir = testbed.dir();
         }
 

@@ -48,7 +48,8 @@ class SeedHostsTest {
 
     @BeforeAll
     void up() throws Exception {
-        testbed = NamespaceTestbed.up("jprov-seed-hosts", HOSTS.toArray(String[]::new));
+        testbed = NamespaceTestbed.inTempDir("jprov-seed-hosts");
+        testbed.up(HOSTS.toArray(String[]::new));
     }
 
     @AfterAll

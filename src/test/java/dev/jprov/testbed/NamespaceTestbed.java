@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
  * test can run against a testbed checked out elsewhere. Needs root, as testbed/up does.
  *
  * <pre>{@code
- * NamespaceTestbed tb = NamespaceTestbed.up("jprov-reboot", "rb1", "rb2");
+ * NamespaceTestbed tb = NamespaceTestbed.inTempDir("jprov-reboot");   // in @BeforeAll
+ * tb.up("rb1", "rb2");
  * Jprov.run("apply", "-i", tb.inventory().toString(), ...);
  * tb.host("rb1").reboot(Duration.ofSeconds(120));
- * tb.down();
+ * tb.down();                                                           // in @AfterAll, if tb != null
  * }</pre>
  */
 public final class NamespaceTestbed {
@@ -29,31 +30,35 @@ public final class NamespaceTestbed {
 
     private final Path home;
     private final Path dir;
-    private final Map<String, String> addresses;
+    private final Map<String, String> addresses = new HashMap<>();
 
-    private NamespaceTestbed(Path home, Path dir, Map<String, String> addresses) {
+    private NamespaceTestbed(Path home, Path dir) {
         this.home = home;
         this.dir = dir;
-        this.addresses = addresses;
     }
 
-    /** Starts the named hosts in a new temporary directory (named from tempPrefix); fails unless all of them are up. */
-    public static NamespaceTestbed up(String tempPrefix, String... names) throws IOException, InterruptedException {
+    /**
+     * A testbed in a new temporary directory (named from tempPrefix), no host started yet. Made apart from
+     * {@link #up} so that a test's teardown can stop what a failed up started.
+     */
+    public static NamespaceTestbed inTempDir(String tempPrefix) throws IOException {
         Path home = Path.of(System.getenv().getOrDefault("JPROV_TESTBED_HOME", REPO.resolve("testbed").toString()));
-        Path dir = Files.createTempDirectory(tempPrefix);
+        return new NamespaceTestbed(home, Files.createTempDirectory(tempPrefix));
+    }
+
+    /** Starts the named hosts; fails unless testbed/up succeeds and its inventory lists them all. */
+    public void up(String... names) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of(home.resolve("up").toString()));
         argv.addAll(List.of(names));
         argv.addAll(List.of("--dir", dir.toString()));
         ProcessRunner.run(REPO, argv).orFail("testbed/up");
-        String inventory = Files.readString(dir.resolve("inventory.yaml"));
-        Map<String, String> addresses = new HashMap<>();
+        String inventory = Files.readString(inventory());
         Matcher m = INVENTORY_HOST.matcher(inventory);
         while (m.find()) addresses.put(m.group(1), m.group(2));
-        if (addresses.size() != names.length) {
-            throw new AssertionError("testbed/up " + String.join(" ", names) + " left " + addresses.size()
-                    + " host(s) in its inventory:\n" + inventory);
+        if (!addresses.keySet().containsAll(List.of(names))) {
+            throw new AssertionError("testbed/up " + String.join(" ", names) + " left an inventory without them all:\n"
+                    + inventory);
         }
-        return new NamespaceTestbed(home, dir, addresses);
     }
 
     /** The testbed's directory: its inventory, SSH key, known_hosts, mirror.url and the hosts' files. */
