@@ -64,3 +64,15 @@ def configured_host(case, root="", url=None):
 def bootstrapped_host(case):
     configured_host(case)
     case.ok("pkg", "bootstrap", "-y")
+
+
+def with_one_jail(case, name, root):
+    """case.env with a fake jls first on PATH that knows one running jail, NAME at ROOT, and fails for any other
+    name as jls -j does: pkg -j finds the jail's root with jls, and the tests run no jails."""
+    fake = case.path("/fakebin")
+    os.makedirs(fake)
+    with open(fake + "/jls", "w") as f:
+        f.write('#!/bin/sh\n[ "$2" = %s ] && echo %s && exit 0\necho "jls: jail \\"$2\\" not found" >&2; exit 1\n'
+                % (name, root))
+    os.chmod(fake + "/jls", 0o755)
+    return dict(case.env, PATH=fake + ":" + case.env["PATH"])

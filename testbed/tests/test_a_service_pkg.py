@@ -1,6 +1,6 @@
 import os, subprocess, unittest
 from emu_a_support import EmuCase, EMU, SHELLS
-from emu_pkg_support import bootstrapped_host, configured_host
+from emu_pkg_support import bootstrapped_host, configured_host, with_one_jail
 
 
 class ServicePkgTest(EmuCase):
@@ -113,12 +113,7 @@ class ServicePkgTest(EmuCase):
         self.ok("pkg", "-r", "/jails/mail", "install", "-y", "rspamd")
         self.assertTrue(os.path.exists(self.path("/jails/mail/usr/local/etc/rc.d/rspamd")))
         self.assertFalse(os.path.exists(self.path("/usr/local/etc/rc.d/rspamd")))
-        fake = self.path("/fakebin")
-        os.makedirs(fake)
-        with open(fake + "/jls", "w") as f:
-            f.write('#!/bin/sh\n[ "$2" = mail ] && echo /jails/mail && exit 0\necho "jls: jail \\"$2\\" not found" >&2; exit 1\n')
-        os.chmod(fake + "/jls", 0o755)
-        env = dict(self.env, PATH=fake + ":" + self.env["PATH"])
+        env = with_one_jail(self, "mail", "/jails/mail")
         # -j attaches to the jail: the jail's own database (pkg's main.c: jail_attach() before pkg_ini())
         self.assertEqual(self.run_cmd("pkg", "-j", "mail", "info", "-e", "rspamd", env=env).returncode, 0)
         configured_host(self, "/jails/mail")

@@ -3,7 +3,7 @@ pkg's src/: info.c and query.c on an empty database, update.c (pkgcli_update), i
 failed catalogue update), main.c (-N, -r, -j attaching to the jail)."""
 import os, unittest
 from emu_a_support import EmuCase
-from emu_pkg_support import bootstrapped_host, configured_host, fresh_host
+from emu_pkg_support import bootstrapped_host, configured_host, fresh_host, with_one_jail
 
 
 class RealPkgTest(EmuCase):
@@ -90,12 +90,7 @@ class RealPkgTest(EmuCase):
         self.assertEqual(self.ok("pkg", "-r", "/jails/empty", "info", "-q"), "vim-9.1.0707\n")
 
     def test_jail_uses_the_jails_configuration(self):
-        fake = self.path("/fakebin")
-        os.makedirs(fake)
-        with open(fake + "/jls", "w") as f:
-            f.write('#!/bin/sh\n[ "$2" = www ] && echo /jails/www && exit 0\necho "jls: jail \\"$2\\" not found" >&2; exit 1\n')
-        os.chmod(fake + "/jls", 0o755)
-        env = dict(self.env, PATH=fake + ":" + self.env["PATH"])
+        env = with_one_jail(self, "www", "/jails/www")
         fresh_host(self, "/jails/www")
         # the jail's own /etc/pkg/FreeBSD.conf: pkg.FreeBSD.org, unreachable
         self.assertEqual(self.run_cmd("pkg", "-j", "www", "install", "-y", "nginx", env=env).returncode, 3)

@@ -59,6 +59,11 @@ class HostSessionRebootTest {
                 Optional.of(Duration.ofSeconds(3)), Duration.ZERO);
     }
 
+    /** A reboot queued as a task of its own, writing anything (Resource.ANY), as the reboot module plans it. */
+    private static PendingChanges.Ticket enqueue(HostSession session, Step.Reboot reboot) {
+        return session.enqueue(session.nextTask(), List.of(reboot), List.of(Resource.ANY), Map.of());
+    }
+
     @Test
     void queuedChangesGoFirstThenEveryoneOnTheMachineSeesTheNewBoot() throws Exception {
         Setup s = setup(2, true);
@@ -71,9 +76,8 @@ class HostSessionRebootTest {
         int t1 = s.host().nextTask();
         PendingChanges.Ticket touch = s.host().enqueue(t1, List.of(new Step.Exec("touch \"$FAKE/marker\"",
                 "touch marker", false)), List.of(Resource.path(s.fake().dir() + "/marker")), Map.of());
-        int t2 = s.host().nextTask();
-        PendingChanges.Ticket rebooted = s.host().enqueue(t2, List.of(reboot("shutdown -r +0s 'bye'", before,
-                Duration.ofSeconds(600))), List.of(Resource.ANY), Map.of());
+        PendingChanges.Ticket rebooted = enqueue(s.host(), reboot("shutdown -r +0s 'bye'", before,
+                Duration.ofSeconds(600)));
 
         // A later task's probe: the queue (the change, then the reboot) is made first, the probe on the new boot.
         String after = ((ProbeAnswer) s.host().answers(List.of(BOOT), List::of, s.host().nextTask()).get(BOOT))
@@ -101,8 +105,7 @@ class HostSessionRebootTest {
     void aFlushRebootsAfterTheQueueAndDropsTheHostsOwnAnswers() throws Exception {
         Setup s = setup(0, true);
         String before = ask(s.host(), BOOT);
-        PendingChanges.Ticket t = s.host().enqueue(s.host().nextTask(), List.of(reboot("shutdown -r +0s x", before,
-                Duration.ofSeconds(60))), List.of(Resource.ANY), Map.of());
+        PendingChanges.Ticket t = enqueue(s.host(), reboot("shutdown -r +0s x", before, Duration.ofSeconds(60)));
         s.host().flush();
         assertEquals(0, t.results().get(0).exitCode());
         int trips = s.host().roundTrips();
@@ -114,8 +117,7 @@ class HostSessionRebootTest {
     void aHostThatDoesNotComeBackFailsWithAnsiblesMessageAndNothingAfterItRuns() throws Exception {
         Setup s = setup(0, false);
         String before = ask(s.host(), BOOT);
-        PendingChanges.Ticket rebooted = s.host().enqueue(s.host().nextTask(), List.of(reboot("shutdown -r +0s x",
-                before, Duration.ofSeconds(30))), List.of(Resource.ANY), Map.of());
+        PendingChanges.Ticket rebooted = enqueue(s.host(), reboot("shutdown -r +0s x", before, Duration.ofSeconds(30)));
         PendingChanges.Ticket later = s.host().enqueue(s.host().nextTask(), List.of(new Step.Exec("touch \"$FAKE/later\"",
                 "touch later", false)), List.of(), Map.of());
         s.host().flush();
@@ -135,8 +137,7 @@ class HostSessionRebootTest {
     void aProbeQueuedBehindAFailedRebootEndsTheAskingTaskNotTheConnection() throws Exception {
         Setup s = setup(0, false);
         String before = ask(s.host(), BOOT);
-        s.host().enqueue(s.host().nextTask(), List.of(reboot("shutdown -r +0s x", before, Duration.ofSeconds(5))),
-                List.of(Resource.ANY), Map.of());
+        enqueue(s.host(), reboot("shutdown -r +0s x", before, Duration.ofSeconds(5)));
         assertThrows(PendingFailure.class, () -> s.host().answers(List.of(BOOT), List::of, s.host().nextTask()));
     }
 
@@ -144,8 +145,8 @@ class HostSessionRebootTest {
     void aRefusedRebootCommandFailsAndTheHostKeepsItsConnectionAndAnswers() throws Exception {
         Setup s = setup(0, true);
         String before = ask(s.host(), BOOT);
-        PendingChanges.Ticket t = s.host().enqueue(s.host().nextTask(), List.of(reboot("refusing-shutdown -r +0s x",
-                before, Duration.ofSeconds(60))), List.of(Resource.ANY), Map.of());
+        PendingChanges.Ticket t = enqueue(s.host(), reboot("refusing-shutdown -r +0s x", before,
+                Duration.ofSeconds(60)));
         s.host().flush();
         StepResult r = t.results().get(0);
         assertEquals(Step.Reboot.COMMAND_FAILED, r.exitCode());
@@ -159,8 +160,7 @@ class HostSessionRebootTest {
     @Test
     void aJailIsNotRebooted() throws Exception {
         Setup s = setup(0, true);
-        PendingChanges.Ticket t = s.jail().enqueue(s.jail().nextTask(), List.of(reboot("shutdown -r +0s x", "",
-                Duration.ofSeconds(60))), List.of(Resource.ANY), Map.of());
+        PendingChanges.Ticket t = enqueue(s.jail(), reboot("shutdown -r +0s x", "", Duration.ofSeconds(60)));
         s.jail().flush();
         assertEquals(Step.Reboot.COMMAND_FAILED, t.results().get(0).exitCode());
         assertTrue(t.results().get(0).stderr().contains("jprov reboots only hosts"), t.results().get(0).stderr());
@@ -175,7 +175,7 @@ class HostSessionRebootTest {
         Step.Reboot step = new Step.Reboot("shutdown -r now", "sysctl kern.boottime", before.strip(),
                 "n=$(cat \"$FAKE/tries\" 2>/dev/null || echo 0); echo $((n+1)) > \"$FAKE/tries\"; [ $n -ge 1 ]",
                 Duration.ofSeconds(60), Optional.empty(), Duration.ofSeconds(5));
-        PendingChanges.Ticket t = s.host().enqueue(s.host().nextTask(), List.of(step), List.of(Resource.ANY), Map.of());
+        PendingChanges.Ticket t = enqueue(s.host(), step);
         s.host().flush();
         assertEquals(0, t.results().get(0).exitCode(), t.results().get(0).stderr());
         // post_reboot_delay first, then one pause after the failed test command.

@@ -28,16 +28,7 @@ class FreebsdTargetsTest {
         TestbedHost host = testbed.freshHost("jailhost1");
         String mirror = testbed.mirrorUrl();
         Path hostInventory = testbed.inventory(List.of(host));
-        Path jails = dir.resolve("jails.yaml");
-        Files.writeString(jails, """
-                all:
-                  children:
-                    jails:
-                      hosts:
-                        web1:
-                          ansible_connection: jail
-                          jail_host: jailhost1
-                """);
+        Path jails = JailInventory.write(dir, "web1", "jailhost1");
         Path build = dir.resolve("build.yaml");
         Files.writeString(build, """
                 - hosts: jailhost1

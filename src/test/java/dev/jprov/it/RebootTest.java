@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jprov.testbed.NamespaceTestbed;
 import dev.jprov.testbed.Testbed;
 import dev.jprov.testbed.TestbedExtension;
 import dev.jprov.testbed.TestbedHost;
@@ -16,12 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,35 +38,28 @@ import org.junit.jupiter.api.io.TempDir;
  * does not come back within reboot_timeout, which fails with Ansible's message while the other host goes on.
  */
 class RebootTest {
-    private static final Path REPO = Path.of("").toAbsolutePath();
-
     /** Namespace hosts from testbed/up, as SeedHostsTest starts them. */
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     class NamespaceHosts {
-        private Path testbed;
+        private NamespaceTestbed testbed;
         private Path dir;
-        private final Map<String, String> addresses = new HashMap<>();
 
         @BeforeAll
         void up() throws Exception {
-            testbed = Path.of(System.getenv().getOrDefault("JPROV_TESTBED_HOME", REPO.resolve("testbed").toString()));
-            dir = Files.createTempDirectory("jprov-reboot");
-            run(testbed.resolve("up").toString(), "rb1", "rb2", "--dir", dir.toString()).orFail("testbed/up");
-            String inv = Files.readString(dir.resolve("inventory.yaml"));
-            Matcher m = Pattern.compile("(?m)^    ([a-z0-9-]+):\\n      ansible_host: (\\S+)").matcher(inv);
-            while (m.find()) addresses.put(m.group(1), m.group(2));
-            assertEquals(2, addresses.size(), inv);
+            testbed = NamespaceTestbed.inTempDir("jprov-reboot");
+            testbed.up("rb1", "rb2");
+            dir = testbed.dir();
         }
 
         @AfterAll
         void down() throws Exception {
-            if (dir != null) run(testbed.resolve("down").toString(), "--dir", dir.toString(), "--purge");
+            if (testbed != null) testbed.downAndPurge();
         }
 
         private Jprov.Run apply(Path playbook, String... more) {
-            List<String> args = new ArrayList<>(List.of("apply", "-i", dir.resolve("inventory.yaml").toString()));
+            List<String> args = new ArrayList<>(List.of("apply", "-i", testbed.inventory().toString()));
             args.addAll(List.of(more));
             args.add(playbook.toString());
             return Jprov.run(args.toArray(String[]::new));
@@ -79,7 +69,7 @@ class RebootTest {
             try {
                 return run("ssh", "-i", dir.resolve("id_ed25519").toString(),
                         "-o", "UserKnownHostsFile=" + dir.resolve("known_hosts"), "-o", "StrictHostKeyChecking=yes",
-                        "-o", "BatchMode=yes", "-o", "ConnectTimeout=5", "root@" + addresses.get(host), command);
+                        "-o", "BatchMode=yes", "-o", "ConnectTimeout=5", "root@" + testbed.address(host), command);
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
@@ -146,16 +136,7 @@ class RebootTest {
         @Order(2)
         void aJailUsedBeforeTheRebootIsReachedOverTheNewConnectionAndAskedAgain() throws Exception {
             String mirror = Files.readString(dir.resolve("mirror.url")).strip();
-            Path jails = dir.resolve("jails.yaml");
-            Files.writeString(jails, """
-                    all:
-                      children:
-                        jails:
-                          hosts:
-                            web1:
-                              ansible_connection: jail
-                              jail_host: rb1
-                    """);
+            Path jails = JailInventory.write(dir, "web1", "rb1");
             Path playbook = dir.resolve("jail.yaml");
             Files.writeString(playbook, """
                     - hosts: rb1

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jprov.testbed.NamespaceHost;
+import dev.jprov.testbed.NamespaceTestbed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -44,31 +43,24 @@ class SeedHostsTest {
             "router", List.of("unbound", "wireguard"));
     private static final List<String> HOSTS = List.of("mailhost", "router");
 
-    private Path testbed;
-    private Path dir;
-    private final Map<String, String> addresses = new HashMap<>();
+    private NamespaceTestbed testbed;
     private final Map<String, Integer> checkChanged = new HashMap<>();
 
     @BeforeAll
     void up() throws Exception {
-        testbed = Path.of(System.getenv().getOrDefault("JPROV_TESTBED_HOME", REPO.resolve("testbed").toString()));
-        dir = Files.createTempDirectory("jprov-seed-hosts");
-        run(testbed.resolve("up").toString(), "mailhost", "router", "--dir", dir.toString());
-        String inv = Files.readString(dir.resolve("inventory.yaml"));
-        Matcher m = Pattern.compile("(?m)^    ([a-z0-9-]+):\\n      ansible_host: (\\S+)").matcher(inv);
-        while (m.find()) addresses.put(m.group(1), m.group(2));
-        assertEquals(2, addresses.size(), inv);
+        testbed = NamespaceTestbed.inTempDir("jprov-seed-hosts");
+        testbed.up(HOSTS.toArray(String[]::new));
     }
 
     @AfterAll
     void down() throws Exception {
-        if (dir != null) run(testbed.resolve("down").toString(), "--dir", dir.toString());
+        if (testbed != null) testbed.down();
     }
 
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(120);
 
     private NamespaceHost host(String name) {
-        return NamespaceHost.of(dir, name);
+        return testbed.host(name);
     }
 
     private String bootTime(String name) {
@@ -81,7 +73,7 @@ class SeedHostsTest {
 
     private Jprov.Run apply(String playbook, String... more) {
         List<String> args = new ArrayList<>(List.of("apply", "-i", "inventory/hosts.yaml",
-                "-i", dir.resolve("inventory.yaml").toString(), "playbooks/" + playbook));
+                "-i", testbed.inventory().toString(), "playbooks/" + playbook));
         args.addAll(List.of(more));
         return Jprov.run(args.toArray(String[]::new));
     }
@@ -243,9 +235,9 @@ class SeedHostsTest {
 
     private Out ssh(String host, String command) {
         try {
-            return run("ssh", "-i", dir.resolve("id_ed25519").toString(),
-                    "-o", "UserKnownHostsFile=" + dir.resolve("known_hosts"), "-o", "StrictHostKeyChecking=yes",
-                    "-o", "BatchMode=yes", "root@" + addresses.get(host), command);
+            return run("ssh", "-i", testbed.dir().resolve("id_ed25519").toString(),
+                    "-o", "UserKnownHostsFile=" + testbed.dir().resolve("known_hosts"), "-o", "StrictHostKeyChecking=yes",
+                    "-o", "BatchMode=yes", "root@" + testbed.address(host), command);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
- * Waiting for a testbed host to come back from a reboot, for container hosts ({@link TestbedHost#awaitBoot})
- * and namespace hosts ({@link NamespaceHost#awaitBoot}) alike: poll the host over SSH for its boot time
+ * Waiting for a testbed host to come back from a reboot ({@link RebootableHost#awaitBoot}), for container and
+ * namespace hosts alike: poll the host over SSH for its boot time
  * (/var/db/emu/kernel/boottime, "SEC USEC", written by the host's init before sshd starts) until it answers
  * with another boot than the one before, or the deadline passes. Polls, never sleeps a fixed time.
  */

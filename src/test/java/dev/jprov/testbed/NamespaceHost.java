@@ -3,7 +3,6 @@ package dev.jprov.testbed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -17,7 +16,7 @@ import java.util.List;
  * h.awaitBoot(before, Duration.ofSeconds(60));
  * }</pre>
  */
-public record NamespaceHost(Path dir, String name) {
+public record NamespaceHost(Path dir, String name) implements RebootableHost {
 
     public static NamespaceHost of(Path dir, String name) {
         return new NamespaceHost(dir, name);
@@ -35,24 +34,14 @@ public record NamespaceHost(Path dir, String name) {
                 "-o", "BatchMode=yes", "-o", "ConnectTimeout=5", "root@" + address(), remoteCommand);
     }
 
+    @Override
     public ExecResult ssh(String remoteCommand) throws IOException, InterruptedException {
         return ProcessRunner.run(dir, sshCommand(remoteCommand));
     }
 
     /** The current boot's "SEC USEC" (CONTRACT decision 4). */
+    @Override
     public String bootTime() throws IOException, InterruptedException {
         return ssh(BootWait.BOOT_TIME_COMMAND).orFail("boot time of " + name).stdout().strip();
-    }
-
-    /** Waits until sshd answers in a boot other than previousBootTime; returns the new boot time. */
-    public String awaitBoot(String previousBootTime, Duration timeout) throws Exception {
-        return BootWait.awaitNewBoot(name, () -> ssh(BootWait.BOOT_TIME_COMMAND), previousBootTime, timeout);
-    }
-
-    /** `shutdown -r now` over SSH, then {@link #awaitBoot}; returns the new boot time. */
-    public String reboot(Duration timeout) throws Exception {
-        String before = bootTime();
-        ssh("shutdown -r now").orFail("shutdown -r now on " + name);
-        return awaitBoot(before, timeout);
     }
 }

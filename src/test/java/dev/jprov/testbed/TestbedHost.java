@@ -3,7 +3,6 @@ package dev.jprov.testbed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.testcontainers.containers.Container;
@@ -21,7 +20,7 @@ import org.testcontainers.images.builder.Transferable;
  * (/etc/jprov-testbed/boot-delay, default 2 s). {@link #reboot} does it and waits; or start the reboot
  * yourself ({@link #ssh}) and wait with {@link #awaitBoot}. {@link #exec} fails while the host reboots.
  */
-public final class TestbedHost {
+public final class TestbedHost implements RebootableHost {
     private final String name;
     private final GenericContainer<?> container;
     private final int port;
@@ -38,6 +37,7 @@ public final class TestbedHost {
         this.knownHosts = knownHosts;
     }
 
+    @Override
     public String name() {
         return name;
     }
@@ -108,6 +108,7 @@ public final class TestbedHost {
     }
 
     /** remoteCommand run over SSH (strict host key checking), as root. */
+    @Override
     public ExecResult ssh(String remoteCommand) {
         try {
             return ProcessRunner.run(Path.of("."), sshCommand(remoteCommand));
@@ -120,20 +121,9 @@ public final class TestbedHost {
     }
 
     /** The current boot's "SEC USEC" (/var/db/emu/kernel/boottime, CONTRACT decision 4). */
+    @Override
     public String bootTime() {
         return exec("cat", BootWait.BOOT_TIME_FILE).orFail("boot time of " + name).stdout().strip();
-    }
-
-    /** Waits until sshd answers in a boot other than previousBootTime; returns the new boot time. */
-    public String awaitBoot(String previousBootTime, Duration timeout) throws Exception {
-        return BootWait.awaitNewBoot(name, () -> ssh(BootWait.BOOT_TIME_COMMAND), previousBootTime, timeout);
-    }
-
-    /** `shutdown -r now` over SSH, then {@link #awaitBoot}; returns the new boot time. */
-    public String reboot(Duration timeout) throws Exception {
-        String before = bootTime();
-        ssh("shutdown -r now").orFail("shutdown -r now on " + name);
-        return awaitBoot(before, timeout);
     }
 
     /** argv for OpenSSH's ssh running remoteCommand on this host as root, with strict host key checking. */

@@ -10,6 +10,7 @@ import dev.jprov.facts.FileFacts;
 import dev.jprov.modules.Args;
 import dev.jprov.modules.LocalHost;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.files.FileModulesTest.Setup;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
 import dev.jprov.plan.Step;
@@ -39,10 +40,6 @@ class SpecialFileDestTest {
     Path dir;
 
     private final LocalHost host = LocalHost.sh();
-
-    interface Setup {
-        void in(Path d) throws IOException;
-    }
 
     static Stream<Arguments> rows() {
         Setup fifo640 = d -> mkfifo(d.resolve("p"), "640");
