@@ -1,7 +1,7 @@
 """Shared fixture of the pkg tests: the testbed's package repository, built once per test process by
 testbed/mirror/build-pkg-repo into a temporary mirror and reached over file:// (fetch(3), which pkg uses,
 reads file URLs) or over HTTP from a local server, and the repository files a fresh host and the shipped
-roles write (CONTRACT decision 7)."""
+roles write (roles/pkg_repository)."""
 import atexit, functools, http.server, os, shutil, subprocess, tempfile, threading
 from emu_a_support import EMU
 

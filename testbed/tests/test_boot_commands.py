@@ -1,4 +1,4 @@
-"""Tests of the emulated reboot(8), shutdown(8), uptime(1) and last(1) (task BOOT of issue 11): the real
+"""Tests of the emulated reboot(8), shutdown(8), uptime(1) and last(1): the real
 command files with EMU_ROOT set to a temporary directory. None of them may signal a PID 1 that is not the
 testbed's init (host-boot), so here the ones that would are refused; the whole boot (init, sshd coming back,
 kernel state gone) is tested on real hosts by TestbedBootTest.

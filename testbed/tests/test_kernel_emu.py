@@ -53,7 +53,7 @@ class KernelCase(unittest.TestCase):
             f.write(text)
 
     def boot(self):
-        """What task BOOT's boot does to the kernel state: wipe, boottime, loader."""
+        """What a boot (testbed/lib/host-boot) does to the kernel state: wipe, boottime, loader."""
         shutil.rmtree(self.path(KERNEL), ignore_errors=True)
         os.makedirs(self.path(KERNEL))
         self.write(KERNEL + "/boottime", "1733200000 123456\n")

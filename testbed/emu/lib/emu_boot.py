@@ -1,7 +1,7 @@
 # Shared by the emulated reboot(8), shutdown(8), uptime(1) and last(1): the boot time, the utx.log records and
 # the way to ask the testbed's init (testbed/lib/host-boot, PID 1 of every host) for a reboot.
 #
-# Files (CONTRACT decision 4):
+# Files:
 #   /var/db/emu/kernel/boottime   "SEC USEC" of the current boot (written by host-boot before anything else)
 #   /var/db/emu/utx.log           one record a line, oldest first: "boot SEC USEC" | "shutdown SEC USEC"
 #                                 (FreeBSD keeps these as utmpx BOOT_TIME / SHUTDOWN_TIME in /var/log/utx.log)

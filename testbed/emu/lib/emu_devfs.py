@@ -7,7 +7,7 @@ import os
 
 from emu_bcommon import Lock, load_json, rp, save_json, state_path
 
-STATE = "kernel/devfs.json"   # kernel state, forgotten at reboot (CONTRACT 1)
+STATE = "kernel/devfs.json"   # kernel state, forgotten at reboot
 
 DEFAULT_RULES = """\
 [devfsrules_hide_all=1]

@@ -20,7 +20,7 @@
 # kldload of files outside the catalogue below (ENOENT), kldnext ordering
 # beyond ids, addresses (made up, stable per file).
 #
-# State: /var/db/emu/kernel/kld.json (see CONTRACT decision 1); the kernel dir
+# State: /var/db/emu/kernel/kld.json; the kernel dir
 # is forgotten at boot.  When kld.json does not exist yet the loader runs
 # first (emu_kld_loader.boot()), so every command sees a freshly booted host.
 import errno
@@ -109,7 +109,7 @@ def save_state(st):
 
 
 def kenv():
-    """The kernel environment: name -> value (CONTRACT decision 2's kenv file)."""
+    """The kernel environment: name -> value (/var/db/emu/kernel/kenv, the loader's)."""
     if load_json(state_path(KLD_STATE), None) is None:
         with Lock(LOCK):
             load_state()

@@ -1,4 +1,4 @@
-# The boot loader's part of a boot (CONTRACT decision 2): read loader.conf as
+# The boot loader's part of a boot: read loader.conf as
 # stand/lua/config.lua does and leave the kernel environment and the preloaded
 # kernel files in /var/db/emu/kernel.
 #
@@ -139,7 +139,7 @@ def boot_locked():
     save_json(state_path(emu_kld.KLD_STATE), st)
     boottime = state_path(emu_kld.KERNEL_DIR + "/boottime")
     if not os.path.exists(boottime):
-        # The boot (task BOOT) writes it first; a host nobody booted
+        # The boot (testbed/lib/host-boot) writes it first; a host nobody booted
         # through it gets the moment its kernel state appeared.
         now = time.time()
         with open(boottime, "w") as f:

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * order, and the recap lines must be what ansible-playbook 2.14 printed for the same playbook.
  *
  * <p>Hosts take different paths here (one is rescued, handlers differ per host). jprov's hosts run ahead of each
- * other, so its console may print a task's lines for a late host under a later banner, or lose them (a problem of
- * the console reporter, reported to the lead); so the comparison is per host, from the --json task events.
+ * other, so its console may print a task's lines for a late host under a later banner, or lose them (a known
+ * problem of the console reporter); so the comparison is per host, from the --json task events.
  */
 class BlocksAndHandlersTest {
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The reboot module on testbed hosts that really boot (testbed issue 11; CONTRACT decisions 4 and 5: shutdown
+ * The reboot module on testbed hosts that really boot (testbed/README.md, "Boot and reboot": shutdown
  * drops the session, sshd comes back with the same host key after /etc/jprov-testbed/boot-delay seconds,
  * kern.boottime changes): a reboot notified to a handler, after which later tasks and plays run on the new boot
  * over the host's re-established connection; a jail of the host used before and after the reboot; and a host that

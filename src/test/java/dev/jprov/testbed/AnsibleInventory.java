@@ -42,7 +42,7 @@ public final class AnsibleInventory {
         return y.toString();
     }
 
-    /** The mirror's pkg repository (testbed/mirror/build-pkg-repo); pkg expands ${ABI} itself (CONTRACT 7). */
+    /** The mirror's pkg repository (testbed/mirror/build-pkg-repo); pkg expands ${ABI} itself. */
     static String pkgRepoUrl(String freebsdMirror) {
         return freebsdMirror.replaceFirst("/+$", "") + "/pkg/${ABI}/latest";
     }

@@ -39,7 +39,7 @@ public record NamespaceHost(Path dir, String name) implements RebootableHost {
         return ProcessRunner.run(dir, sshCommand(remoteCommand));
     }
 
-    /** The current boot's "SEC USEC" (CONTRACT decision 4). */
+    /** The current boot's "SEC USEC" (/var/db/emu/kernel/boottime). */
     @Override
     public String bootTime() throws IOException, InterruptedException {
         return ssh(BootWait.BOOT_TIME_COMMAND).orFail("boot time of " + name).stdout().strip();

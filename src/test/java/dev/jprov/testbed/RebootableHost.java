@@ -3,7 +3,7 @@ package dev.jprov.testbed;
 import java.time.Duration;
 
 /**
- * A testbed host that reboots as FreeBSD does (CONTRACT decision 4), container or namespace alike: how it is
+ * A testbed host that reboots as FreeBSD does, container or namespace alike: how it is
  * reached over SSH and where its boot time is read differ, waiting for the new boot and rebooting do not.
  */
 public interface RebootableHost {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * what only lived in the "kernel" (a file under /var/db/emu/kernel, a running process, a jail's mount) is gone,
  * files in /etc stay, and the boot delay knob keeps sshd away at least that long (the host's own shutdown and
  * boot records say so: no wall clock here). Boot time: /var/db/emu/kernel/boottime, which `sysctl
- * kern.boottime` (task KERNEL) prints. The namespace half needs root, as testbed/up does.
+ * kern.boottime` prints. The namespace half needs root, as testbed/up does.
  */
 @ExtendWith(TestbedExtension.class)
 class TestbedBootTest {

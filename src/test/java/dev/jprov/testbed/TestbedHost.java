@@ -120,7 +120,7 @@ public final class TestbedHost implements RebootableHost {
         }
     }
 
-    /** The current boot's "SEC USEC" (/var/db/emu/kernel/boottime, CONTRACT decision 4). */
+    /** The current boot's "SEC USEC" (/var/db/emu/kernel/boottime). */
     @Override
     public String bootTime() {
         return exec("cat", BootWait.BOOT_TIME_FILE).orFail("boot time of " + name).stdout().strip();

@@ -22,7 +22,7 @@ import java.util.function.Predicate;
 /**
  * Runs module calls against a simulated FreeBSD host of the testbed with the engine's own batched scripts
  * (ProbeBatch for probes, ChangeBatch for steps) over the OpenSSH client; Step.Reconfirm over a second ssh
- * connection, as the executor does. A stand-in until the lead's end-to-end playbook helper exists.
+ * connection, as the executor does.
  */
 final class SshScriptHost {
     private final List<String> ssh;
