@@ -177,7 +177,12 @@ class SeedHostsTest {
     @Test
     @Order(5)
     void afterARebootTheHostsAreStillTheSeeds() throws Exception {
-        for (String h : HOSTS) host(h).reboot(BOOT_TIMEOUT);
+        Map<String, String> boots = new HashMap<>();
+        for (String h : HOSTS) {   // both at once, as a fleet reboots
+            boots.put(h, host(h).bootTime());
+            assertTrue(host(h).ssh("shutdown -r now").succeeded(), h);
+        }
+        for (String h : HOSTS) host(h).awaitBoot(boots.get(h), BOOT_TIMEOUT);
         assertSeedHostsRun();   // brought back by rc(8) alone, from what the run persisted
         Jprov.Run again = apply("site.yaml");
         assertEquals(0, again.exitCode(), again.toString());
