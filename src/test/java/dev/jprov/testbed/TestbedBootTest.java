@@ -105,13 +105,13 @@ class TestbedBootTest {
     private static void prepare(Ssh ssh) throws Exception {
         ssh.run(PERSISTENT).orFail("write /etc files");
         ssh.run(LIVE_ONLY).orFail("make live-only state");
-        assertEquals("1", ssh.run("pgrep -xc sleep; true").stdout().strip(), "the background process runs");
+        assertEquals("1", ssh.run("pgrep -fxc 'sleep 4242'; true").stdout().strip(), "the background process runs");
     }
 
     /** What a boot forgets and what it keeps; ssh itself succeeding proves the host key is the same. */
     private static void assertCameBackFresh(Ssh ssh) throws Exception {
         String state = ssh.run("test -e /var/db/emu/kernel/live-marker && echo marker;"
-                + " pgrep -x sleep > /dev/null && echo sleeping;"
+                + " pgrep -fx 'sleep 4242' > /dev/null && echo sleeping;"
                 + " grep -q ' /jails/boottest/dev ' /proc/self/mounts && echo mounted;"
                 + " cat /etc/boottest/persist").orFail("state after the reboot").stdout();
         assertEquals("kept", state.strip(), "only the /etc file survives the reboot");
