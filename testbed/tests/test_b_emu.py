@@ -394,6 +394,13 @@ class IfconfigTest(EmuCase):
 
 
 class PfctlTest(EmuCase):
+    def setUp(self):
+        super().setUp()
+        # A fresh 14.3 host has no pf.ko loaded: pfctl cannot open /dev/pf (sbin/pfctl/pfctl.c) until
+        # `kldload pf` (sbin/kldload/kldload.c), as test_kernel_emu's PfctlTest checks.
+        r = self.run_cmd("kldload", "pf")
+        self.assertEqual((r.returncode, r.stderr), (0, ""))
+
     def test_seed000_parses_and_prints(self):
         self.write("/etc/pf.conf", SEED000_PF)
         r = self.run_cmd("pfctl", "-nf", "/etc/pf.conf")
@@ -459,6 +466,7 @@ class PfEnforcementTest(unittest.TestCase):
                 ip link set lo up
                 mount -t tmpfs emu /var
                 export PATH=%(bin)s:$PATH EMU_ROOT=/
+                kldload -n pf
                 python3 -c '
                 import socket, sys, time
                 s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -490,6 +498,19 @@ class PfEnforcementTest(unittest.TestCase):
 
 
 class RctlTest(EmuCase):
+    """rctl(8) on a host booted with RACCT on: GENERIC has kern.racct.enable=0 (a loader tunable), so the host's
+    /boot/loader.conf sets kern.racct.enable="1" and the host boots (stand/defaults/loader.conf; emu_loader)."""
+
+    def setUp(self):
+        super().setUp()
+        self.boot_with_racct("1")
+
+    def boot_with_racct(self, value):
+        """Set kern.racct.enable in /boot/loader.conf and forget the kernel state, so the next command boots the
+        host (the loader reads loader.conf only at boot; a missing /var/db/emu/kernel is a fresh boot)."""
+        self.write("/boot/loader.conf", 'kern.racct.enable="%s"\n' % value)
+        shutil.rmtree(os.path.join(self.root, "var/db/emu/kernel"), ignore_errors=True)
+
     def test_seed003_rules(self):
         rules = ["jail:unbound:memoryuse:deny=512M", "jail:unbound:maxproc:deny=64",
                  "jail:wireguard:memoryuse:deny=128M", "jail:wireguard:maxproc:deny=32"]
@@ -521,7 +542,8 @@ class RctlTest(EmuCase):
                 self.assertEqual((r.returncode, r.stderr), (1, msg))
 
     def test_racct_disabled(self):
-        self.write("/var/db/emu/rctl.json", '{"racct_enable": 0, "rules": []}')
+        # usr.bin/rctl/rctl.c enosys(): with kern.racct.enable=0 from the loader every call fails
+        self.boot_with_racct("0")
         r = self.run_cmd("rctl")
         self.assertEqual((r.returncode, r.stderr),
                          (1, "rctl: RACCT/RCTL present, but disabled; enable using kern.racct.enable=1 tunable\n"))

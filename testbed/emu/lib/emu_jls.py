@@ -79,7 +79,13 @@ def value(j, name):
         c = conf(name)
         return "str", c[1][-1] if c and c[1] else osrelease()
     if name == "osreldate":
-        return "str", "1402000"
+        # sys/kern/kern_jail.c: a jail inherits its parent's osreldate unless
+        # the osreldate parameter sets one; the host's is __FreeBSD_version of
+        # the kernel's release (sys/sys/param.h; as bin/sysctl kern.osreldate).
+        c = conf(name)
+        if c and c[1]:
+            return "str", c[1][-1]
+        return "str", "1402000" if osrelease().startswith("14.2-") else "1403000"
     defaults = {"devfs_ruleset": "0", "enforce_statfs": "2", "securelevel": "-1",
                 "parent": "0", "children.cur": "0", "children.max": "0",
                 "host": "new", "linux": "new", "sysvmsg": "disable",
