@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jprov.testbed.NamespaceTestbed;
+import dev.jprov.testbed.Polling;
 import dev.jprov.testbed.Testbed;
 import dev.jprov.testbed.TestbedExtension;
 import dev.jprov.testbed.TestbedHost;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -205,14 +205,9 @@ class RebootTest {
             assertEquals(0, back.code(), back.out());
         }
 
-        private Out awaitSsh(String host, String command, Duration patience) throws InterruptedException {
-            Instant end = Instant.now().plus(patience);
-            Out last = ssh(host, command);
-            while (last.code() == 255 && Instant.now().isBefore(end)) {
-                Thread.sleep(500); // polling the host's sshd until it is back, bounded by the deadline
-                last = ssh(host, command);
-            }
-            return last;
+        /** Runs command over ssh once the host's sshd answers again (255: ssh itself failed). */
+        private Out awaitSsh(String host, String command, Duration patience) throws Exception {
+            return Polling.until(() -> ssh(host, command), out -> out.code() != 255, patience);
         }
     }
 

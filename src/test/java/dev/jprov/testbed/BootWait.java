@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 final class BootWait {
     static final String BOOT_TIME_FILE = "/var/db/emu/kernel/boottime";
     static final String BOOT_TIME_COMMAND = "cat " + BOOT_TIME_FILE;
-    private static final Duration POLL = Duration.ofMillis(200);
 
     private BootWait() {}
 
@@ -23,17 +22,16 @@ final class BootWait {
      */
     static String awaitNewBoot(String host, Callable<ExecResult> probe, String previousBootTime, Duration timeout)
             throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        ExecResult last = null;
-        while (System.nanoTime() < deadline) {
-            last = probe.call();
-            String bootTime = last.stdout().strip();
-            if (last.succeeded() && !bootTime.isEmpty() && !bootTime.equals(previousBootTime)) {
-                return bootTime;
-            }
-            Thread.sleep(POLL);
+        ExecResult last = Polling.until(probe, r -> isNewBoot(r, previousBootTime), timeout);
+        if (!isNewBoot(last, previousBootTime)) {
+            throw new AssertionError(host + " did not come back from its reboot within " + timeout.toSeconds()
+                    + " s (boot time before: " + previousBootTime + "); last answer: " + last);
         }
-        throw new AssertionError(host + " did not come back from its reboot within " + timeout.toSeconds()
-                + " s (boot time before: " + previousBootTime + "); last answer: " + last);
+        return last.stdout().strip();
+    }
+
+    private static boolean isNewBoot(ExecResult answer, String previousBootTime) {
+        String bootTime = answer.stdout().strip();
+        return answer.succeeded() && !bootTime.isEmpty() && !bootTime.equals(previousBootTime);
     }
 }

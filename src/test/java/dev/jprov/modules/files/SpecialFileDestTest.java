@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jprov.facts.FileFacts;
 import dev.jprov.modules.Args;
@@ -102,8 +101,8 @@ class SpecialFileDestTest {
     void devNullIsPlannedAsAReplacementLikeAnsibleAsRoot() {
         FileFacts devNull = LocalHost.fileInfoOf("/dev/null");
         // A machine where ansible-playbook (or jprov) already ran copy: dest=/dev/null as root has a regular file
-        // there, which is what this test exists to tell apart.
-        assumeTrue(devNull.type() == FileFacts.Type.OTHER, "/dev/null is not a device here: " + devNull);
+        // there, which is what this test exists to tell apart: such a machine needs `mknod -m 666 /dev/null c 1 3`.
+        assertEquals(FileFacts.Type.OTHER, devNull.type(), "/dev/null is not a device on this machine: " + devNull);
         Planned p = host.plan(new CopyModule().prepare(new Args("copy", Map.of("dest", "/dev/null", "content", "x")),
                 LocalHost.TestContext.simple(dir)));
         assertEquals(Planned.Outcome.OK, p.outcome());

@@ -184,7 +184,7 @@ class FreebsdModulesOnTestbedTest {
 
     @Test
     @Order(7)
-    void anUnconfirmedRulesetIsRevertedByTheHost() throws InterruptedException {
+    void anUnconfirmedRulesetIsRevertedByTheHost() throws Exception {
         String unconfirmed = "pass all\nblock in proto tcp from any to any port 9999\n";
         host.applyWithoutConfirming(call(new PfModule(), Map.of("content", unconfirmed, "confirm_timeout", 10)));
         assertEquals(unconfirmed, host.sh("cat /etc/pf.conf"));

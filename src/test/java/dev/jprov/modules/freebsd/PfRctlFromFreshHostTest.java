@@ -51,7 +51,7 @@ class PfRctlFromFreshHostTest {
 
     @Test
     @Order(1)
-    void anUnconfirmedRulesetOnAFreshHostRevertsToPfUnloaded() throws InterruptedException {
+    void anUnconfirmedRulesetOnAFreshHostRevertsToPfUnloaded() throws Exception {
         assertNotEquals(0, host.run("kldstat -q -m pf").exitCode(), "a fresh host has pf.ko unloaded");
         host.applyWithoutConfirming(call(new PfModule(), Map.of("content", PfModuleTest.SEED, "enabled", true,
                 "confirm_timeout", 10)));
@@ -105,7 +105,7 @@ class PfRctlFromFreshHostTest {
 
     @Test
     @Order(4)
-    void afterTheRebootAccountingIsOnTheRulesAreLiveAndPfIsBack() throws InterruptedException {
+    void afterTheRebootAccountingIsOnTheRulesAreLiveAndPfIsBack() throws Exception {
         host.run("shutdown -r now 'jprov test: kern.racct.enable'");
         // the host came back with the loader tunable (sshd answers only once rc(8) has run)
         host.await("sysctl -n kern.racct.enable", "1\n"::equals, Duration.ofSeconds(120));

@@ -9,6 +9,7 @@ import dev.jprov.modules.Planned;
 import dev.jprov.modules.StepResult;
 import dev.jprov.plan.Change;
 import dev.jprov.plan.Step;
+import dev.jprov.testbed.Polling;
 import dev.jprov.transport.ExecResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,19 +72,16 @@ final class SshScriptHost {
      * Runs {@code script} until its output (or "" when it fails or the host is unreachable) satisfies {@code done},
      * polling until {@code timeout}; returns that output. For what the host does by itself: a revert timer, a boot.
      */
-    String await(String script, Predicate<String> done, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
+    String await(String script, Predicate<String> done, Duration timeout) throws Exception {
+        String last = Polling.until(() -> {
             ExecResult r = run(script);
-            last = r.exitCode() == 0 ? r.stdoutText() : "";
-            if (done.test(last)) return last;
-            Thread.sleep(POLL.toMillis());
+            return r.exitCode() == 0 ? r.stdoutText() : "";
+        }, done, timeout);
+        if (!done.test(last)) {
+            throw new AssertionError("after " + timeout.toSeconds() + " s, `" + script + "` still answers: " + last);
         }
-        throw new AssertionError("after " + timeout.toSeconds() + " s, `" + script + "` still answers: " + last);
+        return last;
     }
-
-    private static final Duration POLL = Duration.ofMillis(500);
 
     Planned plan(Invocation inv) {
         ProbeBatch batch = new ProbeBatch(Boundary.random()).addAll(inv.probes());
