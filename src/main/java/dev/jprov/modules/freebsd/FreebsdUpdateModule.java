@@ -41,15 +41,14 @@ import java.util.regex.Pattern;
  *     (the script's own -j keeps the host's work directory for the same reason), and per root, because the
  *     metadata (tag, tINDEX.present) is per release and nothing in the script locks a shared one.
  *     The host keeps the script's default.</li>
- * <li><b>Dry runs.</b> {@code fetch} keeps what it downloaded in the work directory (content-addressed files/,
+ * <li><b>Dry runs.</b> {@code fetch} keeps what it downloaded in its work directory (content-addressed files/,
  *     the signed {@code tag} of the newest patch level, the metadata) and records a fetched update as the
- *     {@code BDHASH-install} link (fetch_create_manifest; "No updates needed to update system to X" removes it).
- *     The probe runs {@code fetch} in the root's own work directory, as periodic's {@code freebsd-update cron}
- *     does: it stages, never installs. A run with nothing new downloads only the tag and the index; the
- *     planned step is {@code install} of exactly what the probe staged, so nothing is fetched twice.</li>
- * <li><b>install with nothing fetched</b> prints "No updates are available to install." and "Run
- *     'freebsd-update [options] fetch' first." and exits 2 (install_check_params, ISFETCHED=0): the step then
- *     fetches again and installs (someone removed the staged update between probe and step).</li>
+ *     {@code BDHASH-install} link (fetch_create_manifest), which a later {@code install} installs. The probe
+ *     fetches into a work directory of its own, never the root's ({@link #probeWorkdir}): a dry run must not
+ *     stage an update that the operator's next {@code freebsd-update install} (or anyone's) would install. That
+ *     directory is kept, so a dry run with nothing new downloads only the tag and the index again.</li>
+ * <li><b>The step</b> is {@code fetch install} in the root's own work directory: what is current when it runs,
+ *     as Ansible's modules do.</li>
  * </ul>
  * <p>With {@code snapshot_dataset} the step snapshots the dataset first and rolls it back with
  * {@code zfs rollback -r} when the install fails, in the same step script, so a failed install leaves the root
@@ -117,10 +116,22 @@ public final class FreebsdUpdateModule implements Module {
     record UpdateCall(UpdateTarget target, String workdir, Optional<String> running, Optional<String> dataset,
                       String snap) implements ShellProbeInvocation {
 
+        /**
+         * Where the probe fetches: beside the root's work directory, never in it (a fetch there stages an update
+         * that `freebsd-update install` would install), and kept between runs as a download cache.
+         */
+        String probeWorkdir() {
+            return workdir.equals(DEFAULT_WORKDIR) ? DEFAULT_WORKDIR + "/jprov-probe" : workdir + ".jprov-probe";
+        }
+
         /** freebsd-update with the work directory and the place; {@code version} is the root's release or empty. */
         Cmd update(String version, String... commands) {
+            return updateIn(workdir, version, commands);
+        }
+
+        private Cmd updateIn(String dir, String version, String... commands) {
             Cmd c = Cmd.of("env", "PAGER=cat", "freebsd-update", "--not-running-from-cron");
-            if (!workdir.equals(DEFAULT_WORKDIR)) c = c.plus("-d", workdir);
+            if (!dir.equals(DEFAULT_WORKDIR)) c = c.plus("-d", dir);
             c = c.plus(target.where());
             if (!version.isEmpty()) c = c.plus("--currently-running", version);
             return c.plus(commands);
@@ -143,13 +154,14 @@ public final class FreebsdUpdateModule implements Module {
             s.raw("printf 'version=%s\\nrunning=%s\\n' \"$jfu_version\" \"$jfu_run\"");
             if (target instanceof UpdateTarget.Root) s.raw("[ -n \"$jfu_version\" ] || exit 0");
             // The work directory must exist (the script only checks); mode 700 is what it sets itself.
-            if (!workdir.equals(DEFAULT_WORKDIR)) s.line("[ -d {} ] || mkdir -p -m 700 {} || exit 1", workdir, workdir);
+            String dir = probeWorkdir();
+            s.line("[ -d {} ] || mkdir -p -m 700 {} || exit 1", dir, dir);
             s.raw("echo @fetch");
             // --currently-running goes before the command, its value from the probe's own shell variable.
-            s.raw("if [ -n \"$jfu_run\" ]; then " + update("").toShell() + " --currently-running \"$jfu_run\" fetch 2>&1; "
-                    + "else " + update("", "fetch").toShell() + " 2>&1; fi; echo \"@fetch-rc=$?\"").raw(")");
+            s.raw("if [ -n \"$jfu_run\" ]; then " + updateIn(dir, "").toShell() + " --currently-running \"$jfu_run\" fetch 2>&1; "
+                    + "else " + updateIn(dir, "", "fetch").toShell() + " 2>&1; fi; echo \"@fetch-rc=$?\"").raw(")");
             List<Resource> reads = new ArrayList<>(target.reads());
-            reads.add(Resource.path(workdir));
+            reads.add(Resource.path(dir));
             return new Probe.Shell(s.text(), reads);
         }
 
@@ -203,20 +215,18 @@ public final class FreebsdUpdateModule implements Module {
             return Planned.of(List.of(c), result);
         }
 
-        /** install what the probe staged (fetch again when it is gone); with a dataset: snapshot, roll back on failure. */
+        /** fetch and install in the root's work directory; with a dataset: snapshot, roll back on failure. */
         Step step(String runningAs) {
-            Cmd install = update(runningAs, "install");
+            Cmd install = update(runningAs, "fetch", "install");
             ShellScript s = ShellScript.create().raw("(");
+            if (!workdir.equals(DEFAULT_WORKDIR)) s.line("[ -d {} ] || mkdir -p -m 700 {} || exit 1", workdir, workdir);
             String full = dataset.map(d -> d + "@" + snap).orElse("");
             if (dataset.isPresent()) {
                 // An earlier failed attempt of this run left the snapshot: it still shows the root as it was.
                 s.raw(Cmd.of("zfs", "list", "-H", "-o", "name", "-t", "snapshot", full).toShell()
                         + " >/dev/null 2>&1 || " + Cmd.of("zfs", "snapshot", full).toShell() + " || exit 1");
             }
-            s.raw(install.toShell() + "; jpf_rc=$?")
-                    // install_check_params: nothing staged (exit 2, "Run '... fetch' first."): fetch and install.
-                    .raw("if [ $jpf_rc -eq 2 ]; then " + update(runningAs, "fetch", "install").toShell()
-                            + "; jpf_rc=$?; fi");
+            s.raw(install.toShell() + "; jpf_rc=$?");
             if (dataset.isPresent()) {
                 s.raw("if [ $jpf_rc -ne 0 ]; then")
                         .line("  echo {} >&2", "jprov: freebsd-update failed; rolling back " + dataset.get() + " to " + full)

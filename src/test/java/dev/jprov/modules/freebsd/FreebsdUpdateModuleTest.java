@@ -64,11 +64,12 @@ class FreebsdUpdateModuleTest {
         return Stream.of(
                 Arguments.of("no-op: fetch found nothing new (nothing staged, nothing to fetch again)", root,
                         answer("14.2-RELEASE-p3", NOTHING_OUTPUT, 0), Action.NONE, ""),
-                Arguments.of("a 14.2 root on a 14.3 kernel is installed as 14.2, from the probe's staged fetch",
-                        root, answer("14.2-RELEASE", STAGED_OUTPUT, 0), Action.UPDATE, install + "14.2-RELEASE install"),
+                Arguments.of("a 14.2 root on a 14.3 kernel is updated as 14.2",
+                        root, answer("14.2-RELEASE", STAGED_OUTPUT, 0), Action.UPDATE,
+                        install + "14.2-RELEASE fetch install"),
                 Arguments.of("a patched root passes its patch level, as -j does with freebsd-version -j", root,
                         answer("14.2-RELEASE-p1", STAGED_OUTPUT, 0), Action.UPDATE,
-                        install + "14.2-RELEASE-p1 install"));
+                        install + "14.2-RELEASE-p1 fetch install"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -88,12 +89,16 @@ class FreebsdUpdateModuleTest {
         assertTrue(s.contains("jfu_version=$(sed -n 's/^USERLAND_VERSION=\"\\(.*\\)\"$/\\1/p' \"$jfu_root\""
                 + "/bin/freebsd-version 2>/dev/null)"), s);
         assertTrue(s.contains("jfu_run=$jfu_version\n"), s);
+        // The probe fetches into its own work directory beside the root's: a dry run stages nothing that the
+        // root's `freebsd-update install` would install, and keeps its downloads for the next dry run.
         assertTrue(s.contains("env 'PAGER=cat' freebsd-update --not-running-from-cron -d "
-                + "/var/db/freebsd-update/root-jails-unbound -b /jails/unbound --currently-running \"$jfu_run\" fetch"), s);
+                + "/var/db/freebsd-update/root-jails-unbound.jprov-probe -b /jails/unbound --currently-running "
+                + "\"$jfu_run\" fetch"), s);
         // The work directory must exist for the script's -d check; it is made on the host, mode 700.
-        assertTrue(s.contains("[ -d /var/db/freebsd-update/root-jails-unbound ] || mkdir -p -m 700 "
-                + "/var/db/freebsd-update/root-jails-unbound || exit 1"), s);
-        assertFalse(s.contains("mktemp"), "fetch keeps its downloads in the root's own work directory");
+        assertTrue(s.contains("[ -d /var/db/freebsd-update/root-jails-unbound.jprov-probe ] || mkdir -p -m 700 "
+                + "/var/db/freebsd-update/root-jails-unbound.jprov-probe || exit 1"), s);
+        assertFalse(s.contains("mktemp"), "fetch keeps its downloads for the next dry run");
+        assertFalse(s.contains("-d /var/db/freebsd-update/root-jails-unbound "), "never the root's own work directory");
     }
 
     @Test
@@ -106,7 +111,7 @@ class FreebsdUpdateModuleTest {
         assertEquals("14.2-RELEASE-p3", p.result().get("after"));
         assertEquals(true, p.result().get("staged"));
         assertEquals("env 'PAGER=cat' freebsd-update --not-running-from-cron -d /var/db/freebsd-update/root-jails-unbound"
-                + " -b /jails/unbound --currently-running 14.2-RELEASE install", Fixture.steps(p));
+                + " -b /jails/unbound --currently-running 14.2-RELEASE fetch install", Fixture.steps(p));
         assertEquals("userland: 14.2-RELEASE\n", Fixture.before(p));
         assertEquals("userland: 14.2-RELEASE-p3\n  updated: /bin/freebsd-version\n  updated: /lib/libc.so.7\n",
                 Fixture.after(p));
@@ -120,15 +125,13 @@ class FreebsdUpdateModuleTest {
         assertEquals(Action.NONE, Fixture.action(dry));
         assertEquals(false, dry.result().get("staged"));
         assertEquals("14.2-RELEASE-p3", dry.result().get("after"));
-        // Something staged: the step installs it; it fetches only if the staged update is gone (exit 2).
+        // Something new: the step fetches and installs in the root's own work directory, made if missing.
         Planned real = Fixture.plan(new FreebsdUpdateModule(), args("jail", "unbound"),
                 answer("14.2-RELEASE", "", STAGED_OUTPUT, 0));
         Step.Exec step = (Step.Exec) real.changes().get(0).steps().get(0);
-        assertEquals("env 'PAGER=cat' freebsd-update --not-running-from-cron -d " + WD + " -j unbound install",
+        assertEquals("env 'PAGER=cat' freebsd-update --not-running-from-cron -d " + WD + " -j unbound fetch install",
                 step.display());
-        assertTrue(step.script().contains("install; jpf_rc=$?\nif [ $jpf_rc -eq 2 ]; then env 'PAGER=cat' "
-                + "freebsd-update --not-running-from-cron -d " + WD + " -j unbound fetch install; jpf_rc=$?; fi"),
-                step.script());
+        assertTrue(step.script().contains("[ -d " + WD + " ] || mkdir -p -m 700 " + WD + " || exit 1"), step.script());
     }
 
     @Test
@@ -154,7 +157,8 @@ class FreebsdUpdateModuleTest {
         assertEquals(snap, p.result().get("snapshot"));
         assertTrue(step.script().contains(" >/dev/null 2>&1 || zfs snapshot " + snap + " || exit 1"), step.script());
         assertTrue(step.script().contains("zfs rollback -r " + snap), step.script());
-        assertTrue(step.script().contains("freebsd-update --not-running-from-cron -d " + WD + " -j unbound install"));
+        assertTrue(step.script().contains("freebsd-update --not-running-from-cron -d " + WD
+                + " -j unbound fetch install"), step.script());
     }
 
     @Test
@@ -162,7 +166,7 @@ class FreebsdUpdateModuleTest {
         Planned p = Fixture.plan(new FreebsdUpdateModule(), args(), Fixture.ok(
                 "kernel=14.3-RELEASE\nversion=14.3-RELEASE\nrunning=\n@fetch\n" + STAGED_OUTPUT
                         .replace("14.2", "14.3") + "@fetch-rc=0\n"));
-        assertEquals("env 'PAGER=cat' freebsd-update --not-running-from-cron install", Fixture.steps(p));
+        assertEquals("env 'PAGER=cat' freebsd-update --not-running-from-cron fetch install", Fixture.steps(p));
     }
 
     @Test
