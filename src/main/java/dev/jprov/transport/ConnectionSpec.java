@@ -32,6 +32,12 @@ public record ConnectionSpec(String name, String host, int port, String user, Li
         privateKeys = List.copyOf(privateKeys);
     }
 
+    /** The same connection with another connect timeout (a reboot's connect_timeout for its reconnections). */
+    public ConnectionSpec withConnectTimeout(Duration timeout) {
+        return new ConnectionSpec(name, host, port, user, privateKeys, knownHosts, acceptNewHostKeys, jumpHost, timeout,
+                keepAlive, become);
+    }
+
     /** A spec with the defaults: port 22, the default keys and known_hosts, 10 s connect timeout, no become. */
     public static ConnectionSpec of(String name, String host, int port, String user) {
         return new ConnectionSpec(name, host, port, user, List.of(), Optional.empty(), false, Optional.empty(),

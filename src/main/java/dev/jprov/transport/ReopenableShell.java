@@ -38,12 +38,7 @@ public final class ReopenableShell implements CommandShell {
     /** The SSH connection of {@code spec}, reopened with the same spec (connect timeout aside). */
     public static ReopenableShell ssh(SshConnector connector, ConnectionSpec spec) throws TransportException {
         return open(spec.name() + " (" + spec.address() + ")", timeout -> connector.open(
-                timeout.map(t -> withConnectTimeout(spec, t)).orElse(spec)));
-    }
-
-    private static ConnectionSpec withConnectTimeout(ConnectionSpec s, Duration t) {
-        return new ConnectionSpec(s.name(), s.host(), s.port(), s.user(), s.privateKeys(), s.knownHosts(),
-                s.acceptNewHostKeys(), s.jumpHost(), t, s.keepAlive(), s.become());
+                timeout.map(spec::withConnectTimeout).orElse(spec)));
     }
 
     private synchronized CommandShell current() throws TransportException {

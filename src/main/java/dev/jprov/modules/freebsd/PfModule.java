@@ -100,13 +100,13 @@ public final class PfModule implements Module {
         }
 
         private List<RcConfSetting> rcSettings() {
-            return List.of(new RcConfSetting("pf_rules", path, DEFAULT_RULES));
+            return List.of(RcConfSetting.of("pf_rules", path, DEFAULT_RULES));
         }
 
         @Override
         public List<Probe> probes() {
             List<Probe> p = new ArrayList<>(List.of(FileContentProbe.whole(path).probe(), syntaxCheck(), status()));
-            if (rcEnable) p.add(new RcEnableFlag("pf_enable").probe());
+            if (rcEnable) p.add(RcConfSetting.enabled("pf_enable").probe());
             return p;
         }
 
@@ -143,9 +143,9 @@ public final class PfModule implements Module {
                 result.put("revert_to", revert.target());
             }
             if (rcEnable) {
-                List<Change> rc = new ArrayList<>(List.of(new RcEnableFlag("pf_enable").enable(facts)));
+                List<Change> rc = new ArrayList<>(List.of(RcConfSetting.enabled("pf_enable").change(facts)));
                 rcSettings().forEach(s -> rc.add(s.change(facts)));
-                if (ruleset.logs()) rc.add(new RcEnableFlag("pflog_enable").enable(facts));
+                if (ruleset.logs()) rc.add(RcConfSetting.enabled("pflog_enable").change(facts));
                 rc.stream().filter(Change::changes).forEach(changes::add);
             }
             if (changes.isEmpty()) changes.add(Change.none(path));

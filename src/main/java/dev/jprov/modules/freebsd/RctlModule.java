@@ -113,7 +113,7 @@ public final class RctlModule implements Module {
         @Override
         public List<Probe> probes() {
             List<Probe> p = new ArrayList<>(List.of(fileProbe(), LIVE, Racct.PROBE));
-            if (enable && present) p.add(new RcEnableFlag("rctl_enable").probe());
+            if (enable && present) p.add(RcConfSetting.enabled("rctl_enable").probe());
             if (racctEnable && present) p.add(loaderConfProbe());
             if (racctEnable && present) p.add(Racct.LATER_ASSIGNMENTS);
             return p;
@@ -235,7 +235,7 @@ public final class RctlModule implements Module {
 
         private Optional<Change> rcEnable(Facts facts) {
             if (!(enable && present)) return Optional.empty();
-            return Optional.of(new RcEnableFlag("rctl_enable").enable(facts)).filter(Change::changes);
+            return Optional.of(RcConfSetting.enabled("rctl_enable").change(facts)).filter(Change::changes);
         }
 
         private static Change removal(RctlRule now, Resource rctl) {
