@@ -2,7 +2,7 @@ package dev.jprov.engine;
 
 import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
-import dev.jprov.plan.Resource;
+import dev.jprov.facts.Resource;
 import dev.jprov.plan.Step;
 import java.util.HashMap;
 import java.util.List;

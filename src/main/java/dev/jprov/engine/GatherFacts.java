@@ -2,7 +2,7 @@ package dev.jprov.engine;
 
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.facts.Probe;
-import dev.jprov.plan.Resource;
+import dev.jprov.facts.Resource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -6,7 +6,7 @@ import dev.jprov.engine.script.ProbeBatch;
 import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
 import dev.jprov.modules.StepResult;
-import dev.jprov.plan.Resource;
+import dev.jprov.facts.Resource;
 import dev.jprov.plan.Step;
 import dev.jprov.transport.ExecResult;
 import dev.jprov.transport.RemoteShell;

@@ -7,7 +7,7 @@ import dev.jprov.modules.ArgsException;
 import dev.jprov.modules.Planned;
 import dev.jprov.modules.StepResult;
 import dev.jprov.plan.Change;
-import dev.jprov.plan.Resource;
+import dev.jprov.facts.Resource;
 import dev.jprov.plan.Step;
 import dev.jprov.transport.TransportException;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.jprov.facts;
 
-import dev.jprov.plan.Resource;
 import java.util.List;
 
 /**

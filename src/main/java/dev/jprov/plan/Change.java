@@ -1,6 +1,7 @@
 package dev.jprov.plan;
 
 import dev.jprov.facts.FileFacts;
+import dev.jprov.facts.Resource;
 import java.util.List;
 
 /**

@@ -9,7 +9,7 @@ import dev.jprov.modules.StepResult;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
 import dev.jprov.plan.Diff;
-import dev.jprov.plan.Resource;
+import dev.jprov.facts.Resource;
 import dev.jprov.plan.ShellQuote;
 import dev.jprov.plan.Step;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.jprov.modules.files;
 
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.facts.Probe;
-import dev.jprov.plan.Resource;
+import dev.jprov.facts.Resource;
 import dev.jprov.plan.ShellScript;
 import java.io.ByteArrayOutputStream;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.jprov.facts.FileFacts;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
 import dev.jprov.plan.Diff;
-import dev.jprov.plan.Resource;
+import dev.jprov.facts.Resource;
 import dev.jprov.plan.Step;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.jprov.modules.freebsd;
 
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
-import dev.jprov.plan.Resource;
+import dev.jprov.facts.Resource;
 import dev.jprov.plan.ShellScript;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -13,7 +13,7 @@ import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
 import dev.jprov.plan.Cmd;
 import dev.jprov.plan.Diff;
-import dev.jprov.plan.Resource;
+import dev.jprov.facts.Resource;
 import dev.jprov.plan.ShellScript;
 import dev.jprov.plan.Step;
 import java.util.ArrayList;

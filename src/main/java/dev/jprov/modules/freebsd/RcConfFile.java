@@ -4,7 +4,7 @@ import dev.jprov.facts.Facts;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.files.FileContentProbe;
-import dev.jprov.plan.Resource;
+import dev.jprov.facts.Resource;
 import dev.jprov.plan.ShellScript;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

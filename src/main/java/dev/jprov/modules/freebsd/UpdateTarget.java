@@ -1,6 +1,6 @@
 package dev.jprov.modules.freebsd;
 
-import dev.jprov.plan.Resource;
+import dev.jprov.facts.Resource;
 import dev.jprov.plan.ShellScript;
 import java.util.List;
 

@@ -8,7 +8,7 @@ import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.plan.Cmd;
-import dev.jprov.plan.Resource;
+import dev.jprov.facts.Resource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

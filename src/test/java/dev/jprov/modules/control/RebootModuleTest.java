@@ -14,7 +14,7 @@ import dev.jprov.modules.LocalHost;
 import dev.jprov.modules.ModuleRegistry;
 import dev.jprov.modules.Planned;
 import dev.jprov.modules.StepResult;
-import dev.jprov.plan.Resource;
+import dev.jprov.facts.Resource;
 import dev.jprov.plan.Step;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -73,7 +73,7 @@ class FreeBsdModulesOnEmulationTest {
                 "extra_zfs_properties", args("compression", "lz4", "quota", "512M")), state);
         assertEquals("zroot/jails/mailserver (new dataset)\n  compression: lz4\n  quota: 512M\n",
                 created.changes().get(0).diff().after());
-        assertTrue(created.changes().get(0).writes().contains(dev.jprov.plan.Resource.path("/zroot/jails/mailserver")));
+        assertTrue(created.changes().get(0).writes().contains(dev.jprov.facts.Resource.path("/zroot/jails/mailserver")));
         Planned updated = cycle(new ZfsModule(), args("name", "zroot/jails/mailserver", "state", "present",
                 "extra_zfs_properties", args("quota", "10G", "jprov:role", "mail", "compression", "lz4")), state);
         assertEquals("zroot/jails/mailserver: quota: 512M -> 10G\nzroot/jails/mailserver: jprov:role: - -> mail",

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.Planned;
 import dev.jprov.plan.Action;
-import dev.jprov.plan.Resource;
+import dev.jprov.facts.Resource;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;

@@ -8,7 +8,7 @@ import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.Planned;
 import dev.jprov.plan.Action;
-import dev.jprov.plan.Resource;
+import dev.jprov.facts.Resource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;

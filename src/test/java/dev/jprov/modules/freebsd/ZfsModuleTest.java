@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.Planned;
 import dev.jprov.plan.Action;
-import dev.jprov.plan.Resource;
+import dev.jprov.facts.Resource;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.jprov.plan;
+package dev.jprov.facts;
 
 /**
  * Something on a host that probes read and changes write. The executor batches a later task's probe ahead of
