@@ -38,22 +38,22 @@ final class FactCache {
         answers.putAll(fresh);
     }
 
-    /** Check mode: later probes of this path get what the change would leave, whatever the host says. */
-    void predict(FileFacts facts) {
-        predict(facts, true);
-    }
-
-    /** {@code exactToo}: also for askers that report every field (stat), which only a simulation may guess. */
-    private void predict(FileFacts facts, boolean exactToo) {
+    /**
+     * The answers later probes of this path get once a change leaves {@code facts} there, whatever the host says.
+     * {@code exactToo}: also for askers that report every field (stat), which only a simulation may guess.
+     */
+    static Map<Probe, Object> predictionsOf(FileFacts facts, boolean exactToo) {
+        Map<Probe, Object> out = new HashMap<>();
         for (boolean hash : new boolean[] {false, true}) {
             for (boolean follow : new boolean[] {false, true}) {
                 FileFacts f = hash ? facts : new FileFacts(facts.path(), facts.type(), facts.mode(), facts.uid(),
                         facts.gid(), facts.owner(), facts.group(), facts.size(), facts.mtime(),
                         java.util.Optional.empty(), facts.linkTarget());
-                predicted.put(new Probe.FileInfo(facts.path(), hash, follow, false), f);
-                if (exactToo) predicted.put(new Probe.FileInfo(facts.path(), hash, follow, true), f);
+                out.put(new Probe.FileInfo(facts.path(), hash, follow, false), f);
+                if (exactToo) out.put(new Probe.FileInfo(facts.path(), hash, follow, true), f);
             }
         }
+        return out;
     }
 
     /**
@@ -114,7 +114,7 @@ final class FactCache {
         if (writes.stream().anyMatch(w -> w.kind() == Resource.Kind.ANY)) predicted.clear();
         predicted.putAll(parents);
         predicted.putAll(known);
-        for (FileFacts f : files) predict(f, false);
+        for (FileFacts f : files) predicted.putAll(predictionsOf(f, false));
     }
 
     /**
@@ -144,9 +144,17 @@ final class FactCache {
 
     /** Drops predictions about what these writes change (a later change may leave the path otherwise). */
     void forgetPredictions(List<Resource> writes) {
-        // A command's "anything" is no evidence against a prediction (see invalidate).
-        List<Resource> known = writes.stream().filter(w -> w.kind() != Resource.Kind.ANY).toList();
-        predicted.keySet().removeIf(p -> p.reads().stream().anyMatch(r -> known.stream().anyMatch(w -> w.covers(r))));
+        predicted.keySet().removeIf(p -> p.reads().stream().anyMatch(r -> writes.stream().anyMatch(w -> w.covers(r))));
+    }
+
+    /**
+     * Another session on the machine wrote (or, in check mode, would write): drops the answers and predictions
+     * that may be stale for this session's file system, then takes what the writes predictably leave there.
+     */
+    void learn(MachineWrite write, FileSystem mine) {
+        answers.keySet().removeIf(p -> p.reads().stream().anyMatch(r -> write.makesStale(mine, r)));
+        predicted.keySet().removeIf(p -> p.reads().stream().anyMatch(r -> write.overrides(mine, r)));
+        if (mine.equals(write.fileSystem())) predicted.putAll(write.leaves());
     }
 
     /** Forgets the host's answers; check mode's predictions stay, the host cannot know them. */

@@ -1,5 +1,6 @@
 package dev.jprov.engine;
 
+import dev.jprov.facts.Resource;
 import dev.jprov.modules.StepResult;
 import dev.jprov.plan.Step;
 import java.util.ArrayList;
@@ -17,11 +18,13 @@ final class PendingChanges {
     static final class Ticket {
         final int task;
         final List<Step> steps;
+        final List<Resource> writes;
         private volatile Map<Integer, StepResult> results; // set under the session's lock, read by the task's thread
 
-        private Ticket(int task, List<Step> steps) {
+        private Ticket(int task, List<Step> steps, List<Resource> writes) {
             this.task = task;
             this.steps = List.copyOf(steps);
+            this.writes = List.copyOf(writes);
         }
 
         boolean done() {
@@ -37,6 +40,15 @@ final class PendingChanges {
         void complete(Map<Integer, StepResult> byStep) {
             results = Map.copyOf(byStep);
         }
+
+        /** Whether a step failed or did not run: what stops the steps of later tasks. */
+        boolean failed() {
+            for (int i = 0; i < steps.size(); i++) {
+                StepResult r = results().get(i);
+                if (r == null || r.exitCode() != 0) return true;
+            }
+            return false;
+        }
     }
 
     private final List<Ticket> queue = new ArrayList<>();
@@ -47,8 +59,8 @@ final class PendingChanges {
         return ++tasks;
     }
 
-    Ticket add(int task, List<Step> steps) {
-        Ticket t = new Ticket(task, steps);
+    Ticket add(int task, List<Step> steps, List<Resource> writes) {
+        Ticket t = new Ticket(task, steps, writes);
         queue.add(t);
         return t;
     }

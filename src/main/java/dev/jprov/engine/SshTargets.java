@@ -31,6 +31,9 @@ public final class SshTargets implements Targets {
     private final AtomicInteger opened = new AtomicInteger();
     private final String backupSuffix;
     private final HostSession local;
+    // The controller: every host reached with ansible_connection: local and every task delegated to localhost is
+    // on it, so they see each other's writes.
+    private final Machine controller = Machine.fixed();
     private final Timing timing;
     // A jail's host need not be in the play that uses the jail: its variables come from the inventory then.
     private final java.util.function.Function<String, Map<String, Object>> varsOfHost;
@@ -53,7 +56,7 @@ public final class SshTargets implements Targets {
         this.reach = reach;
         this.check = check;
         this.backupSuffix = backupSuffix;
-        this.local = new HostSession("localhost", guard(new LocalShell()), backupSuffix);
+        this.local = new HostSession("localhost", guard(new LocalShell()), backupSuffix, controller);
     }
 
     @Override
@@ -80,7 +83,7 @@ public final class SshTargets implements Targets {
     private Reached shellFor(String host, Map<String, Object> vars) throws TransportException {
         return switch (reach.apply(host, vars)) {
             case Reach.Ssh ssh -> connection(ssh);
-            case Reach.Local l -> new Reached(BecomeShell.over(new LocalShell(), l.become()), Machine.fixed());
+            case Reach.Local l -> new Reached(BecomeShell.over(new LocalShell(), l.become()), controller);
             case Reach.Jail j -> {
                 Map<String, Object> hostVars = knownVars.computeIfAbsent(j.jailHost(), varsOfHost);
                 if (hostVars == null) {
@@ -91,7 +94,7 @@ public final class SshTargets implements Targets {
                 try {
                     // Over the host's reopenable connection: after the host reboots, the jail's commands follow.
                     yield new Reached(JailShell.on(parent.shell(), new JailName(j.jail())),
-                            parent.machine().insideJail());
+                            parent.machine().insideJail(j.jail()));
                 } catch (IllegalArgumentException e) {
                     throw new TransportException("jail " + host + ": " + e.getMessage());
                 }

@@ -46,7 +46,7 @@ class HostSessionRebootTest {
         Machine machine = Machine.reachedBy(connection, timing);
         HostSession host = new HostSession("host", connection, "~", machine);
         HostSession jail = new HostSession("web", JailShell.on(connection, new JailName("web")), "~",
-                machine.insideJail());
+                machine.insideJail("web"));
         return new Setup(fake, connection, machine, host, jail);
     }
 

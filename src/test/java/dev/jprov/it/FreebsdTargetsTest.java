@@ -94,6 +94,36 @@ class FreebsdTargetsTest {
         assertEquals(0, again.changed("web1"), again.toString());
         // One probe round for every task, plus the run of the command (a command always runs).
         assertEquals(2, again.roundTrips("web1"), again.toString());
+
+        // The jail's /etc/shared is its host's /jails/web1/etc/shared: what one of them writes, the other sees.
+        Path shared = dir.resolve("shared.yaml");
+        Files.writeString(shared, """
+                - hosts: jailhost1
+                  gather_facts: false
+                  tasks:
+                    - {name: host writes A, copy: {dest: /jails/web1/etc/shared, content: "A\\n"}}
+                    - {name: host looks, copy: {dest: /jails/web1/etc/shared, content: "A\\n"}}
+                - hosts: web1
+                  gather_facts: false
+                  tasks:
+                    - {name: jail looks, copy: {dest: /etc/shared, content: "A\\n"}}
+                    - {name: jail writes B, copy: {dest: /etc/shared, content: "B\\n"}}
+                - hosts: jailhost1
+                  gather_facts: false
+                  tasks:
+                    - {name: host writes A again, copy: {dest: /jails/web1/etc/shared, content: "A\\n"}}
+                - hosts: web1
+                  gather_facts: false
+                  tasks:
+                    - {name: jail writes B again, copy: {dest: /etc/shared, content: "B\\n"}}
+                """);
+        Jprov.Run both = Jprov.run("apply", "-i", hostInventory.toString(), "-i", jails.toString(), shared.toString());
+        assertEquals(0, both.exitCode(), both.toString());
+        assertEquals(List.of("host writes A=changed", "host looks=ok", "host writes A again=changed"),
+                statuses(both, "jailhost1"));
+        assertEquals(List.of("jail looks=ok", "jail writes B=changed", "jail writes B again=changed"),
+                statuses(both, "web1"));
+        assertEquals("B\n", host.readFile("/jails/web1/etc/shared"));
     }
 
     @Test
@@ -141,5 +171,10 @@ class FreebsdTargetsTest {
         assertEquals(0, back.exitCode(), back.toString());
         assertEquals(0, back.changed("pfhost1"), "the old ruleset is back\n" + back);
         assertTrue(host.readFile("/etc/pf.conf").contains("pass in quick proto tcp to port 22"));
+    }
+
+    /** The task lines of a host as "task=status", in order. */
+    private static List<String> statuses(Jprov.Run run, String host) {
+        return run.tasks(host).stream().map(t -> t.path("task").asText() + "=" + t.path("status").asText()).toList();
     }
 }
