@@ -3,7 +3,7 @@ package dev.jprov.engine;
 import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
 import dev.jprov.modules.Planned;
-import dev.jprov.modules.files.FileContentProbe;
+import dev.jprov.facts.FileContent;
 import dev.jprov.plan.Change;
 import dev.jprov.plan.Step;
 import java.util.ArrayList;
@@ -49,7 +49,11 @@ final class CheckModePredictions {
             if (p == null) continue;
             for (Change ch : p.changes()) {
                 for (Step s : ch.steps()) {
-                    if (s instanceof Step.WriteFile w) out.putAll(FileContentProbe.answersFor(w.path(), w.content()));
+                    if (!(s instanceof Step.WriteFile w)) continue;
+                    for (Probe.FileContent read : List.of(Probe.FileContent.whole(w.path()),
+                            Probe.FileContent.forDiff(w.path()))) {
+                        out.put(read, FileContent.of(read, w.content()));
+                    }
                 }
             }
         }

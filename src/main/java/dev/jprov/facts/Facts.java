@@ -18,6 +18,15 @@ public final class Facts {
         return (FileFacts) require(probe);
     }
 
+    public FileContent get(Probe.FileContent probe) {
+        return (FileContent) require(probe);
+    }
+
+    /** A file's bytes, or empty when it is not a regular file; throws when the host could not read it. */
+    public java.util.Optional<byte[]> content(Probe.FileContent probe) {
+        return get(probe).bytes(probe.path());
+    }
+
     private Object require(Probe probe) {
         Object a = answers.get(probe);
         if (a == null) throw new IllegalStateException("no answer for probe " + probe + "; was it declared?");

@@ -1,6 +1,7 @@
 package dev.jprov.modules;
 
 import dev.jprov.facts.Facts;
+import dev.jprov.facts.FileContent;
 import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
@@ -82,9 +83,20 @@ public final class LocalHost {
                     answers.put(p, new ProbeAnswer(r.exitCode(), r.stdout(), r.stderr()));
                 }
                 case Probe.FileInfo f -> answers.put(p, fileInfo(f));
+                case Probe.FileContent c -> answers.put(p, content(c));
             }
         }
         return new Facts(answers);
+    }
+
+    static FileContent content(Probe.FileContent probe) {
+        Path path = Path.of(probe.path());
+        if (!Files.isRegularFile(path)) return new FileContent.Absent();
+        try {
+            return FileContent.of(probe, Files.readAllBytes(path));
+        } catch (IOException e) {
+            return new FileContent.Unreadable(e.toString());
+        }
     }
 
     /** The facts of a path (not following links), for assertions. */

@@ -23,6 +23,7 @@ public final class ProbeBatch {
     private final Boundary boundary;
     private final List<Probe.Shell> shells = new ArrayList<>();
     private final Set<Probe.FileInfo> files = new LinkedHashSet<>();
+    private final List<Probe.FileContent> contents = new ArrayList<>();
 
     private static final String FLAVOR = "F";
 
@@ -34,6 +35,7 @@ public final class ProbeBatch {
         switch (probe) {
             case Probe.Shell s -> { if (!shells.contains(s)) shells.add(s); }
             case Probe.FileInfo f -> files.add(f);
+            case Probe.FileContent c -> { if (!contents.contains(c)) contents.add(c); }
         }
         return this;
     }
@@ -44,7 +46,7 @@ public final class ProbeBatch {
     }
 
     public boolean isEmpty() {
-        return shells.isEmpty() && files.isEmpty();
+        return shells.isEmpty() && files.isEmpty() && contents.isEmpty();
     }
 
     public RemoteScript.ProbeScript script() {
@@ -77,6 +79,9 @@ public final class ProbeBatch {
         for (int i = 0; i < shells.size(); i++) {
             record(Integer.toString(i), shells.get(i).script(), s);
         }
+        for (int i = 0; i < contents.size(); i++) {
+            record("C" + i, ContentRead.script(contents.get(i)), s);
+        }
         return s.toString();
     }
 
@@ -87,17 +92,16 @@ public final class ProbeBatch {
                 .append(boundary.endMarker(id)).append('\n');
     }
 
-    /** Decodes the script's output into one answer per probe (ProbeAnswer or FileFacts). */
+    /** Decodes the script's output into one answer per probe (ProbeAnswer, FileFacts or FileContent). */
     public Map<Probe, Object> answers(ExecResult result) throws ProbeFailure {
         ScriptRecords records = ScriptRecords.parse(boundary, result.stdout(), result.stderr());
         Map<Probe, Object> answers = new LinkedHashMap<>();
         for (int i = 0; i < shells.size(); i++) {
-            ScriptRecords.Entry e = records.get(Integer.toString(i));
-            if (e == null || e.exitCode().isEmpty()) {
-                throw new ProbeFailure("probe script stopped before probe " + i + " finished (exit "
-                        + result.exitCode() + "): " + result.stderrText().strip());
-            }
-            answers.put(shells.get(i), new ProbeAnswer(e.exitCode().getAsInt(), e.stdout(), e.stderr()));
+            answers.put(shells.get(i), answer(records, Integer.toString(i), result));
+        }
+        for (int i = 0; i < contents.size(); i++) {
+            Probe.FileContent c = contents.get(i);
+            answers.put(c, ContentRead.decode(answer(records, "C" + i, result), c.path()));
         }
         if (!files.isEmpty()) {
             Map<String, String[]> plain = statLines(records, "P");
@@ -110,6 +114,15 @@ public final class ProbeBatch {
             }
         }
         return answers;
+    }
+
+    private static ProbeAnswer answer(ScriptRecords records, String id, ExecResult result) throws ProbeFailure {
+        ScriptRecords.Entry e = records.get(id);
+        if (e == null || e.exitCode().isEmpty()) {
+            throw new ProbeFailure("probe script stopped before probe " + id + " finished (exit "
+                    + result.exitCode() + "): " + result.stderrText().strip());
+        }
+        return new ProbeAnswer(e.exitCode().getAsInt(), e.stdout(), e.stderr());
     }
 
     private static FileFacts fileFacts(Probe.FileInfo f, String[] st, Map<String, String> links,

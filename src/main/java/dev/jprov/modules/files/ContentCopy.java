@@ -44,7 +44,7 @@ record ContentCopy(String dest, Supplier<byte[]> contentSource, Optional<String>
     private void addFor(List<Probe> probes, String path) {
         probes.add(new Probe.FileInfo(path, true, follow));
         if (follow) probes.add(new Probe.FileInfo(path, false, false));
-        if (diff) probes.add(FileContentProbe.forDiff(path).probe());
+        if (diff) probes.add(Probe.FileContent.forDiff(path));
     }
 
     @Override
@@ -88,7 +88,7 @@ record ContentCopy(String dest, Supplier<byte[]> contentSource, Optional<String>
         // /dev/zero would block or never end.
         Optional<byte[]> before = Optional.empty();
         if (diff && found.comparable() && differs) {
-            before = FileContentProbe.parse(facts.get(FileContentProbe.forDiff(file).probe()), file);
+            before = facts.content(Probe.FileContent.forDiff(file));
         }
         FileFacts target = new FileFacts(writePath, current.type(), current.mode(), current.uid(), current.gid(),
                 current.owner(), current.group(), current.size(), current.mtime(), current.sha256(),

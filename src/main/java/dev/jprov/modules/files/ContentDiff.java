@@ -1,11 +1,12 @@
 package dev.jprov.modules.files;
 
+import dev.jprov.facts.Probe;
 import dev.jprov.plan.Diff;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The text diff of a file's content, with Ansible's rules: files over {@link FileContentProbe#DIFF_LIMIT} bytes
+ * The text diff of a file's content, with Ansible's rules: files over {@link dev.jprov.facts.Probe.FileContent#DIFF_LIMIT} bytes
  * and files with a NUL byte are not diffed (a note says why instead).
  */
 public final class ContentDiff {
@@ -19,8 +20,8 @@ public final class ContentDiff {
     }
 
     private static String text(byte[] bytes, String which) {
-        if (bytes.length > FileContentProbe.DIFF_LIMIT) {
-            return "[diff skipped: " + which + " file size is greater than " + FileContentProbe.DIFF_LIMIT + "]\n";
+        if (bytes.length > Probe.FileContent.DIFF_LIMIT) {
+            return "[diff skipped: " + which + " file size is greater than " + Probe.FileContent.DIFF_LIMIT + "]\n";
         }
         int head = Math.min(bytes.length, 8192);
         for (int i = 0; i < head; i++) {

@@ -46,12 +46,12 @@ public record TextFileTarget(String path) {
         return new Probe.FileInfo(path, false, true);
     }
 
-    FileContentProbe content() {
-        return FileContentProbe.whole(path);
+    Probe.FileContent content() {
+        return Probe.FileContent.whole(path);
     }
 
     public List<Probe> probes() {
-        return List.of(link(), followed(), content().probe());
+        return List.of(link(), followed(), content());
     }
 
     /** What is there now, read from the facts. */
@@ -64,7 +64,7 @@ public record TextFileTarget(String path) {
             real = t.startsWith("/") ? t : parent(path) + "/" + t;
         }
         Optional<byte[]> bytes = target.type() == FileFacts.Type.FILE
-                ? FileContentProbe.parse(facts.get(content().probe()), path) : Optional.empty();
+                ? facts.content(content()) : Optional.empty();
         return new State(real, new FileFacts(real, target.type(), target.mode(), target.uid(), target.gid(),
                 target.owner(), target.group(), target.size(), target.mtime(), target.sha256(), target.linkTarget()),
                 bytes);

@@ -70,6 +70,7 @@ record TreeCopy(String dest, List<String> directories, Optional<String> director
         return switch (p) {
             case Probe.FileInfo f -> facts.get(f);
             case Probe.Shell s -> facts.get(s);
+            case Probe.FileContent c -> facts.get(c);
         };
     }
 }

@@ -9,7 +9,6 @@ import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.ModuleContext;
 import dev.jprov.modules.Planned;
-import dev.jprov.modules.files.FileContentProbe;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
 import dev.jprov.plan.Cmd;
@@ -83,8 +82,8 @@ public final class DevfsRulesetModule implements Module {
 
         @Override
         public List<Probe> probes() {
-            List<Probe> p = new ArrayList<>(List.of(FileContentProbe.whole(path).probe(),
-                    FileContentProbe.whole(DEFAULTS).probe()));
+            List<Probe> p = new ArrayList<>(List.of(Probe.FileContent.whole(path),
+                    Probe.FileContent.whole(DEFAULTS)));
             if (apply) p.add(live());
             return p;
         }
@@ -100,7 +99,7 @@ public final class DevfsRulesetModule implements Module {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("name", name);
             result.put("number", number);
-            Optional<byte[]> bytes = FileContentProbe.parse(facts.get(FileContentProbe.whole(path).probe()), path);
+            Optional<byte[]> bytes = facts.content(Probe.FileContent.whole(path));
             String before = bytes.map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
             DevfsRulesSections file = new DevfsRulesSections(before);
             for (DevfsRulesSections.Section s : file.sections()) {
@@ -130,8 +129,7 @@ public final class DevfsRulesetModule implements Module {
                 if (!show.ok()) return Planned.failed("devfs rule -s " + number + " show failed: " + show.stderr().strip(), result);
                 List<String> liveLines = show.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
                 Map<String, Integer> names = new LinkedHashMap<>(BUILT_IN);
-                Optional<byte[]> defaults = FileContentProbe.parse(facts.get(FileContentProbe.whole(DEFAULTS).probe()),
-                        DEFAULTS);
+                Optional<byte[]> defaults = facts.content(Probe.FileContent.whole(DEFAULTS));
                 defaults.ifPresent(b -> names.putAll(new DevfsRulesSections(new String(b, StandardCharsets.UTF_8)).numbers()));
                 names.putAll(new DevfsRulesSections(after).numbers());
                 List<String> wanted = new ArrayList<>();

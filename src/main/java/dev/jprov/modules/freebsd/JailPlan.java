@@ -6,7 +6,6 @@ import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Planned;
-import dev.jprov.modules.files.FileContentProbe;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
 import dev.jprov.plan.Cmd;
@@ -28,8 +27,8 @@ import java.util.Optional;
 record JailPlan(String name, String state, String conf, boolean wholeFile, Optional<JailDefinition> definition,
                 boolean restartOnChange) implements Invocation {
 
-    private FileContentProbe confProbe() {
-        return FileContentProbe.whole(conf);
+    private Probe.FileContent confProbe() {
+        return Probe.FileContent.whole(conf);
     }
 
     Probe.Shell runningProbe() {
@@ -48,7 +47,7 @@ record JailPlan(String name, String state, String conf, boolean wholeFile, Optio
 
     @Override
     public List<Probe> probes() {
-        List<Probe> probes = new ArrayList<>(List.of(confProbe().probe(), runningProbe()));
+        List<Probe> probes = new ArrayList<>(List.of(confProbe(), runningProbe()));
         consoleDir().ifPresent(d -> probes.add(new Probe.FileInfo(d, false, true)));
         if (wholeFile) probes.add(new Probe.FileInfo(parent(conf), false, true));
         return probes;
@@ -65,7 +64,7 @@ record JailPlan(String name, String state, String conf, boolean wholeFile, Optio
         } catch (IllegalStateException e) {
             return Planned.failed(e.getMessage(), result);
         }
-        Optional<byte[]> bytes = FileContentProbe.parse(facts.get(confProbe().probe()), conf);
+        Optional<byte[]> bytes = facts.content(confProbe());
         String text = bytes.map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
         String oldStanza;
         String newText;

@@ -10,7 +10,6 @@ import dev.jprov.modules.Module;
 import dev.jprov.modules.ModuleContext;
 import dev.jprov.modules.Planned;
 import dev.jprov.modules.files.ContentHashes;
-import dev.jprov.modules.files.FileContentProbe;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
 import dev.jprov.plan.Cmd;
@@ -105,7 +104,7 @@ public final class PfModule implements Module {
 
         @Override
         public List<Probe> probes() {
-            List<Probe> p = new ArrayList<>(List.of(FileContentProbe.whole(path).probe(), syntaxCheck(), status()));
+            List<Probe> p = new ArrayList<>(List.of(Probe.FileContent.whole(path), syntaxCheck(), status()));
             if (rcEnable) p.add(RcConfSetting.enabled("pf_enable").probe());
             return p;
         }
@@ -127,7 +126,7 @@ public final class PfModule implements Module {
                 return Planned.failed("pfctl -nf rejected the new " + path + ": " + msg + "; nothing was changed", result);
             }
             PfRuleset ruleset = ruleset();
-            Optional<byte[]> bytes = FileContentProbe.parse(facts.get(FileContentProbe.whole(path).probe()), path);
+            Optional<byte[]> bytes = facts.content(Probe.FileContent.whole(path));
             String before = bytes.map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
             boolean write = bytes.isEmpty() || !before.equals(content);
             boolean load = write || !kernel.loaded() || kernel.loadedRules() == 0 && ruleset.hasRules();

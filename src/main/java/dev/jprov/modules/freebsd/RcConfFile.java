@@ -1,9 +1,9 @@
 package dev.jprov.modules.freebsd;
 
 import dev.jprov.facts.Facts;
+import dev.jprov.facts.FileContent;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
-import dev.jprov.modules.files.FileContentProbe;
 import dev.jprov.facts.Resource;
 import dev.jprov.plan.ShellScript;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +15,7 @@ import java.util.Optional;
  * An rc.conf file as sysrc's -f, -R and -j options name it, read in one probe. The probe is a value: every
  * sysrc task on the same file builds an equal probe, so the executor reads the file once per round however many
  * variables the play sets (a jail's rc.conf often has twenty). A file on the host or under a root is read with
- * the shared {@link FileContentProbe} (also equal to lineinfile's probe of the same path); a jail's file is read
+ * the shared {@link Probe.FileContent} (also equal to lineinfile's probe of the same path); a jail's file is read
  * through the jail's path from jls, which is only known on the host, so that probe depends on anything.
  */
 record RcConfFile(Optional<JailOperand> jail, Optional<String> root, String path) {
@@ -31,8 +31,8 @@ record RcConfFile(Optional<JailOperand> jail, Optional<String> root, String path
         return r + path;
     }
 
-    Probe.Shell probe() {
-        if (hostPath().isPresent()) return FileContentProbe.whole(hostPath().get()).probe();
+    Probe probe() {
+        if (hostPath().isPresent()) return Probe.FileContent.whole(hostPath().get());
         String script = ShellScript.fill("if jpf_jp=$(jls -j {} path); then printf 'jailpath=%s\\n' \"$jpf_jp\"; "
                 + "if [ -f \"$jpf_jp\"{} ]; then od -An -v -tx1 \"$jpf_jp\"{}; else echo absent; fi; else (exit 1); fi",
                 jail.get().value(), path, path);
@@ -44,21 +44,23 @@ record RcConfFile(Optional<JailOperand> jail, Optional<String> root, String path
 
     /** The contents, or an error message (jail not running, unreadable file). */
     Result read(Facts facts) {
-        ProbeAnswer a = facts.get(probe());
         String where = hostPath().orElse(path);
-        ProbeAnswer content = a;
-        if (jail.isPresent()) {
+        FileContent content;
+        if (jail.isEmpty()) {
+            content = facts.get((Probe.FileContent) probe());
+        } else {
+            ProbeAnswer a = facts.get((Probe.Shell) probe());
             if (!a.ok() || !a.stdout().startsWith("jailpath=")) {
                 return new Result(Optional.empty(), Optional.of("jail " + jail.get() + " is not running: "
                         + a.stderr().strip()));
             }
             int nl = a.stdout().indexOf('\n');
             where = joined(a.stdout().substring("jailpath=".length(), nl), path);
-            content = new ProbeAnswer(0, a.stdout().substring(nl + 1), "");
+            content = FileContent.ofOdDump(new ProbeAnswer(0, a.stdout().substring(nl + 1), ""), where);
         }
         Optional<byte[]> bytes;
         try {
-            bytes = FileContentProbe.parse(content, where);
+            bytes = content.bytes(where);
         } catch (IllegalStateException e) {
             return new Result(Optional.empty(), Optional.of(e.getMessage()));
         }

@@ -2,7 +2,6 @@ package dev.jprov.modules.freebsd;
 
 import dev.jprov.facts.Facts;
 import dev.jprov.facts.Probe;
-import dev.jprov.modules.files.FileContentProbe;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
 import dev.jprov.plan.Cmd;
@@ -16,7 +15,7 @@ import java.util.Optional;
 /**
  * A variable of /etc/rc.conf that must have a value, set with sysrc(8): a {@code NAME_enable} switch that rctl and
  * pf turn on ({@link #enabled}), or a setting such as pf_rules. The file is read with the shared
- * {@link FileContentProbe} (the same probe the sysrc module makes for /etc/rc.conf, so the executor reads the file
+ * {@link Probe.FileContent} (the same probe the sysrc module makes for /etc/rc.conf, so the executor reads the file
  * once per round) and parsed as sysrc does ({@link RcConfText}). Unset counts as {@code defaultValue}, the value
  * /etc/defaults/rc.conf gives it, so a default is never written just to be explicit.
  *
@@ -35,13 +34,13 @@ record RcConfSetting(String variable, String value, String defaultValue, boolean
         return new RcConfSetting(variable, value, defaultValue, false);
     }
 
-    Probe.Shell probe() {
-        return FileContentProbe.whole(RC_CONF).probe();
+    Probe.FileContent probe() {
+        return Probe.FileContent.whole(RC_CONF);
     }
 
     /** A NONE change when rc.conf already gives the value, else {@code sysrc NAME=VALUE}. */
     Change change(Facts facts) {
-        Optional<byte[]> bytes = FileContentProbe.parse(facts.get(probe()), RC_CONF);
+        Optional<byte[]> bytes = facts.content(probe());
         Optional<RcConfText.Value> now = bytes
                 .map(b -> RcConfText.assignments(new String(b, StandardCharsets.UTF_8)).get(variable));
         String subject = RC_CONF + ": " + variable;

@@ -9,7 +9,6 @@ import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.ModuleContext;
 import dev.jprov.modules.Planned;
-import dev.jprov.modules.files.FileContentProbe;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
 import dev.jprov.plan.Cmd;
@@ -102,12 +101,12 @@ public final class RctlModule implements Module {
                     boolean racctEnable) implements Invocation {
         static final Probe.Shell LIVE = new Probe.Shell("rctl", List.of(new Resource(Resource.Kind.RCTL, "*")));
 
-        private Probe.Shell fileProbe() {
-            return FileContentProbe.whole(path).probe();
+        private Probe.FileContent fileProbe() {
+            return Probe.FileContent.whole(path);
         }
 
-        private static Probe.Shell loaderConfProbe() {
-            return FileContentProbe.whole(Racct.LOADER_CONF).probe();
+        private static Probe.FileContent loaderConfProbe() {
+            return Probe.FileContent.whole(Racct.LOADER_CONF);
         }
 
         @Override
@@ -200,7 +199,7 @@ public final class RctlModule implements Module {
                         + ": remove that line, then run again", result);
             }
             LoaderTunable tunable = new LoaderTunable(Racct.TUNABLE, "1");
-            Optional<byte[]> bytes = FileContentProbe.parse(facts.get(loaderConfProbe()), Racct.LOADER_CONF);
+            Optional<byte[]> bytes = facts.content(loaderConfProbe());
             String before = bytes.map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
             String after = tunable.edit(before);
             if (!after.equals(before) || bytes.isEmpty()) {
@@ -223,7 +222,7 @@ public final class RctlModule implements Module {
 
         /** rctl.conf with the rules in place, written atomically, when it differs. */
         private Optional<Change> fileChange(Facts facts) {
-            Optional<byte[]> bytes = FileContentProbe.parse(facts.get(fileProbe()), path);
+            Optional<byte[]> bytes = facts.content(fileProbe());
             String before = bytes.map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
             String after = editFile(before);
             if (after.equals(before) && !(bytes.isEmpty() && present)) return Optional.empty();

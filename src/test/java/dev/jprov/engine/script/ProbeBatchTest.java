@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jprov.facts.FileContent;
 import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
@@ -76,5 +77,43 @@ class ProbeBatchTest {
 
     private static String sha256(String s) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static java.util.stream.Stream<List<String>> shells() {
+        return java.util.stream.Stream.of(List.of("/bin/dash"), List.of("/bin/busybox", "sh"),
+                List.of("/bin/bash", "--posix"));
+    }
+
+    /** A file's bytes come back exactly (every byte value, empty, missing, cut at the diff limit) in every shell. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("shells")
+    void fileContentIsByteExact(List<String> shell) throws Exception {
+        if (!Files.isExecutable(Path.of(shell.get(0)))) {
+            throw new AssertionError(shell.get(0) + " is missing: testbed/setup installs it (dash, busybox, bash)");
+        }
+        byte[] bytes = new byte[300];
+        for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) i;
+        Path f = dir.resolve("it's a \"file\"");
+        var whole = Probe.FileContent.whole(f.toString());
+        var limited = Probe.FileContent.forDiff(f.toString());
+        var missing = Probe.FileContent.whole(dir.resolve("missing").toString());
+
+        Files.write(f, bytes);
+        assertEquals(new FileContent.Bytes(bytes), read(shell, whole));
+        Files.write(f, new byte[0]);
+        assertEquals(new FileContent.Bytes(new byte[0]), read(shell, whole));
+        assertEquals(new FileContent.Absent(), read(shell, missing));
+        assertEquals(new FileContent.Absent(), read(shell, Probe.FileContent.whole(dir.toString())));
+        Files.write(f, new byte[(int) Probe.FileContent.DIFF_LIMIT + 10]);
+        assertEquals(Probe.FileContent.DIFF_LIMIT + 1, read(shell, limited).bytes(f.toString()).orElseThrow().length);
+    }
+
+    private static FileContent read(List<String> shell, Probe.FileContent probe) throws Exception {
+        ProbeBatch batch = new ProbeBatch(Boundary.random()).add(probe);
+        List<String> argv = new java.util.ArrayList<>(shell);
+        argv.add("-s");
+        var result = new dev.jprov.transport.LocalShell().exec(new Cmd(argv),
+                batch.script().text().getBytes(StandardCharsets.UTF_8));
+        return (FileContent) batch.answers(result).get(probe);
     }
 }

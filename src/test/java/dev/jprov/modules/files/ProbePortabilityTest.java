@@ -40,27 +40,6 @@ class ProbePortabilityTest {
 
     @ParameterizedTest
     @MethodSource("shells")
-    void contentProbeIsByteExact(List<String> shell) throws IOException {
-        assumeTrue(Files.isExecutable(Path.of(shell.get(0))), shell + " not installed");
-        LocalHost host = new LocalHost(shell);
-        byte[] bytes = new byte[300];
-        for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) i;
-        Path f = dir.resolve("it's a \"file\"");
-        Files.write(f, bytes);
-        var whole = FileContentProbe.whole(f.toString());
-        assertArrayEquals(bytes, FileContentProbe.parse(ask(host, whole.probe().script()), f.toString()).orElseThrow());
-        Files.write(f, new byte[0]);
-        assertArrayEquals(new byte[0], FileContentProbe.parse(ask(host, whole.probe().script()), f.toString()).orElseThrow());
-        var missing = FileContentProbe.whole(dir.resolve("missing").toString());
-        assertEquals(Optional.empty(), FileContentProbe.parse(ask(host, missing.probe().script()), "missing").map(b -> b.length));
-        Files.write(f, new byte[(int) FileContentProbe.DIFF_LIMIT + 10]);
-        var limited = FileContentProbe.forDiff(f.toString());
-        assertEquals(FileContentProbe.DIFF_LIMIT + 1,
-                FileContentProbe.parse(ask(host, limited.probe().script()), f.toString()).orElseThrow().length);
-    }
-
-    @ParameterizedTest
-    @MethodSource("shells")
     void checksumProbeGivesSha1(List<String> shell) throws IOException {
         assumeTrue(Files.isExecutable(Path.of(shell.get(0))), shell + " not installed");
         Path f = dir.resolve("h $x");

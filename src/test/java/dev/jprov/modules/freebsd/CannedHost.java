@@ -1,6 +1,7 @@
 package dev.jprov.modules.freebsd;
 
 import dev.jprov.facts.Facts;
+import dev.jprov.facts.FileContent;
 import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
@@ -10,7 +11,6 @@ import dev.jprov.modules.LocalHost;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.Planned;
 import dev.jprov.modules.files.ContentHashes;
-import dev.jprov.modules.files.FileContentProbe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -68,6 +68,9 @@ final class CannedHost {
         return switch (p) {
             case Probe.FileInfo f -> fileFacts(f);
             case Probe.Shell s -> shellAnswer(s);
+            case Probe.FileContent c -> files.containsKey(c.path())
+                    ? FileContent.of(c, files.get(c.path()).getBytes(StandardCharsets.UTF_8))
+                    : new FileContent.Absent();
         };
     }
 
@@ -86,15 +89,6 @@ final class CannedHost {
     }
 
     private ProbeAnswer shellAnswer(Probe.Shell s) {
-        for (Map.Entry<String, String> e : files.entrySet()) {
-            if (FileContentProbe.whole(e.getKey()).probe().equals(s)
-                    || FileContentProbe.forDiff(e.getKey()).probe().equals(s)) {
-                return new ProbeAnswer(0, od(e.getValue()), "");
-            }
-        }
-        if (s.script().startsWith("if [ -f ") && s.script().contains("od -An")) {
-            return new ProbeAnswer(0, "absent\n", "");
-        }
         for (Map.Entry<String, ProbeAnswer> e : shells.entrySet()) {
             if (s.script().contains(e.getKey())) return e.getValue();
         }

@@ -88,6 +88,17 @@ final class EmulatedHost {
                 answers.put(p, fileFacts(f));
                 continue;
             }
+            if (p instanceof Probe.FileContent c) {
+                Path real = Path.of(root + c.path());
+                try {
+                    answers.put(p, Files.isRegularFile(real)
+                            ? dev.jprov.facts.FileContent.of(c, Files.readAllBytes(real))
+                            : new dev.jprov.facts.FileContent.Absent());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                continue;
+            }
             Probe.Shell s = (Probe.Shell) p;
             StepResult r = sh("{\n" + s.script() + "\n}");
             answers.put(p, new ProbeAnswer(r.exitCode(), r.stdout(), r.stderr()));

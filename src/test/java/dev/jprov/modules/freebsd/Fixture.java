@@ -1,6 +1,7 @@
 package dev.jprov.modules.freebsd;
 
 import dev.jprov.facts.Facts;
+import dev.jprov.facts.FileContent;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.Args;
@@ -37,7 +38,8 @@ final class Fixture {
     }
 
     /** Plans with the one probe of the call answered by {@code answer}. */
-    static Planned plan(Module module, Map<String, Object> args, ProbeAnswer answer) {
+    /** Plans a module that asks one probe, with {@code answer} for it (a ProbeAnswer, FileFacts or FileContent). */
+    static Planned plan(Module module, Map<String, Object> args, Object answer) {
         Invocation inv = prepare(module, args);
         List<Probe> probes = inv.probes();
         if (probes.size() != 1) throw new AssertionError("expected one probe, got " + probes);
@@ -48,7 +50,12 @@ final class Fixture {
         return new ProbeAnswer(0, stdout, "");
     }
 
-    /** od -An -v -tx1 output of a text, as FileContentProbe reads files. */
+    /** What a content probe answers for a file holding {@code text}. */
+    static FileContent text(String text) {
+        return new FileContent.Bytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** od -An -v -tx1 output of a text, as a shell probe that reads a jail's file prints it. */
     static String od(String text) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         StringBuilder s = new StringBuilder();

@@ -60,7 +60,7 @@ class SysrcModuleTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void plans(String what, Map<String, Object> args, Action action, String steps, String before, String after) {
-        Planned p = Fixture.plan(new SysrcModule(), args, Fixture.ok(Fixture.od(RC)));
+        Planned p = Fixture.plan(new SysrcModule(), args, Fixture.text(RC));
         assertEquals(Planned.Outcome.OK, p.outcome(), () -> p.result().toString());
         assertEquals(action, Fixture.action(p));
         assertEquals(steps, Fixture.steps(p));
@@ -71,7 +71,7 @@ class SysrcModuleTest {
     @Test
     void messageIsSysrcs() {
         Planned p = Fixture.plan(new SysrcModule(), args("name", "syslogd_flags", "value", "-s"),
-                Fixture.ok(Fixture.od(RC)));
+                Fixture.text(RC));
         assertEquals("syslogd_flags: -ss -> -s", p.result().get("msg"));
     }
 
@@ -91,7 +91,7 @@ class SysrcModuleTest {
     @Test
     void missingFileIsCreatedBySysrc() {
         Planned p = Fixture.plan(new SysrcModule(), args("name", "x_enable", "value", "YES", "path", "/etc/rc.conf.local"),
-                Fixture.ok("absent\n"));
+                new dev.jprov.facts.FileContent.Absent());
         assertEquals(Action.CREATE, Fixture.action(p));
         assertEquals("sysrc -f /etc/rc.conf.local 'x_enable=YES'", Fixture.steps(p));
     }
