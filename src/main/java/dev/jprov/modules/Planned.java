@@ -7,10 +7,11 @@ import java.util.Map;
 
 /**
  * The plan of one module call: its changes (NONE changes included, for the report), its result as Ansible
- * would register it ({@code changed} and {@code failed} are filled in by the executor), and how the result reads
- * once the steps have run (command's rc and stdout only exist then).
+ * would register it ({@code changed} and {@code failed} are filled in by the executor), how the result reads
+ * once the steps have run (command's rc and stdout only exist then), and what it does to the run (facts, inventory).
  */
-public record Planned(Outcome outcome, List<Change> changes, Map<String, Object> result, AfterApply afterApply) {
+public record Planned(Outcome outcome, List<Change> changes, Map<String, Object> result, AfterApply afterApply,
+                      RunEffects effects) {
 
     public enum Outcome { OK, FAILED, SKIPPED }
 
@@ -29,6 +30,10 @@ public record Planned(Outcome outcome, List<Change> changes, Map<String, Object>
     public Planned {
         changes = List.copyOf(changes);
         result = new LinkedHashMap<>(result);
+    }
+
+    public Planned(Outcome outcome, List<Change> changes, Map<String, Object> result, AfterApply afterApply) {
+        this(outcome, changes, result, afterApply, RunEffects.NONE);
     }
 
     public static Planned of(List<Change> changes, Map<String, Object> result) {
@@ -50,7 +55,12 @@ public record Planned(Outcome outcome, List<Change> changes, Map<String, Object>
     }
 
     public Planned withAfterApply(AfterApply after) {
-        return new Planned(outcome, changes, result, after);
+        return new Planned(outcome, changes, result, after, effects);
+    }
+
+    /** The same plan with what its result does to the run (facts, inventory). */
+    public Planned withEffects(RunEffects runEffects) {
+        return new Planned(outcome, changes, result, afterApply, runEffects);
     }
 
     public boolean changesHost() {

@@ -6,6 +6,7 @@ import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.ModuleContext;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.RunEffects;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
 import dev.jprov.plan.Diff;
@@ -45,6 +46,7 @@ public final class AddHostModule implements Module {
         r.put("add_host", add);
         // Ansible reports add_host as a change of the inventory; nothing runs on a host.
         Change change = new Change(Action.UPDATE, "inventory: " + name, Diff.NONE, List.of(), List.of());
-        return new Immediate(Planned.of(List.of(change), r));
+        return new Immediate(Planned.of(List.of(change), r)
+                .withEffects(RunEffects.addsHost(new RunEffects.AddedHost(name, groups, hostVars))));
     }
 }

@@ -6,6 +6,7 @@ import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.ModuleContext;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.RunEffects;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,9 @@ public final class GroupByModule implements Module {
         if (key.isBlank()) throw new ArgsException("group_by: key must not be empty");
         Map<String, Object> r = new LinkedHashMap<>();
         // Ansible turns characters not valid in group names into underscores.
-        r.put("add_group", key.replaceAll("[^A-Za-z0-9_]", "_"));
+        String group = key.replaceAll("[^A-Za-z0-9_]", "_");
+        r.put("add_group", group);
         r.put("parent_groups", parents.isEmpty() ? List.of("all") : parents);
-        return new Immediate(Planned.ok(r));
+        return new Immediate(Planned.ok(r).withEffects(RunEffects.joinsGroup(group)));
     }
 }

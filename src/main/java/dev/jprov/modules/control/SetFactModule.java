@@ -6,6 +6,7 @@ import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.ModuleContext;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.RunEffects;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,6 @@ public final class SetFactModule implements Module {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("ansible_facts", facts);
         r.put("_ansible_facts_cacheable", cacheable);
-        return new Immediate(Planned.ok(r));
+        return new Immediate(Planned.ok(r).withEffects(RunEffects.setsFacts(facts)));
     }
 }

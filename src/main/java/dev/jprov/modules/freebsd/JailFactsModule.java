@@ -8,6 +8,7 @@ import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.ModuleContext;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.RunEffects;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,10 @@ public final class JailFactsModule implements Module {
                 if (!a.stdout().contains("@end")) {
                     return Planned.failed(NAME + ": the facts probe stopped early: " + a.stderr().strip(), Map.of());
                 }
+                Map<String, Object> gathered = FreeBsdFacts.parse(a);
                 Map<String, Object> result = new LinkedHashMap<>();
-                result.put("ansible_facts", FreeBsdFacts.parse(a));
-                return Planned.ok(result);
+                result.put("ansible_facts", gathered);
+                return Planned.ok(result).withEffects(RunEffects.gathers(gathered));
             }
         };
     }
