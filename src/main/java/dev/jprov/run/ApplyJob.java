@@ -5,7 +5,7 @@ import dev.jprov.engine.RunOptions;
 import dev.jprov.engine.SshTargets;
 import dev.jprov.inventory.HostPatternException;
 import dev.jprov.inventory.Inventory;
-import dev.jprov.modules.ModuleRegistry;
+import dev.jprov.modules.registry.ModuleRegistry;
 import dev.jprov.playbook.Play;
 import dev.jprov.playbook.Playbook;
 import dev.jprov.playbook.PlaybookLoader;
