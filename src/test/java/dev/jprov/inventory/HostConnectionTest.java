@@ -79,7 +79,7 @@ class HostConnectionTest {
                 Arguments.of(vars("ansible_connection", "jail"),
                         "host web1: ansible_connection: jail needs jail_host (the inventory host that runs the jail)"),
                 Arguments.of(vars("ansible_ssh_common_args", "-o 'ProxyJump=x"),
-                        "host web1: ssh arguments: no closing quotation in: -o 'ProxyJump=x"),
+                        "host web1: ssh arguments: No closing quotation in: -o 'ProxyJump=x"),
                 Arguments.of(vars("ansible_ssh_common_args", "-o StrictHostKeyChecking=maybe"),
                         "host web1: ssh option StrictHostKeyChecking=maybe is not one of yes, no, off, accept-new, ask"),
                 Arguments.of(vars("ansible_ssh_common_args", "-o ProxyCommand='nc -X 5 %h %p'"),
@@ -93,19 +93,5 @@ class HostConnectionTest {
         ConnectionVarsException e = assertThrows(ConnectionVarsException.class,
                 () -> HostConnection.from("web1", vars, HOME));
         assertEquals(message, e.getMessage());
-    }
-
-    static Stream<Arguments> words() {
-        return Stream.of(
-                Arguments.of("", List.of()),
-                Arguments.of("-o A=b  -C", List.of("-o", "A=b", "-C")),
-                Arguments.of("-o 'A b' \"c \\\" d\" e\\ f", List.of("-o", "A b", "c \" d", "e f")),
-                Arguments.of("x'y'\"z\"", List.of("xyz")));
-    }
-
-    @ParameterizedTest(name = "words of [{0}]")
-    @MethodSource("words")
-    void shellWords(String text, List<String> expected) {
-        assertEquals(expected, ShellWords.split(text));
     }
 }
