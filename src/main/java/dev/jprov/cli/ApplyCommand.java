@@ -1,9 +1,8 @@
 package dev.jprov.cli;
 
-import dev.jprov.engine.RunOptions;
 import dev.jprov.run.ApplyJob;
+import dev.jprov.run.ApplyRequest;
 import dev.jprov.run.ExitCode;
-import dev.jprov.run.ExtraVars;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,15 +91,14 @@ public final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (forks < 1) return usage("--forks must be at least 1");
-        RunOptions options = new RunOptions(List.of(), playbooks, check, diff, Optional.ofNullable(limit),
-                tags, skipTags, ExtraVars.parse(extraVars, Path.of("").toAbsolutePath()), forks,
-                Optional.ofNullable(user), Optional.ofNullable(privateKey), verbose.length, acceptNewHostKeys,
-                Optional.ofNullable(json), Optional.ofNullable(report), rolesPath, Duration.ofSeconds(timeout),
-                Boolean.getBoolean("jprov.tty") && System.getenv("NO_COLOR") == null
+        ApplyRequest request = new ApplyRequest(playbooks, inventories, check, diff, Optional.ofNullable(limit),
+                tags, skipTags, extraVars, forks, Optional.ofNullable(user), Optional.ofNullable(privateKey),
+                verbose.length, acceptNewHostKeys, Optional.ofNullable(json), Optional.ofNullable(report), rolesPath,
+                Duration.ofSeconds(timeout), Boolean.getBoolean("jprov.tty") && System.getenv("NO_COLOR") == null
                         && System.getenv("ANSIBLE_NOCOLOR") == null);
         ApplyJob.Mode mode = listHosts ? ApplyJob.Mode.LIST_HOSTS : listTasks ? ApplyJob.Mode.LIST_TASKS
                 : syntaxCheck ? ApplyJob.Mode.SYNTAX_CHECK : ApplyJob.Mode.RUN;
-        return new ApplyJob(options, inventories, parent.out(), parent.err()).run(mode).code();
+        return new ApplyJob(request, parent.out(), parent.err()).run(mode).code();
     }
 
     private int usage(String message) {

@@ -1,14 +1,9 @@
 package dev.jprov.cli;
 
-import dev.jprov.inventory.HostPatternException;
-import dev.jprov.inventory.Inventory;
-import dev.jprov.inventory.InventoryGraph;
-import dev.jprov.inventory.InventoryJson;
-import dev.jprov.run.ExitCode;
-import dev.jprov.source.LoadException;
-import java.nio.file.Path;
+import dev.jprov.run.InventoryJob;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -47,22 +42,9 @@ public final class InventoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            Inventory inventory = Inventory.load(inventories, Path.of("").toAbsolutePath());
-            for (String w : inventory.warnings()) parent.err().println("[WARNING]: " + w);
-            String text;
-            if (action.list) text = InventoryJson.list(inventory);
-            else if (action.graph) text = group == null ? InventoryGraph.render(inventory)
-                    : InventoryGraph.render(inventory, group);
-            else text = InventoryJson.host(inventory, action.host);
-            parent.out().print(text);
-            return ExitCode.OK.code();
-        } catch (LoadException e) {
-            parent.err().println("ERROR! " + e.getMessage());
-            return ExitCode.PARSE_ERROR.code();
-        } catch (HostPatternException e) {
-            parent.err().println("ERROR! " + e.getMessage());
-            return ExitCode.BAD_OPTIONS.code();
-        }
+        InventoryJob.Show show = action.list ? new InventoryJob.Listing()
+                : action.graph ? new InventoryJob.Graph(Optional.ofNullable(group))
+                : new InventoryJob.HostVars(action.host);
+        return new InventoryJob(inventories, parent.out(), parent.err()).run(show).code();
     }
 }

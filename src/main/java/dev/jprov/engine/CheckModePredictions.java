@@ -1,6 +1,7 @@
 package dev.jprov.engine;
 
 import dev.jprov.facts.FileFacts;
+import dev.jprov.facts.Sha256;
 import dev.jprov.facts.Probe;
 import dev.jprov.modules.Planned;
 import dev.jprov.facts.FileContent;
@@ -31,7 +32,7 @@ final class CheckModePredictions {
                     if (s instanceof Step.WriteFile w) {
                         out.add(new FileFacts(w.path(), FileFacts.Type.FILE, w.mode().orElse("0644"), -1, -1,
                                 w.owner().orElse(""), w.group().orElse(""), w.content().length, 0,
-                                java.util.Optional.of(sha256(w.content())), java.util.Optional.empty()));
+                                java.util.Optional.of(Sha256.hex(w.content())), java.util.Optional.empty()));
                     }
                 }
             }
@@ -58,14 +59,5 @@ final class CheckModePredictions {
             }
         }
         return out;
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.jprov.engine;
 import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.Resource;
+import dev.jprov.facts.Sha256;
 import dev.jprov.plan.Step;
 import java.util.HashMap;
 import java.util.List;
@@ -80,7 +81,7 @@ final class FactCache {
         }
         return java.util.Optional.of(new FileFacts(w.path(), FileFacts.Type.FILE, mode, old.uid(), old.gid(),
                 old.owner(), old.group(), w.content().length, -1,
-                java.util.Optional.of(CheckModePredictions.sha256(w.content())),
+                java.util.Optional.of(Sha256.hex(w.content())),
                 java.util.Optional.empty()));
     }
 

@@ -1,10 +1,8 @@
 package dev.jprov.inventory;
 
-import dev.jprov.transport.ConnectionSpec;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +20,7 @@ import java.util.Optional;
  */
 public record HostConnection(String name, ConnectionKind kind, String address, Optional<Integer> port,
                              Optional<String> user, Optional<Path> privateKey, SshArgs ssh,
-                             ConnectionSpec.Become become, Optional<String> jailHost) {
+                             BecomeVars become, Optional<String> jailHost) {
 
     public static HostConnection from(String inventoryName, Map<String, ?> vars, Path home) {
         try {
@@ -36,7 +34,7 @@ public record HostConnection(String name, ConnectionKind kind, String address, O
             text(vars, "ansible_ssh_common_args").ifPresent(args::add);
             text(vars, "ansible_ssh_extra_args").ifPresent(args::add);
             SshArgs ssh = SshArgs.parse(args, home);
-            ConnectionSpec.Become become = become(vars);
+            BecomeVars become = become(vars);
             Optional<String> jailHost = text(vars, "jail_host");
             if (kind == ConnectionKind.JAIL && jailHost.isEmpty()) {
                 throw new IllegalArgumentException("ansible_connection: jail needs jail_host (the inventory host that runs the jail)");
@@ -57,50 +55,13 @@ public record HostConnection(String name, ConnectionKind kind, String address, O
         return port.or(ssh::port).orElse(22);
     }
 
-    /**
-     * The transport's spec for an SSH host. The inventory's values win over the defaults (as ansible_user wins
-     * over -u); StrictHostKeyChecking=no/off/accept-new turns on trust-on-first-use, which still refuses a
-     * changed key, since ConnectionSpec has no mode that accepts any key.
-     */
-    public ConnectionSpec toSpec(ConnectionDefaults defaults) {
-        if (kind != ConnectionKind.SSH) {
-            throw new IllegalStateException("host " + name + " is reached by " + kind.name().toLowerCase(Locale.ROOT)
-                    + ", not over ssh");
-        }
-        String login = user.or(ssh::user).orElse(defaults.user());
-        LinkedHashSet<Path> keys = new LinkedHashSet<>();
-        privateKey.ifPresent(keys::add);
-        keys.addAll(ssh.identityFiles());
-        keys.addAll(defaults.privateKeys());
-        boolean acceptNew = defaults.acceptNewHostKeys()
-                || ssh.strictHostKeyChecking().map(m -> !m.equals("yes") && !m.equals("ask")).orElse(false);
-        var timeout = ssh.connectTimeout().orElse(defaults.connectTimeout());
-        var keepAlive = ssh.serverAliveInterval().orElse(defaults.keepAlive());
-        Optional<ConnectionSpec> jump = Optional.empty();
-        for (JumpHost hop : ssh.jumps()) {
-            jump = Optional.of(new ConnectionSpec(hop.host(), hop.host(), hop.port().orElse(22),
-                    hop.user().orElse(defaults.user()), List.copyOf(keys), ssh.knownHostsFile(), acceptNew, jump,
-                    timeout, keepAlive, ConnectionSpec.Become.NONE));
-        }
-        try {
-            return new ConnectionSpec(name, address, effectivePort(), login, List.copyOf(keys), ssh.knownHostsFile(),
-                    acceptNew, jump, timeout, keepAlive, become);
-        } catch (IllegalArgumentException e) {
-            throw new ConnectionVarsException(e.getMessage(), e);
-        }
-    }
-
-    private static ConnectionSpec.Become become(Map<String, ?> vars) {
+    private static BecomeVars become(Map<String, ?> vars) {
         boolean enabled = last(vars, "ansible_become").map(v -> bool(v, "ansible_become")).orElse(false);
         String method = text(vars, "ansible_become_method").orElse("sudo").toLowerCase(Locale.ROOT);
         if (method.startsWith("ansible.builtin.") || method.startsWith("community.general.")) {
             method = method.substring(method.lastIndexOf('.') + 1);
         }
-        if (!ConnectionSpec.Become.METHODS.contains(method)) {
-            throw new IllegalArgumentException("ansible_become_method '" + method + "' is not supported (use sudo, doas or su)");
-        }
-        String becomeUser = text(vars, "ansible_become_user").orElse("root");
-        return new ConnectionSpec.Become(enabled, method, becomeUser);
+        return new BecomeVars(enabled, method, text(vars, "ansible_become_user").orElse("root"));
     }
 
     /** The value of the last of the names that is set and not null (Ansible's rule for aliased variables). */

@@ -1,5 +1,6 @@
 package dev.jprov.inventory;
 
+import dev.jprov.pyformat.Shlex;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,8 +39,8 @@ public record SshArgs(Optional<Path> knownHostsFile, Optional<String> strictHost
             if (s == null || s.isBlank()) continue;
             List<String> words;
             try {
-                words = ShellWords.split(s.strip());
-            } catch (IllegalArgumentException e) {
+                words = Shlex.split(s.strip());
+            } catch (Shlex.SplitException e) {
                 throw new IllegalArgumentException("ssh arguments: " + e.getMessage(), e);
             }
             b.words(words);
@@ -132,7 +133,7 @@ public record SshArgs(Optional<Path> knownHostsFile, Optional<String> strictHost
             switch (key) {
                 case "userknownhostsfile" -> {
                     // Several files may be listed; jprov reads the first.
-                    List<String> files = ShellWords.split(v);
+                    List<String> files = Shlex.split(v);
                     if (!files.isEmpty()) knownHosts = knownHosts.or(() -> Optional.of(path(files.get(0))));
                 }
                 case "stricthostkeychecking" -> {
@@ -172,7 +173,7 @@ public record SshArgs(Optional<Path> knownHostsFile, Optional<String> strictHost
                 jumps = List.of();
                 return;
             }
-            List<String> w = ShellWords.split(command);
+            List<String> w = Shlex.split(command);
             String unsupported = "ssh option ProxyCommand=" + command + " is not supported; only 'ssh -W %h:%p "
                     + "[-p PORT] [-l USER] [user@]JUMPHOST' is (or use ProxyJump)";
             if (w.isEmpty() || !Path.of(w.get(0)).getFileName().toString().equals("ssh")) {

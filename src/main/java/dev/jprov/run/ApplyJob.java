@@ -5,7 +5,7 @@ import dev.jprov.engine.RunOptions;
 import dev.jprov.engine.SshTargets;
 import dev.jprov.inventory.HostPatternException;
 import dev.jprov.inventory.Inventory;
-import dev.jprov.modules.ModuleRegistry;
+import dev.jprov.modules.registry.ModuleRegistry;
 import dev.jprov.playbook.Play;
 import dev.jprov.playbook.Playbook;
 import dev.jprov.playbook.PlaybookLoader;
@@ -33,14 +33,12 @@ public final class ApplyJob {
     /** What the command was asked to do. */
     public enum Mode { RUN, LIST_HOSTS, LIST_TASKS, SYNTAX_CHECK }
 
-    private final RunOptions options;
-    private final List<String> inventoryArgs;
+    private final ApplyRequest request;
     private final PrintStream out;
     private final PrintStream err;
 
-    public ApplyJob(RunOptions options, List<String> inventoryArgs, PrintStream out, PrintStream err) {
-        this.options = options;
-        this.inventoryArgs = inventoryArgs;
+    public ApplyJob(ApplyRequest request, PrintStream out, PrintStream err) {
+        this.request = request;
         this.out = out;
         this.err = err;
     }
@@ -72,10 +70,11 @@ public final class ApplyJob {
         // jinjava's set-up is the slowest part of start-up: let it run while files load and hosts connect.
         TemplarTemplating templating = mode == Mode.RUN ? TemplarTemplating.startingNow() : null;
         Path cwd = Path.of("").toAbsolutePath();
-        Inventory inventory = Inventory.load(inventoryArgs, cwd);
+        RunOptions options = request.runOptions(cwd);
+        Inventory inventory = Inventory.load(request.inventories(), cwd);
         for (String w : inventory.warnings()) err.println("[WARNING]: " + w);
         ModuleRegistry modules = ModuleRegistry.builtin();
-        PlaybookLoader loader = new PlaybookLoader(modules::isModule, rolesPath());
+        PlaybookLoader loader = new PlaybookLoader(modules::isModule, rolesPath(options));
         List<Playbook> playbooks = new ArrayList<>();
         for (Path p : options.playbooks()) {
             Playbook pb = loader.load(p.toAbsolutePath());
@@ -89,7 +88,7 @@ public final class ApplyJob {
             return new Outcome(ExitCode.OK, Optional.empty());
         }
         if (mode == Mode.LIST_HOSTS || mode == Mode.LIST_TASKS) {
-            TaskListFormatter formatter = new TaskListFormatter(tags, play -> hostsOf(play, view));
+            TaskListFormatter formatter = new TaskListFormatter(tags, play -> hostsOf(play, view, options));
             TaskListFormatter.Listing what = new TaskListFormatter.Listing(mode == Mode.LIST_HOSTS,
                     mode == Mode.LIST_TASKS, false);
             for (int i = 0; i < playbooks.size(); i++) {
@@ -125,7 +124,7 @@ public final class ApplyJob {
         return new Outcome(code, Optional.of(result));
     }
 
-    private List<String> hostsOf(Play play, InventoryAdapter view) {
+    private static List<String> hostsOf(Play play, InventoryAdapter view, RunOptions options) {
         LinkedHashSet<String> hosts = new LinkedHashSet<>();
         for (String p : play.hosts()) hosts.addAll(view.match(p));
         options.limit().ifPresent(l -> hosts.retainAll(view.match(l)));
@@ -133,7 +132,7 @@ public final class ApplyJob {
     }
 
     /** --roles-path (already split by picocli), then ANSIBLE_ROLES_PATH, as ansible-playbook orders them. */
-    private List<Path> rolesPath() {
+    private static List<Path> rolesPath(RunOptions options) {
         List<String> given = options.rolesPath().stream().map(Path::toString).toList();
         return PlaybookLoader.rolesPath(given, System.getenv("ANSIBLE_ROLES_PATH"));
     }

@@ -3,8 +3,8 @@ package dev.jprov.run;
 import dev.jprov.engine.Reach;
 import dev.jprov.engine.RunOptions;
 import dev.jprov.engine.Templating;
-import dev.jprov.inventory.ConnectionDefaults;
 import dev.jprov.inventory.HostConnection;
+import dev.jprov.transport.ConnectionSpec;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ final class ConnectionVars {
         options.privateKey().ifPresent(keys::add);
         this.defaults = new ConnectionDefaults(options.user().orElse(System.getProperty("user.name")), keys,
                 options.acceptNewHostKeys(), options.connectTimeout(),
-                dev.jprov.transport.ConnectionSpec.DEFAULT_KEEP_ALIVE, home);
+                ConnectionSpec.DEFAULT_KEEP_ALIVE, home);
     }
 
     Reach reach(String name, Map<String, Object> vars) {
@@ -45,9 +45,11 @@ final class ConnectionVars {
             }
         };
         HostConnection c = HostConnection.from(name, rendered, defaults.home());
+        // Checked for every host, as the other connection variables are, even where no become is made.
+        ConnectionSpec.Become become = ConnectionDefaults.become(c);
         return switch (c.kind()) {
-            case SSH -> new Reach.Ssh(c.toSpec(defaults));
-            case LOCAL -> new Reach.Local(c.become());
+            case SSH -> new Reach.Ssh(defaults.spec(c));
+            case LOCAL -> new Reach.Local(become);
             case JAIL -> new Reach.Jail(c.jailHost().orElseThrow(), c.jailName());
         };
     }

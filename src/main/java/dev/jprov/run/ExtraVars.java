@@ -14,10 +14,10 @@ import java.util.Map;
  * -e/--extra-vars as ansible-playbook reads them: {@code key=value ...} (values stay strings), a YAML or JSON
  * mapping, or {@code @file} (YAML/JSON). Later arguments win.
  */
-public final class ExtraVars {
+final class ExtraVars {
     private ExtraVars() {}
 
-    public static Map<String, Object> parse(List<String> arguments, Path workingDirectory) {
+    static Map<String, Object> parse(List<String> arguments, Path workingDirectory) {
         Map<String, Object> out = new LinkedHashMap<>();
         YamlReader yaml = new YamlReader();
         for (String arg : arguments) {

@@ -7,6 +7,7 @@ import dev.jprov.modules.Module;
 import dev.jprov.modules.ModuleContext;
 import dev.jprov.plan.Cmd;
 import dev.jprov.plan.ShellScript;
+import dev.jprov.pyformat.Shlex;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,7 +59,7 @@ public final class CommandModule implements Module {
             run = Cmd.of(executable.orElse("/bin/sh"), "-c", raw.get());
             cmd = raw.get();
         } else {
-            List<String> words = raw.map(ShlexSplit::split).orElse(argv);
+            List<String> words = raw.map(CommandModule::words).orElse(argv);
             run = Cmd.of(words);
             cmd = words;
         }
@@ -70,5 +71,14 @@ public final class CommandModule implements Module {
         // A subshell so cd and exec stay inside this step when the executor batches steps into one script.
         String display = (chdir.map(d -> "cd " + d + " && ").orElse("")) + run.toShell();
         return new CommandRun("(" + script + ")", display, cmd, creates, removes, strip, true);
+    }
+
+    /** The free-form text's words, as Ansible's command module splits them (shlex). */
+    private static List<String> words(String text) {
+        try {
+            return Shlex.split(text);
+        } catch (Shlex.SplitException e) {
+            throw new ArgsException(e.getMessage());
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.jprov.modules.files;
 import dev.jprov.facts.Facts;
 import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
+import dev.jprov.facts.Sha256;
 import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Planned;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ record ContentCopy(String dest, Supplier<byte[]> contentSource, Optional<String>
         boolean exists = found.exists();
         // A special file (/dev/null, a FIFO) has no checksum, so it always differs and is replaced, as in Ansible.
         boolean differs = !found.comparable()
-                || !current.sha256().map(ContentHashes.sha256(content)::equals).orElse(false);
+                || !current.sha256().map(Sha256.hex(content)::equals).orElse(false);
         if (exists && !force) differs = false;
         // Only a regular file's old text is read: Ansible's diff shows /dev/null as empty, and reading a FIFO or
         // /dev/zero would block or never end.

@@ -4,7 +4,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Digests of content jprov sends, computed locally: sha256 to compare with the host, sha1/md5 for Ansible's results. */
+/**
+ * The digests Ansible's results show of content jprov sends (copy's checksum is sha1, its md5sum md5). The
+ * sha256 that is compared with a host's files is {@link dev.jprov.facts.Sha256}.
+ */
 public final class ContentHashes {
     private ContentHashes() {}
 
@@ -14,10 +17,6 @@ public final class ContentHashes {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("JDK lacks " + algorithm, e);
         }
-    }
-
-    public static String sha256(byte[] content) {
-        return hex("SHA-256", content);
     }
 
     public static String sha1(byte[] content) {

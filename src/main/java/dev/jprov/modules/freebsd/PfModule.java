@@ -9,12 +9,12 @@ import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.ModuleContext;
 import dev.jprov.modules.Planned;
-import dev.jprov.modules.files.ContentHashes;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
 import dev.jprov.plan.Cmd;
 import dev.jprov.plan.Diff;
 import dev.jprov.facts.Resource;
+import dev.jprov.facts.Sha256;
 import dev.jprov.plan.ShellScript;
 import dev.jprov.plan.Step;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +88,7 @@ public final class PfModule implements Module {
          * {@link PfKernel#NOT_LOADED} when pf.ko is not loaded (pfctl cannot check anything then).
          */
         Probe.Shell syntaxCheck() {
-            String eof = "JPROV_PF_" + ContentHashes.sha256(content.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+            String eof = "JPROV_PF_" + Sha256.hex(content.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
             String body = content.endsWith("\n") || content.isEmpty() ? content : content + "\n";
             return new Probe.Shell("if kldstat -q -m pf; then pfctl -nf - <<'" + eof + "'\n" + body + eof
                     + "\nelse echo '" + PfKernel.NOT_LOADED + "'; fi", List.of(new Resource(Resource.Kind.PF, "*")));

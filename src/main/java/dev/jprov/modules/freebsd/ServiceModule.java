@@ -16,6 +16,7 @@ import dev.jprov.plan.Diff;
 import dev.jprov.facts.Resource;
 import dev.jprov.plan.ShellScript;
 import dev.jprov.plan.Step;
+import dev.jprov.pyformat.Shlex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,10 +67,17 @@ public final class ServiceModule implements Module {
             default -> throw new ArgsException("value of state must be one of: started, stopped, restarted, "
                     + "reloaded, got: " + s);
         });
-        // Words split on blanks and quoted one by one: unlike Ansible, the string never reaches a shell.
-        List<String> extra = arguments.map(a -> List.of(a.trim().split("\\s+"))).filter(l -> !l.get(0).isEmpty())
-                .orElse(List.of());
+        // Split as Ansible's run_command splits "service NAME ACTION ARGUMENTS" (shlex), then quoted word by word.
+        List<String> extra = arguments.map(ServiceModule::words).orElse(List.of());
         return new ServiceCall(name, state, enabled, jail.map(j -> JailOperand.of(NAME, j)), extra);
+    }
+
+    private static List<String> words(String arguments) {
+        try {
+            return Shlex.split(arguments);
+        } catch (Shlex.SplitException e) {
+            throw new ArgsException(NAME + ": arguments: " + e.getMessage());
+        }
     }
 
     record ServiceCall(String name, Optional<State> state, Optional<Boolean> enabled, Optional<JailOperand> jail,

@@ -9,7 +9,7 @@ import dev.jprov.modules.Args;
 import dev.jprov.modules.ArgsException;
 import dev.jprov.modules.LocalHost;
 import dev.jprov.modules.Module;
-import dev.jprov.modules.ModuleRegistry;
+import dev.jprov.modules.registry.ModuleRegistry;
 import dev.jprov.modules.Planned;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

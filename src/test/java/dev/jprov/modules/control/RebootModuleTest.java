@@ -11,7 +11,7 @@ import dev.jprov.modules.Args;
 import dev.jprov.modules.ArgsException;
 import dev.jprov.modules.Invocation;
 import dev.jprov.modules.LocalHost;
-import dev.jprov.modules.ModuleRegistry;
+import dev.jprov.modules.registry.ModuleRegistry;
 import dev.jprov.modules.Planned;
 import dev.jprov.modules.StepResult;
 import dev.jprov.facts.Resource;

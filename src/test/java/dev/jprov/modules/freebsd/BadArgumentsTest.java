@@ -41,6 +41,8 @@ class BadArgumentsTest {
                 Arguments.of(new PkgModule(), args("state", "present"), "missing required arguments: name"),
                 Arguments.of(new ServiceModule(), args("name", "sshd"), "one of the following is required: state, enabled"),
                 Arguments.of(new ServiceModule(), args("name", "sshd", "state", "running"), "value of state must be one of"),
+                Arguments.of(new ServiceModule(), args("name", "sshd", "state", "started", "arguments", "-f 'open"),
+                        "service: arguments: No closing quotation in: -f 'open"),
                 Arguments.of(new FreebsdUpdateModule(), args("jail", "a", "basedir", "/b"), "mutually exclusive"),
                 Arguments.of(new FreebsdUpdateModule(), args("basedir", "jails/a"), "must be an absolute path"),
                 Arguments.of(new FreebsdUpdateModule(), args("state", "fetched"), "value of state must be one of"),

@@ -5,12 +5,12 @@ import dev.jprov.facts.FileContent;
 import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
+import dev.jprov.facts.Sha256;
 import dev.jprov.modules.Args;
 import dev.jprov.modules.Invocation;
 import dev.jprov.modules.LocalHost;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.Planned;
-import dev.jprov.modules.files.ContentHashes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -79,7 +79,7 @@ final class CannedHost {
         if (c != null) {
             byte[] b = c.getBytes(StandardCharsets.UTF_8);
             return new FileFacts(f.path(), FileFacts.Type.FILE, "0644", 0, 0, "root", "wheel", b.length, 0,
-                    f.hash() ? Optional.of(ContentHashes.sha256(b)) : Optional.empty(), Optional.empty());
+                    f.hash() ? Optional.of(Sha256.hex(b)) : Optional.empty(), Optional.empty());
         }
         if (dirs.contains(f.path())) {
             return new FileFacts(f.path(), FileFacts.Type.DIRECTORY, "0755", 0, 0, "root", "wheel", 512, 0,

@@ -2,7 +2,7 @@ package dev.jprov.modules.freebsd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.jprov.modules.ModuleRegistry;
+import dev.jprov.modules.registry.ModuleRegistry;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

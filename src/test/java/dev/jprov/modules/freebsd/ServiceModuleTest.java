@@ -40,6 +40,10 @@ class ServiceModuleTest {
                         answer("YES", true), Action.RUN, "service postfix onerestart"),
                 Arguments.of("reloaded starts a stopped service", args("name", "postfix", "state", "reloaded",
                         "arguments", "-v"), answer("YES", false), Action.RUN, "service postfix onestart -v"),
+                // arguments split as Ansible's run_command splits them (shlex), each word then quoted on its own
+                Arguments.of("arguments with a quoted word", args("name", "postfix", "state", "restarted",
+                        "arguments", "-c '/etc/a b.conf' -v"), answer("YES", true), Action.RUN,
+                        "service postfix onerestart -c '/etc/a b.conf' -v"),
                 Arguments.of("a service not installed yet is planned as stopped",
                         args("name", "postfix", "state", "started", "enabled", true), MISSING, Action.UPDATE,
                         "sysrc 'postfix_enable=YES'\nservice postfix onestart"),

@@ -1,5 +1,7 @@
-package dev.jprov.modules;
+package dev.jprov.modules.registry;
 
+import dev.jprov.modules.ArgsException;
+import dev.jprov.modules.Module;
 import dev.jprov.modules.commands.CommandModule;
 import dev.jprov.modules.commands.RawModule;
 import dev.jprov.modules.control.AssertModule;
@@ -21,7 +23,9 @@ import java.util.Optional;
 
 /**
  * The modules a task may name, by short name and by FQCN (ansible.builtin.copy). One list in one place;
- * domain modules (jails, zfs, pf ...) are added with {@link #with}.
+ * domain modules (jails, zfs, pf ...) are added with {@link #with}. In a package of its own, above the modules'
+ * API and their domain packages, because it names every module: in the API package it made the API and each
+ * domain package depend on each other.
  */
 public final class ModuleRegistry {
     private final Map<String, Module> byName;

@@ -1,0 +1,57 @@
+package dev.jprov.run;
+
+import dev.jprov.inventory.HostPatternException;
+import dev.jprov.inventory.Inventory;
+import dev.jprov.inventory.InventoryGraph;
+import dev.jprov.inventory.InventoryJson;
+import dev.jprov.source.LoadException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code jprov inventory}: loads the inventory and prints it as ansible-inventory does, with its exit codes.
+ * Here rather than in the command line so that the command line only parses and hands off.
+ */
+public final class InventoryJob {
+
+    /** What to show: ansible-inventory's --list, --graph [GROUP] or --host HOST. */
+    public sealed interface Show permits Listing, Graph, HostVars {}
+
+    public record Listing() implements Show {}
+
+    public record Graph(Optional<String> group) implements Show {}
+
+    public record HostVars(String host) implements Show {}
+
+    private final List<String> inventories;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public InventoryJob(List<String> inventories, PrintStream out, PrintStream err) {
+        this.inventories = List.copyOf(inventories);
+        this.out = out;
+        this.err = err;
+    }
+
+    public ExitCode run(Show show) {
+        try {
+            Inventory inventory = Inventory.load(inventories, Path.of("").toAbsolutePath());
+            for (String w : inventory.warnings()) err.println("[WARNING]: " + w);
+            out.print(switch (show) {
+                case Listing l -> InventoryJson.list(inventory);
+                case Graph g -> g.group().map(group -> InventoryGraph.render(inventory, group))
+                        .orElseGet(() -> InventoryGraph.render(inventory));
+                case HostVars h -> InventoryJson.host(inventory, h.host());
+            });
+            return ExitCode.OK;
+        } catch (LoadException e) {
+            err.println("ERROR! " + e.getMessage());
+            return ExitCode.PARSE_ERROR;
+        } catch (HostPatternException e) {
+            err.println("ERROR! " + e.getMessage());
+            return ExitCode.BAD_OPTIONS;
+        }
+    }
+}
