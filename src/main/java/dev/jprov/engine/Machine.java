@@ -33,6 +33,11 @@ final class Machine {
         return new Machine(new AtomicLong(), new WriteLog(), Optional.of(connection), timing, FileSystem.HOST);
     }
 
+    /** The same machine reached over another connection (another login user): the same boots and writes. */
+    Machine alsoReachedBy(ReopenableShell other) {
+        return new Machine(boots, writes, Optional.of(other), timing, fileSystem);
+    }
+
     /** A machine that jprov does not reboot: the controller itself, or a test's shell. */
     static Machine fixed() {
         return new Machine(new AtomicLong(), new WriteLog(), Optional.empty(), Timing.SYSTEM, FileSystem.HOST);

@@ -26,6 +26,8 @@ public final class SshTargets implements Targets {
     private final boolean check;
     // One machine per address: its connection (a reboot reopens it) and its boots, shared by every session on it.
     private final Map<String, CompletableFuture<Machine>> connections = new ConcurrentHashMap<>();
+    // Connections as other login users to the same host and port reach the same machine: one boot count and log.
+    private final Map<String, Machine> endpoints = new ConcurrentHashMap<>();
     private final Map<String, HostSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> knownVars = new ConcurrentHashMap<>();
     private final AtomicInteger opened = new AtomicInteger();
@@ -122,7 +124,9 @@ public final class SshTargets implements Targets {
             try {
                 ReopenableShell shell = ReopenableShell.ssh(connector, ssh.spec());
                 opened.incrementAndGet();
-                mine.complete(Machine.reachedBy(shell, timing));
+                Machine reached = Machine.reachedBy(shell, timing);
+                Machine known = endpoints.putIfAbsent(ssh.spec().host() + ":" + ssh.spec().port(), reached);
+                mine.complete(known == null ? reached : known.alsoReachedBy(shell));
             } catch (TransportException | RuntimeException e) {
                 mine.completeExceptionally(e);
             }
