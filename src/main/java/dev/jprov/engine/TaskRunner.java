@@ -271,31 +271,19 @@ final class TaskRunner {
                     } else {
                         if (!check && changed) {
                             int[] range = stepRanges.get(i);
-                            List<StepResult> results = new ArrayList<>();
-                            String failure = null;
-                            for (int s = range[0]; s < range[1]; s++) {
-                                StepResult sr = applied.get(s);
-                                if (sr == null) {
-                                    failure = failure == null ? "step did not run: " + steps.get(s).display() : failure;
-                                    break;
-                                }
-                                results.add(sr);
-                                boolean mayFail = steps.get(s) instanceof Step.Exec e && e.mayFail();
-                                if (sr.exitCode() != 0 && !mayFail) {
-                                    failure = sr.stderr().isBlank() ? sr.stdout().strip() : sr.stderr().strip();
-                                    if (failure.isEmpty()) failure = steps.get(s).display() + " failed (rc="
-                                            + sr.exitCode() + ")";
-                                    // A reboot's exit code is jprov's own, not a command's: Ansible shows none, and
-                                    // its failed reboot result has no "changed" (reported as false).
-                                    if (steps.get(s) instanceof Step.Reboot) changed = false;
-                                    else r.put("rc", sr.exitCode());
-                                    break;
-                                }
+                            List<StepResult> ran = new ArrayList<>();
+                            for (int s = range[0]; s < range[1] && applied.get(s) != null; s++) ran.add(applied.get(s));
+                            AppliedSteps done = AppliedSteps.of(steps.subList(range[0], range[1]), ran);
+                            AppliedSteps.Failure failure = done.failure().orElse(null);
+                            if (failure != null) {
+                                changed = failure.changed();
+                                Map<String, Object> before = r;
+                                failure.rc().ifPresent(rc -> before.put("rc", rc));
                             }
-                            r = new LinkedHashMap<>(p.afterApply().result(r, results));
+                            r = new LinkedHashMap<>(p.afterApply().result(r, done.results()));
                             if (failure != null) {
                                 failed = true;
-                                r.put("msg", failure);
+                                r.put("msg", failure.message());
                             }
                         }
                         if (r.get("failed") instanceof Boolean b && b) failed = true;
