@@ -288,8 +288,7 @@ final class TaskRunner {
                         }
                         if (r.get("failed") instanceof Boolean b && b) failed = true;
                         r.put("changed", changed);
-                        Map<String, Object> judged = judge(task, vars, r, changed, failed);
-                        r = judged;
+                        r = ChangedFailedWhen.of(task, vars, TaskRunner.this::holds).judge(r, changed, failed);
                         changed = Boolean.TRUE.equals(r.get("changed"));
                         failed = Boolean.TRUE.equals(r.get("failed"));
                         st = failed ? Status.FAILED : changed ? Status.CHANGED : Status.OK;
@@ -342,32 +341,6 @@ final class TaskRunner {
             return new Outcome(st, r, anyChanged, events);
         }
     }
-
-    /** changed_when / failed_when, with the result visible under the register name as in Ansible. */
-    private Map<String, Object> judge(Task task, Map<String, Object> vars, Map<String, Object> result,
-                                      boolean changed, boolean failed) {
-        Map<String, Object> r = new LinkedHashMap<>(result);
-        if (task.changedWhen().isEmpty() && task.failedWhen().isEmpty()) {
-            r.put("changed", changed);
-            if (failed) r.put("failed", true);
-            return r;
-        }
-        Map<String, Object> v = new LinkedHashMap<>(vars);
-        if (task.register() != null) v.put(task.register(), r);
-        v.putAll(r); // Ansible also exposes the result's keys (rc, stdout) directly to these conditions.
-        if (!task.changedWhen().isEmpty()) {
-            changed = holds(task.changedWhen(), v);
-        }
-        r.put("changed", changed);
-        if (!task.failedWhen().isEmpty()) {
-            failed = holds(task.failedWhen(), v);
-            r.put("failed_when_result", failed);
-        }
-        if (failed) r.put("failed", true);
-        else r.remove("failed");
-        return r;
-    }
-
 
     private boolean ignoreErrors(Task task, Map<String, Object> vars) {
         return isTrue(task.keywords().ignoreErrors(), vars, false);

@@ -2,12 +2,18 @@ package dev.jprov.engine;
 
 import dev.jprov.modules.StepResult;
 import dev.jprov.plan.Step;
+import dev.jprov.playbook.Condition;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
- * Values for the result-assembly tests, built directly: steps and their results, so that the tests need no
- * shell.
+ * Values for the result-assembly tests, built directly: steps, their results, and conditions judged by a
+ * small evaluator instead of the template engine, so that the tests need no shell and no Jinja.
  */
 final class ResultFixtures {
     static final String TIMED_OUT = "Timed out waiting for last boot time check (timeout=600)";
@@ -35,5 +41,44 @@ final class ResultFixtures {
 
     static StepResult exit(int rc, String stdout, String stderr) {
         return new StepResult(rc, stdout, stderr);
+    }
+
+    /** A map in the order given: results are compared by their text, which shows the key order too. */
+    static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return m;
+    }
+
+    static List<Condition> when(String... expressions) {
+        List<Condition> out = new ArrayList<>();
+        for (String e : expressions) out.add(new Condition(e, null));
+        return out;
+    }
+
+    /**
+     * Judges "a.b == v" and "a.b != v" (v compared as text) over the vars; a name that is not there fails the
+     * test, so a case shows what the conditions could see.
+     */
+    static final BiPredicate<List<Condition>, Map<String, Object>> CONDITIONS = (conditions, vars) -> {
+        for (Condition c : conditions) {
+            boolean equal = c.expression().contains("==");
+            String[] sides = c.expression().split(equal ? "==" : "!=");
+            Object value = vars;
+            for (String name : sides[0].strip().split("\\.")) {
+                if (!(value instanceof Map<?, ?> m) || !m.containsKey(name)) {
+                    throw new AssertionError(name + " is not visible to " + c.expression() + " in " + vars);
+                }
+                value = m.get(name);
+            }
+            if (String.valueOf(value).equals(sides[1].strip()) != equal) return false;
+        }
+        return true;
+    };
+
+    /** changed_when/failed_when of a task registering as {@code register}, over task vars {@code vars}. */
+    static ChangedFailedWhen judged(List<Condition> changedWhen, List<Condition> failedWhen, String register,
+                                    Map<String, Object> vars) {
+        return new ChangedFailedWhen(changedWhen, failedWhen, register, vars, CONDITIONS);
     }
 }
