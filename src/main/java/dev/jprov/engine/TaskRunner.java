@@ -224,92 +224,31 @@ final class TaskRunner {
             String title = task.displayName();
 
             if (exec == null) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("changed", false);
-                r.put("skip_reason", "Conditional result was False");
+                Map<String, Object> r = assembler().skippedTask().result();
                 report(events, host, taskKey, title, handler, Status.SKIPPED, null, r, List.of(), List.of(), noLog);
                 return new Outcome(Status.SKIPPED, r, false, events);
             }
 
-            List<Planned> plans = exec.plans;
-            List<Step> steps = exec.steps;
-            List<int[]> stepRanges = exec.stepRanges;
+            // Check mode made no changes, and must not make those queued before it either.
             Map<Integer, StepResult> applied = check ? Map.of() : exec.applied();
-
+            ItemResultAssembler assembler = assembler();
             List<Map<String, Object>> itemResults = new ArrayList<>();
             List<Status> itemStatuses = new ArrayList<>();
             for (int i = 0; i < calls.size(); i++) {
                 PreparedCall c = calls.get(i);
-                Map<String, Object> r;
-                Status st;
-                List<Diff> diffs = List.of();
-                List<String> commands = new ArrayList<>();
-                if (c.skipped()) {
-                    r = new LinkedHashMap<>();
-                    r.put("changed", false);
-                    r.put("skipped", true);
-                    r.put("skip_reason", "Conditional result was False");
-                    st = Status.SKIPPED;
-                } else if (c.error() != null) {
-                    r = new LinkedHashMap<>();
-                    r.put("changed", false);
-                    r.put("msg", c.error());
-                    st = Status.FAILED;
-                } else {
-                    Planned p = plans.get(i);
-                    r = new LinkedHashMap<>(p.result());
-                    diffs = new ArrayList<>();
-                    for (Change ch : p.changes()) {
-                        if (ch.changes() && !ch.diff().isEmpty()) diffs.add(ch.diff());
-                        for (Step s : ch.steps()) commands.add(s.display());
-                    }
-                    boolean changed = p.changesHost();
-                    boolean failed = p.outcome() == Planned.Outcome.FAILED;
-                    if (p.outcome() == Planned.Outcome.SKIPPED) {
-                        r.putIfAbsent("changed", false);
-                        st = Status.SKIPPED;
-                    } else {
-                        if (!check && changed) {
-                            int[] range = stepRanges.get(i);
-                            List<StepResult> ran = new ArrayList<>();
-                            for (int s = range[0]; s < range[1] && applied.get(s) != null; s++) ran.add(applied.get(s));
-                            AppliedSteps done = AppliedSteps.of(steps.subList(range[0], range[1]), ran);
-                            AppliedSteps.Failure failure = done.failure().orElse(null);
-                            if (failure != null) {
-                                changed = failure.changed();
-                                Map<String, Object> before = r;
-                                failure.rc().ifPresent(rc -> before.put("rc", rc));
-                            }
-                            r = new LinkedHashMap<>(p.afterApply().result(r, done.results()));
-                            if (failure != null) {
-                                failed = true;
-                                r.put("msg", failure.message());
-                            }
-                        }
-                        if (r.get("failed") instanceof Boolean b && b) failed = true;
-                        r.put("changed", changed);
-                        r = ChangedFailedWhen.of(task, vars, TaskRunner.this::holds).judge(r, changed, failed);
-                        changed = Boolean.TRUE.equals(r.get("changed"));
-                        failed = Boolean.TRUE.equals(r.get("failed"));
-                        st = failed ? Status.FAILED : changed ? Status.CHANGED : Status.OK;
-                    }
-                    if (!r.containsKey("failed")) r.put("failed", st == Status.FAILED);
-                    else if (st != Status.FAILED) r.remove("failed");
-                    if (st == Status.FAILED) r.put("failed", true);
-                }
-                if (c.hasItem()) {
-                    r.put(loopVar(task), c.item());
-                    r.put("ansible_loop_var", loopVar(task));
-                }
-                if (check) r.putIfAbsent("ansible_check_mode", null);
-                r.remove("ansible_check_mode");
-                itemResults.add(r);
+                int[] range = exec.stepRanges.get(i);
+                List<StepResult> ran = new ArrayList<>();
+                for (int s = range[0]; s < range[1] && applied.get(s) != null; s++) ran.add(applied.get(s));
+                ItemResult item = assembler.assemble(c, exec.plans.get(i), exec.steps.subList(range[0], range[1]),
+                        ran);
+                Status st = item.status();
+                itemResults.add(item.result());
                 itemStatuses.add(st);
                 if (c.hasItem() || calls.size() == 1) {
                     Status shown = st == Status.FAILED && ignoreErrors(task, vars) && !c.hasItem()
                             ? Status.IGNORED : st;
-                    report(events, host, taskKey, title, handler, shown, c.hasItem() ? c.label() : null, r, diffs,
-                            commands, noLog);
+                    report(events, host, taskKey, title, handler, shown, item.label(), item.result(), item.diffs(),
+                            item.commands(), noLog);
                 }
             }
 
@@ -339,6 +278,11 @@ final class TaskRunner {
                 report(events, host, taskKey, title, handler, Status.SKIPPED, null, r, List.of(), List.of(), noLog);
             }
             return new Outcome(st, r, anyChanged, events);
+        }
+
+        private ItemResultAssembler assembler() {
+            return new ItemResultAssembler(check, ChangedFailedWhen.of(task, vars, TaskRunner.this::holds),
+                    loopVar(task));
         }
     }
 

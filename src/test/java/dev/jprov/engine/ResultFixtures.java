@@ -1,6 +1,10 @@
 package dev.jprov.engine;
 
+import dev.jprov.modules.Planned;
 import dev.jprov.modules.StepResult;
+import dev.jprov.plan.Action;
+import dev.jprov.plan.Change;
+import dev.jprov.plan.Diff;
 import dev.jprov.plan.Step;
 import dev.jprov.playbook.Condition;
 import java.time.Duration;
@@ -12,10 +16,11 @@ import java.util.Optional;
 import java.util.function.BiPredicate;
 
 /**
- * Values for the result-assembly tests, built directly: steps, their results, and conditions judged by a
+ * Values for the result-assembly tests, built directly: steps, their results, plans, and conditions judged by a
  * small evaluator instead of the template engine, so that the tests need no shell and no Jinja.
  */
 final class ResultFixtures {
+    static final String PATH = "/etc/motd";
     static final String TIMED_OUT = "Timed out waiting for last boot time check (timeout=600)";
 
     private ResultFixtures() {
@@ -50,6 +55,29 @@ final class ResultFixtures {
         return m;
     }
 
+    /** A plan that changes {@link #PATH} with these steps (none: a plan that changes nothing). */
+    static Planned changing(Map<String, Object> result, Step... steps) {
+        Change change = steps.length == 0 ? Change.none(PATH)
+                : new Change(Action.UPDATE, PATH, Diff.of(PATH, "old\n", "new\n"), List.of(steps), List.of());
+        return Planned.of(List.of(change), result);
+    }
+
+    /** command's reading of its step: rc and stdout, and failed on a non-zero rc. */
+    static Planned command(String cmd) {
+        Change run = new Change(Action.RUN, cmd, Diff.NONE, List.of(mayFail(cmd)), List.of());
+        return Planned.of(List.of(run), map("cmd", cmd)).withAfterApply((planned, steps) -> {
+            Map<String, Object> r = new LinkedHashMap<>(planned);
+            StepResult s = steps.get(steps.size() - 1);
+            r.put("rc", s.exitCode());
+            r.put("stdout", s.stdout().strip());
+            if (s.exitCode() != 0) {
+                r.put("msg", "non-zero return code");
+                r.put("failed", true);
+            }
+            return r;
+        });
+    }
+
     static List<Condition> when(String... expressions) {
         List<Condition> out = new ArrayList<>();
         for (String e : expressions) out.add(new Condition(e, null));
@@ -80,5 +108,9 @@ final class ResultFixtures {
     static ChangedFailedWhen judged(List<Condition> changedWhen, List<Condition> failedWhen, String register,
                                     Map<String, Object> vars) {
         return new ChangedFailedWhen(changedWhen, failedWhen, register, vars, CONDITIONS);
+    }
+
+    static ChangedFailedWhen noConditions() {
+        return judged(List.of(), List.of(), null, Map.of());
     }
 }
