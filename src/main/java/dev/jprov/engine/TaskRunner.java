@@ -13,7 +13,6 @@ import dev.jprov.playbook.Condition;
 import dev.jprov.playbook.Flag;
 import dev.jprov.playbook.Task;
 import dev.jprov.plan.Change;
-import dev.jprov.plan.Diff;
 import dev.jprov.plan.Step;
 import dev.jprov.report.Event;
 import dev.jprov.report.Status;
@@ -220,64 +219,32 @@ final class TaskRunner {
 
         /** The task's outcome: makes its queued changes (and all queued before them) if they still wait. */
         Outcome finish() throws TransportException {
-            List<Event.TaskResult> events = new ArrayList<>();
-            String title = task.displayName();
-
-            if (exec == null) {
-                Map<String, Object> r = assembler().skippedTask().result();
-                report(events, host, taskKey, title, handler, Status.SKIPPED, null, r, List.of(), List.of(), noLog);
-                return new Outcome(Status.SKIPPED, r, false, events);
+            List<ItemResult> items = exec == null ? List.of(assembler().skippedTask()) : assembleItems();
+            // ignore_errors is rendered only when something failed: a template there need not render otherwise.
+            boolean ignoreErrors = items.stream().anyMatch(ItemResult::failed) && ignoreErrors(task, vars);
+            ResultLines lines = new ResultLines(host, taskKey, task.displayName(), handler, noLog);
+            if (calls.size() == 1 && !calls.get(0).hasItem()) {
+                ItemResult item = items.get(0);
+                Status st = item.endedAs(ignoreErrors);
+                return new Outcome(st, item.result(), st == Status.CHANGED, lines.ofTask(item, st));
             }
+            LoopResult loop = LoopResult.of(items, ignoreErrors);
+            return new Outcome(loop.status(), loop.result(), loop.changed(), lines.ofLoop(items, loop));
+        }
 
+        private List<ItemResult> assembleItems() throws TransportException {
             // Check mode made no changes, and must not make those queued before it either.
             Map<Integer, StepResult> applied = check ? Map.of() : exec.applied();
             ItemResultAssembler assembler = assembler();
-            List<Map<String, Object>> itemResults = new ArrayList<>();
-            List<Status> itemStatuses = new ArrayList<>();
+            List<ItemResult> items = new ArrayList<>();
             for (int i = 0; i < calls.size(); i++) {
-                PreparedCall c = calls.get(i);
                 int[] range = exec.stepRanges.get(i);
                 List<StepResult> ran = new ArrayList<>();
                 for (int s = range[0]; s < range[1] && applied.get(s) != null; s++) ran.add(applied.get(s));
-                ItemResult item = assembler.assemble(c, exec.plans.get(i), exec.steps.subList(range[0], range[1]),
-                        ran);
-                Status st = item.status();
-                itemResults.add(item.result());
-                itemStatuses.add(st);
-                if (c.hasItem() || calls.size() == 1) {
-                    Status shown = st == Status.FAILED && ignoreErrors(task, vars) && !c.hasItem()
-                            ? Status.IGNORED : st;
-                    report(events, host, taskKey, title, handler, shown, item.label(), item.result(), item.diffs(),
-                            item.commands(), noLog);
-                }
+                items.add(assembler.assemble(calls.get(i), exec.plans.get(i), exec.steps.subList(range[0], range[1]),
+                        ran));
             }
-
-            if (calls.size() == 1 && !calls.get(0).hasItem()) {
-                Status st = itemStatuses.get(0);
-                Map<String, Object> r = itemResults.get(0);
-                if (st == Status.FAILED && ignoreErrors(task, vars)) st = Status.IGNORED;
-                return new Outcome(st, r, st == Status.CHANGED, events);
-            }
-            // A loop: one result with every item's, changed when any changed, failed when any failed.
-            boolean anyChanged = itemStatuses.contains(Status.CHANGED);
-            boolean anyFailed = itemStatuses.contains(Status.FAILED);
-            boolean allSkipped = !itemStatuses.isEmpty() && itemStatuses.stream().allMatch(s -> s == Status.SKIPPED);
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("changed", anyChanged);
-            r.put("msg", anyFailed ? "One or more items failed" : "All items completed");
-            r.put("results", itemResults);
-            if (allSkipped || itemStatuses.isEmpty()) r.put("skipped", true);
-            if (anyFailed) r.put("failed", true);
-            Status st = anyFailed ? (ignoreErrors(task, vars) ? Status.IGNORED : Status.FAILED)
-                    : anyChanged ? Status.CHANGED : (allSkipped || itemStatuses.isEmpty()) ? Status.SKIPPED : Status.OK;
-            if (anyFailed && st == Status.IGNORED) {
-                // The items' lines said it all; Ansible only adds "...ignoring" for an ignored failed loop.
-                report(events, host, taskKey, title, handler, st, null, r, List.of(), List.of(), noLog);
-            } else if (allSkipped || itemStatuses.isEmpty()) {
-                // Ansible closes a loop whose items were all skipped with a plain "skipping: [host]" line.
-                report(events, host, taskKey, title, handler, Status.SKIPPED, null, r, List.of(), List.of(), noLog);
-            }
-            return new Outcome(st, r, anyChanged, events);
+            return items;
         }
 
         private ItemResultAssembler assembler() {
@@ -300,22 +267,8 @@ final class TaskRunner {
         return v == null ? "item" : v;
     }
 
-    private static void report(List<Event.TaskResult> events, String host, int taskKey, String title,
-                               boolean handler, Status status, String item, Map<String, Object> result,
-                               List<Diff> diffs, List<String> commands, boolean noLog) {
-        events.add(new Event.TaskResult(host, taskKey, title, handler, status, item, String.valueOf(
-                result.getOrDefault("msg", "")), diffs, commands, forReporters(result), noLog));
-    }
-
-    /**
-     * What reporters get of a result: Ansible hands its callbacks a clean copy without {@code failed} and
-     * {@code skipped}, since the status says it (so "fatal: [h]: FAILED! => {...}" shows no "failed": true).
-     */
+    /** What reporters get of a result (see {@link ResultLines#forReporters}). */
     static Map<String, Object> forReporters(Map<String, Object> result) {
-        if (!result.containsKey("failed") && !result.containsKey("skipped")) return result;
-        Map<String, Object> r = new LinkedHashMap<>(result);
-        r.remove("failed");
-        r.remove("skipped");
-        return r;
+        return ResultLines.forReporters(result);
     }
 }
