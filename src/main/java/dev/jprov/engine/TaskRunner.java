@@ -13,7 +13,6 @@ import dev.jprov.playbook.Condition;
 import dev.jprov.playbook.Flag;
 import dev.jprov.playbook.Task;
 import dev.jprov.plan.Change;
-import dev.jprov.plan.Diff;
 import dev.jprov.plan.Step;
 import dev.jprov.report.Event;
 import dev.jprov.report.Status;
@@ -220,166 +219,39 @@ final class TaskRunner {
 
         /** The task's outcome: makes its queued changes (and all queued before them) if they still wait. */
         Outcome finish() throws TransportException {
-            List<Event.TaskResult> events = new ArrayList<>();
-            String title = task.displayName();
-
-            if (exec == null) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("changed", false);
-                r.put("skip_reason", "Conditional result was False");
-                report(events, host, taskKey, title, handler, Status.SKIPPED, null, r, List.of(), List.of(), noLog);
-                return new Outcome(Status.SKIPPED, r, false, events);
-            }
-
-            List<Planned> plans = exec.plans;
-            List<Step> steps = exec.steps;
-            List<int[]> stepRanges = exec.stepRanges;
-            Map<Integer, StepResult> applied = check ? Map.of() : exec.applied();
-
-            List<Map<String, Object>> itemResults = new ArrayList<>();
-            List<Status> itemStatuses = new ArrayList<>();
-            for (int i = 0; i < calls.size(); i++) {
-                PreparedCall c = calls.get(i);
-                Map<String, Object> r;
-                Status st;
-                List<Diff> diffs = List.of();
-                List<String> commands = new ArrayList<>();
-                if (c.skipped()) {
-                    r = new LinkedHashMap<>();
-                    r.put("changed", false);
-                    r.put("skipped", true);
-                    r.put("skip_reason", "Conditional result was False");
-                    st = Status.SKIPPED;
-                } else if (c.error() != null) {
-                    r = new LinkedHashMap<>();
-                    r.put("changed", false);
-                    r.put("msg", c.error());
-                    st = Status.FAILED;
-                } else {
-                    Planned p = plans.get(i);
-                    r = new LinkedHashMap<>(p.result());
-                    diffs = new ArrayList<>();
-                    for (Change ch : p.changes()) {
-                        if (ch.changes() && !ch.diff().isEmpty()) diffs.add(ch.diff());
-                        for (Step s : ch.steps()) commands.add(s.display());
-                    }
-                    boolean changed = p.changesHost();
-                    boolean failed = p.outcome() == Planned.Outcome.FAILED;
-                    if (p.outcome() == Planned.Outcome.SKIPPED) {
-                        r.putIfAbsent("changed", false);
-                        st = Status.SKIPPED;
-                    } else {
-                        if (!check && changed) {
-                            int[] range = stepRanges.get(i);
-                            List<StepResult> results = new ArrayList<>();
-                            String failure = null;
-                            for (int s = range[0]; s < range[1]; s++) {
-                                StepResult sr = applied.get(s);
-                                if (sr == null) {
-                                    failure = failure == null ? "step did not run: " + steps.get(s).display() : failure;
-                                    break;
-                                }
-                                results.add(sr);
-                                boolean mayFail = steps.get(s) instanceof Step.Exec e && e.mayFail();
-                                if (sr.exitCode() != 0 && !mayFail) {
-                                    failure = sr.stderr().isBlank() ? sr.stdout().strip() : sr.stderr().strip();
-                                    if (failure.isEmpty()) failure = steps.get(s).display() + " failed (rc="
-                                            + sr.exitCode() + ")";
-                                    // A reboot's exit code is jprov's own, not a command's: Ansible shows none, and
-                                    // its failed reboot result has no "changed" (reported as false).
-                                    if (steps.get(s) instanceof Step.Reboot) changed = false;
-                                    else r.put("rc", sr.exitCode());
-                                    break;
-                                }
-                            }
-                            r = new LinkedHashMap<>(p.afterApply().result(r, results));
-                            if (failure != null) {
-                                failed = true;
-                                r.put("msg", failure);
-                            }
-                        }
-                        if (r.get("failed") instanceof Boolean b && b) failed = true;
-                        r.put("changed", changed);
-                        Map<String, Object> judged = judge(task, vars, r, changed, failed);
-                        r = judged;
-                        changed = Boolean.TRUE.equals(r.get("changed"));
-                        failed = Boolean.TRUE.equals(r.get("failed"));
-                        st = failed ? Status.FAILED : changed ? Status.CHANGED : Status.OK;
-                    }
-                    if (!r.containsKey("failed")) r.put("failed", st == Status.FAILED);
-                    else if (st != Status.FAILED) r.remove("failed");
-                    if (st == Status.FAILED) r.put("failed", true);
-                }
-                if (c.hasItem()) {
-                    r.put(loopVar(task), c.item());
-                    r.put("ansible_loop_var", loopVar(task));
-                }
-                if (check) r.putIfAbsent("ansible_check_mode", null);
-                r.remove("ansible_check_mode");
-                itemResults.add(r);
-                itemStatuses.add(st);
-                if (c.hasItem() || calls.size() == 1) {
-                    Status shown = st == Status.FAILED && ignoreErrors(task, vars) && !c.hasItem()
-                            ? Status.IGNORED : st;
-                    report(events, host, taskKey, title, handler, shown, c.hasItem() ? c.label() : null, r, diffs,
-                            commands, noLog);
-                }
-            }
-
+            List<ItemResult> items = exec == null ? List.of(assembler().skippedTask()) : assembleItems();
+            // ignore_errors is rendered only when something failed: a template there need not render otherwise.
+            boolean ignoreErrors = items.stream().anyMatch(ItemResult::failed) && ignoreErrors(task, vars);
+            ResultLines lines = new ResultLines(host, taskKey, task.displayName(), handler, noLog);
             if (calls.size() == 1 && !calls.get(0).hasItem()) {
-                Status st = itemStatuses.get(0);
-                Map<String, Object> r = itemResults.get(0);
-                if (st == Status.FAILED && ignoreErrors(task, vars)) st = Status.IGNORED;
-                return new Outcome(st, r, st == Status.CHANGED, events);
+                ItemResult item = items.get(0);
+                Status st = item.endedAs(ignoreErrors);
+                return new Outcome(st, item.result(), st == Status.CHANGED, lines.ofTask(item, st));
             }
-            // A loop: one result with every item's, changed when any changed, failed when any failed.
-            boolean anyChanged = itemStatuses.contains(Status.CHANGED);
-            boolean anyFailed = itemStatuses.contains(Status.FAILED);
-            boolean allSkipped = !itemStatuses.isEmpty() && itemStatuses.stream().allMatch(s -> s == Status.SKIPPED);
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("changed", anyChanged);
-            r.put("msg", anyFailed ? "One or more items failed" : "All items completed");
-            r.put("results", itemResults);
-            if (allSkipped || itemStatuses.isEmpty()) r.put("skipped", true);
-            if (anyFailed) r.put("failed", true);
-            Status st = anyFailed ? (ignoreErrors(task, vars) ? Status.IGNORED : Status.FAILED)
-                    : anyChanged ? Status.CHANGED : (allSkipped || itemStatuses.isEmpty()) ? Status.SKIPPED : Status.OK;
-            if (anyFailed && st == Status.IGNORED) {
-                // The items' lines said it all; Ansible only adds "...ignoring" for an ignored failed loop.
-                report(events, host, taskKey, title, handler, st, null, r, List.of(), List.of(), noLog);
-            } else if (allSkipped || itemStatuses.isEmpty()) {
-                // Ansible closes a loop whose items were all skipped with a plain "skipping: [host]" line.
-                report(events, host, taskKey, title, handler, Status.SKIPPED, null, r, List.of(), List.of(), noLog);
+            LoopResult loop = LoopResult.of(items, ignoreErrors);
+            return new Outcome(loop.status(), loop.result(), loop.changed(), lines.ofLoop(items, loop));
+        }
+
+        private List<ItemResult> assembleItems() throws TransportException {
+            // Check mode made no changes, and must not make those queued before it either.
+            Map<Integer, StepResult> applied = check ? Map.of() : exec.applied();
+            ItemResultAssembler assembler = assembler();
+            List<ItemResult> items = new ArrayList<>();
+            for (int i = 0; i < calls.size(); i++) {
+                int[] range = exec.stepRanges.get(i);
+                List<StepResult> ran = new ArrayList<>();
+                for (int s = range[0]; s < range[1] && applied.get(s) != null; s++) ran.add(applied.get(s));
+                items.add(assembler.assemble(calls.get(i), exec.plans.get(i), exec.steps.subList(range[0], range[1]),
+                        ran));
             }
-            return new Outcome(st, r, anyChanged, events);
+            return items;
+        }
+
+        private ItemResultAssembler assembler() {
+            return new ItemResultAssembler(check, ChangedFailedWhen.of(task, vars, TaskRunner.this::holds),
+                    loopVar(task));
         }
     }
-
-    /** changed_when / failed_when, with the result visible under the register name as in Ansible. */
-    private Map<String, Object> judge(Task task, Map<String, Object> vars, Map<String, Object> result,
-                                      boolean changed, boolean failed) {
-        Map<String, Object> r = new LinkedHashMap<>(result);
-        if (task.changedWhen().isEmpty() && task.failedWhen().isEmpty()) {
-            r.put("changed", changed);
-            if (failed) r.put("failed", true);
-            return r;
-        }
-        Map<String, Object> v = new LinkedHashMap<>(vars);
-        if (task.register() != null) v.put(task.register(), r);
-        v.putAll(r); // Ansible also exposes the result's keys (rc, stdout) directly to these conditions.
-        if (!task.changedWhen().isEmpty()) {
-            changed = holds(task.changedWhen(), v);
-        }
-        r.put("changed", changed);
-        if (!task.failedWhen().isEmpty()) {
-            failed = holds(task.failedWhen(), v);
-            r.put("failed_when_result", failed);
-        }
-        if (failed) r.put("failed", true);
-        else r.remove("failed");
-        return r;
-    }
-
 
     private boolean ignoreErrors(Task task, Map<String, Object> vars) {
         return isTrue(task.keywords().ignoreErrors(), vars, false);
@@ -395,22 +267,8 @@ final class TaskRunner {
         return v == null ? "item" : v;
     }
 
-    private static void report(List<Event.TaskResult> events, String host, int taskKey, String title,
-                               boolean handler, Status status, String item, Map<String, Object> result,
-                               List<Diff> diffs, List<String> commands, boolean noLog) {
-        events.add(new Event.TaskResult(host, taskKey, title, handler, status, item, String.valueOf(
-                result.getOrDefault("msg", "")), diffs, commands, forReporters(result), noLog));
-    }
-
-    /**
-     * What reporters get of a result: Ansible hands its callbacks a clean copy without {@code failed} and
-     * {@code skipped}, since the status says it (so "fatal: [h]: FAILED! => {...}" shows no "failed": true).
-     */
+    /** What reporters get of a result (see {@link ResultLines#forReporters}). */
     static Map<String, Object> forReporters(Map<String, Object> result) {
-        if (!result.containsKey("failed") && !result.containsKey("skipped")) return result;
-        Map<String, Object> r = new LinkedHashMap<>(result);
-        r.remove("failed");
-        r.remove("skipped");
-        return r;
+        return ResultLines.forReporters(result);
     }
 }
