@@ -8,6 +8,7 @@ import dev.jprov.modules.Args;
 import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.RunEffects;
 import dev.jprov.modules.StepResult;
 import dev.jprov.playbook.Condition;
 import dev.jprov.playbook.Flag;
@@ -33,12 +34,14 @@ import java.util.function.Supplier;
 final class TaskRunner {
 
     /**
-     * How a task ended: its status for the recap, the result to register, whether it changed, and the result
-     * lines to report (the caller reports them, so that an until: loop shows only its last attempt).
+     * How a task ended: its status for the recap, the result to register, whether it changed, the result lines to
+     * report (the caller reports them, so that an until: loop shows only its last attempt), and what its modules'
+     * results do to the run (facts, inventory), its items' in order.
      */
-    record Outcome(Status status, Map<String, Object> result, boolean changed, List<Event.TaskResult> events) {
+    record Outcome(Status status, Map<String, Object> result, boolean changed, List<Event.TaskResult> events,
+                   RunEffects effects) {
         Outcome(Status status, Map<String, Object> result, boolean changed) {
-            this(status, result, changed, List.of());
+            this(status, result, changed, List.of(), RunEffects.NONE);
         }
 
         boolean failed() {
@@ -104,9 +107,9 @@ final class TaskRunner {
         if (call.invocation() == null || !call.invocation().probes().isEmpty()) return Map.of();
         try {
             Planned p = call.invocation().plan(new Facts(Map.of()));
-            if (p.outcome() == Planned.Outcome.OK && p.result().get("ansible_facts") instanceof Map<?, ?> m) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                m.forEach((k, v) -> out.put(String.valueOf(k), v));
+            if (p.outcome() == Planned.Outcome.OK) {
+                Map<String, Object> out = new LinkedHashMap<>(p.effects().factsGathered());
+                out.putAll(p.effects().factsSet());
                 return out;
             }
         } catch (ArgsException e) {
@@ -205,9 +208,7 @@ final class TaskRunner {
                 Planned p = exec.plans.get(i);
                 if (p == null) continue;
                 if (p.outcome() == Planned.Outcome.FAILED) return true;
-                for (String key : List.of("ansible_facts", "add_host", "add_group")) {
-                    if (p.result().containsKey(key)) return true;
-                }
+                if (!p.effects().isEmpty()) return true;
                 // A reboot: later tasks plan from the new boot, and its outcome (did the host come back?) decides
                 // whether they run at all.
                 for (Change ch : p.changes()) {
@@ -226,10 +227,18 @@ final class TaskRunner {
             if (calls.size() == 1 && !calls.get(0).hasItem()) {
                 ItemResult item = items.get(0);
                 Status st = item.endedAs(ignoreErrors);
-                return new Outcome(st, item.result(), st == Status.CHANGED, lines.ofTask(item, st));
+                return new Outcome(st, item.result(), st == Status.CHANGED, lines.ofTask(item, st), effects());
             }
             LoopResult loop = LoopResult.of(items, ignoreErrors);
-            return new Outcome(loop.status(), loop.result(), loop.changed(), lines.ofLoop(items, loop));
+            return new Outcome(loop.status(), loop.result(), loop.changed(), lines.ofLoop(items, loop), effects());
+        }
+
+        /** What the calls' results do to the run, in item order (the engine applies them unless the task failed). */
+        private RunEffects effects() {
+            RunEffects all = RunEffects.NONE;
+            if (exec == null) return all;
+            for (Planned p : exec.plans) if (p != null && p.outcome() == Planned.Outcome.OK) all = all.then(p.effects());
+            return all;
         }
 
         private List<ItemResult> assembleItems() throws TransportException {
