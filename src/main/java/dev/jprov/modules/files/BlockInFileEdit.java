@@ -1,9 +1,10 @@
 package dev.jprov.modules.files;
 
+import dev.jprov.pyregex.PythonMatch;
+import dev.jprov.pyregex.PythonRegex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 
 /**
  * blockinfile's text edit, a port of Ansible 2.14's main() on bytes (held as ISO-8859-1 strings): the same
@@ -44,8 +45,8 @@ public record BlockInFileEdit(String markerBegin, String markerEnd, String block
         String insBefore = insertBefore.orElse(null);
         if (insAfter == null && insBefore == null) insAfter = "EOF";
         PythonRegex re = null;
-        if (insAfter != null && !insAfter.equals("EOF")) re = PythonRegex.compile(insAfter, "insertafter");
-        else if (insBefore != null && !insBefore.equals("BOF")) re = PythonRegex.compile(insBefore, "insertbefore");
+        if (insAfter != null && !insAfter.equals("EOF")) re = BytesPattern.compile(insAfter, "insertafter");
+        else if (insBefore != null && !insBefore.equals("BOF")) re = BytesPattern.compile(insBefore, "insertbefore");
 
         List<String> blockLines = new ArrayList<>();
         if (present && !block.isEmpty()) {
@@ -62,15 +63,15 @@ public record BlockInFileEdit(String markerBegin, String markerEnd, String block
         if (n0 == null || n1 == null) {
             n0 = null;
             if (re != null) {
-                if (re.multiline()) {
+                if (re.has(PythonRegex.Flag.MULTILINE)) {
                     String text = original.orElse("");
-                    Matcher m = re.search(text);
-                    if (m != null) {
-                        n0 = count(text, insAfter != null ? m.end() : m.start());
+                    Optional<PythonMatch> m = re.search(text);
+                    if (m.isPresent()) {
+                        n0 = count(text, insAfter != null ? m.get().end() : m.get().start());
                     }
                 } else {
                     for (int i = 0; i < lines.size(); i++) {
-                        if (re.search(lines.get(i)) != null) n0 = i;
+                        if (re.search(lines.get(i)).isPresent()) n0 = i;
                     }
                 }
                 if (n0 == null) n0 = lines.size();
