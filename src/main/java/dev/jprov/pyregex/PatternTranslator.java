@@ -513,42 +513,15 @@ final class PatternTranslator {
     }
 
     /**
-     * The code point of a literal escape, in or out of a set: \a \f \n \r \t \v \\ (and \b in a set), \xhh,
+     * The code point of a literal escape, in or out of a set: \a \b \f \n \r \t \v \\, \xhh,
      * \\uhhhh, \Uhhhhhhhh and \N{name} (str only), octal, or an escaped non-letter.
      */
     private int escapedCodePoint(String t, boolean inSet) {
         int c = t.codePointAt(1);
-        switch (c) {
-            case 'a' -> {
-                return 7;
-            }
-            case 'f' -> {
-                return '\f';
-            }
-            case 'n' -> {
-                return '\n';
-            }
-            case 'r' -> {
-                return '\r';
-            }
-            case 't' -> {
-                return '\t';
-            }
-            case 'v' -> {
-                return 0x0b;
-            }
-            case '\\' -> {
-                return '\\';
-            }
-            case 'x' -> {
-                return hex(t + src.getWhile(2, HEXDIGITS), 4);
-            }
-            case '0' -> {
-                return Integer.parseInt((t + src.getWhile(2, OCTDIGITS)).substring(1), 8);
-            }
-            default -> { }
-        }
-        if (c == 'b' && inSet) return '\b';
+        int control = PythonTokens.escapedControl(c);
+        if (control >= 0) return control; // \b only gets here in a set: outside, it is a boundary
+        if (c == 'x') return hex(t + src.getWhile(2, HEXDIGITS), 4);
+        if (c == '0') return Integer.parseInt((t + src.getWhile(2, OCTDIGITS)).substring(1), 8);
         if (!bytes && c == 'u') return hex(t + src.getWhile(4, HEXDIGITS), 6);
         if (!bytes && c == 'U') {
             String esc = t + src.getWhile(8, HEXDIGITS);

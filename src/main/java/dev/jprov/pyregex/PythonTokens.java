@@ -80,6 +80,21 @@ final class PythonTokens {
         if (!isIdentifier(name)) throw error("bad character in group name " + repr(name), length(name) + offset);
     }
 
+    /** re's ESCAPES: the code point of \a \b \f \n \r \t \v or \\, or -1. */
+    static int escapedControl(int c) {
+        return switch (c) {
+            case 'a' -> 7;
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            case 'v' -> 0x0b;
+            case '\\' -> '\\';
+            default -> -1;
+        };
+    }
+
     static boolean isIdentifier(String s) {
         if (s.isEmpty()) return false;
         int first = s.codePointAt(0);

@@ -60,24 +60,12 @@ record ReplacementTemplate(List<Object> parts) {
                     }
                 }
                 addGroup(s, parts, literal, Integer.parseInt(esc.substring(1)), groups, esc.length() - 1);
+            } else if (PythonTokens.escapedControl(c) >= 0) {
+                literal.appendCodePoint(PythonTokens.escapedControl(c));
+            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                throw s.error("bad escape " + t, PythonTokens.length(t));
             } else {
-                String ch = switch (c) {
-                    case 'a' -> "\u0007";
-                    case 'b' -> "\b";
-                    case 'f' -> "\f";
-                    case 'n' -> "\n";
-                    case 'r' -> "\r";
-                    case 't' -> "\t";
-                    case 'v' -> "\u000b";
-                    case '\\' -> "\\";
-                    default -> {
-                        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-                            throw s.error("bad escape " + t, PythonTokens.length(t));
-                        }
-                        yield t;
-                    }
-                };
-                literal.append(ch);
+                literal.append(t); // another escape stays as written: \- is \-
             }
         }
         if (!literal.isEmpty()) parts.add(literal.toString());
