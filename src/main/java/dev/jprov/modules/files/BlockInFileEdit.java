@@ -2,6 +2,7 @@ package dev.jprov.modules.files;
 
 import dev.jprov.pyregex.PythonMatch;
 import dev.jprov.pyregex.PythonRegex;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,7 +68,7 @@ public record BlockInFileEdit(String markerBegin, String markerEnd, String block
                     String text = original.orElse("");
                     Optional<PythonMatch> m = re.search(text);
                     if (m.isPresent()) {
-                        n0 = count(text, insAfter != null ? m.get().end() : m.get().start());
+                        n0 = newlinesBefore(text, insAfter != null ? m.get().end() : m.get().start());
                     }
                 } else {
                     for (int i = 0; i < lines.size(); i++) {
@@ -94,7 +95,13 @@ public record BlockInFileEdit(String markerBegin, String markerEnd, String block
         return String.join("", lines);
     }
 
-    private static int count(String text, int end) {
+    /**
+     * Ansible's to_native(original).count('\n', 0, offset): the match's byte offset used as an index into the
+     * decoded text, so with non-ASCII text before the match it counts past it and the block goes further down.
+     */
+    private static int newlinesBefore(String latin1, int byteOffset) {
+        String text = new String(TextFileTarget.bytes(latin1), StandardCharsets.UTF_8);
+        int end = text.offsetByCodePoints(0, Math.min(byteOffset, text.codePointCount(0, text.length())));
         int c = 0;
         for (int i = 0; i < end; i++) if (text.charAt(i) == '\n') c++;
         return c;
