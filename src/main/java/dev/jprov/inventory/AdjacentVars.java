@@ -1,5 +1,6 @@
 package dev.jprov.inventory;
 
+import dev.jprov.source.FrozenValues;
 import dev.jprov.source.LoadException;
 import dev.jprov.source.SourceLocation;
 import dev.jprov.source.YamlNode;
@@ -59,7 +60,7 @@ final class AdjacentVars {
             if (name.startsWith("/")) continue; // Ansible skips 'chroot' style names
             Map<String, Object> vars = new LinkedHashMap<>();
             for (Path f : filesFor(dir, name)) vars.putAll(readVarsFile(f, reader));
-            if (!vars.isEmpty()) out.put(name, Frozen.map(vars));
+            if (!vars.isEmpty()) out.put(name, FrozenValues.map(vars));
         }
         return out;
     }

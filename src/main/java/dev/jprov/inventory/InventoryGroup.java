@@ -1,5 +1,6 @@
 package dev.jprov.inventory;
 
+import dev.jprov.source.FrozenValues;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import java.util.Map;
 public record InventoryGroup(String name, Map<String, Object> vars, List<String> children, List<String> parents,
                              List<String> hosts, int depth, int priority) {
     public InventoryGroup {
-        vars = Frozen.map(vars);
+        vars = FrozenValues.map(vars);
         children = List.copyOf(children);
         parents = List.copyOf(parents);
         hosts = List.copyOf(hosts);

@@ -1,5 +1,6 @@
 package dev.jprov.inventory;
 
+import dev.jprov.source.FrozenValues;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +11,7 @@ import java.util.Map;
  */
 public record InventoryHost(String name, Map<String, Object> vars, List<String> groups) {
     public InventoryHost {
-        vars = Frozen.map(vars);
+        vars = FrozenValues.map(vars);
         groups = List.copyOf(groups);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jprov.playbook;
 
+import dev.jprov.source.FrozenValues;
 import java.nio.file.Path;
 import java.util.Map;
 

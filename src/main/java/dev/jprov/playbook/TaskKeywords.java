@@ -1,5 +1,6 @@
 package dev.jprov.playbook;
 
+import dev.jprov.source.FrozenValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

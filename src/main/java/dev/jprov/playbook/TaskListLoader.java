@@ -1,5 +1,6 @@
 package dev.jprov.playbook;
 
+import dev.jprov.source.FrozenValues;
 import dev.jprov.source.LoadException;
 import dev.jprov.source.SourceLocation;
 import dev.jprov.source.YamlNode;

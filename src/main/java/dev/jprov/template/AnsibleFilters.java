@@ -15,6 +15,7 @@ final class AnsibleFilters {
         List<AnsibleFilter> all = new ArrayList<>();
         all.addAll(ValueFilters.all());
         all.addAll(TextFilters.all());
+        all.addAll(RegexFilters.all());
         all.addAll(CollectionFilters.all());
         return all;
     }

@@ -68,9 +68,9 @@ final class AnsibleTests {
                 t("even", (v, a) -> ((Number) v).longValue() % 2 == 0),
                 t("odd", (v, a) -> ((Number) v).longValue() % 2 != 0),
                 t("divisibleby", (v, a) -> ((Number) v).longValue() % ((Number) a.get(0)).longValue() == 0),
-                t("match", (v, a) -> regex(v, a, "match")),
-                t("search", (v, a) -> regex(v, a, "search")),
-                t("regex", (v, a) -> regex(v, a, a.string(3, "match_type", "search"))),
+                t("match", (v, a) -> RegexFilters.test(v, a, "match")),
+                t("search", (v, a) -> RegexFilters.test(v, a, "search")),
+                t("regex", (v, a) -> RegexFilters.test(v, a, a.string(3, "match_type", "search"))),
                 t("in", (v, a) -> contains(a.get(0), v)),
                 t("contains", (v, a) -> contains(v, a.get(0))),
                 t("equalto", AnsibleTests::equal),
@@ -131,19 +131,6 @@ final class AnsibleTests {
             }
         }
         return false;
-    }
-
-    /** Ansible's regex test: match anchors at the start, search anywhere; ignorecase and multiline flags. */
-    private static boolean regex(Object v, FilterArgs a, String type) {
-        String pattern = a.string(0, "pattern", "");
-        boolean ignoreCase = a.bool(1, "ignorecase", false);
-        boolean multiline = a.bool(2, "multiline", false);
-        java.util.regex.Matcher m = PythonRegex.compile(pattern, ignoreCase, multiline).matcher(PythonRepr.str(v));
-        return switch (type) {
-            case "match" -> m.lookingAt();
-            case "fullmatch" -> m.matches();
-            default -> m.find();
-        };
     }
 
     private static Map<?, ?> registered(Object v, String test) {

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Filters on text: case, whitespace, regexes, formatting, encodings, paths and shell quoting. */
+/** Filters on text: case, whitespace, formatting, encodings, paths and shell quoting ({@link RegexFilters}: regexes). */
 final class TextFilters {
     private TextFilters() {}
 
@@ -30,11 +30,6 @@ final class TextFilters {
                 f("replace", (v, a) -> PythonMethods.replace(str(v), a.string(0, "old", ""), a.string(1, "new", ""),
                         a.get(2, "count", null) == null ? -1 : a.integer(2, "count", -1))),
                 f("split", (v, a) -> PythonMethods.split(str(v), a.string(0, "sep", null), a.integer(1, "maxsplit", -1))),
-                f("regex_replace", (v, a) -> PythonRegex.sub(str(v), a.string(0, "pattern", ""),
-                        a.string(1, "replacement", ""), a.bool(-1, "ignorecase", false), a.bool(-1, "multiline", false))),
-                f("regex_search", TextFilters::regexSearch),
-                f("regex_findall", TextFilters::regexFindall),
-                f("regex_escape", (v, a) -> PythonRegex.escape(str(v))),
                 f("indent", TextFilters::indent),
                 f("center", (v, a) -> PythonMethods.call(str(v), "center", List.of(a.get(0, "width", 80L)))),
                 f("format", (v, a) -> PercentFormat.format(str(v), a.positional())),
@@ -79,44 +74,6 @@ final class TextFilters {
 
     private static String titleWord(String w) {
         return w.isEmpty() ? w : w.substring(0, 1).toUpperCase(Locale.ROOT) + w.substring(1).toLowerCase(Locale.ROOT);
-    }
-
-    /** Ansible's regex_search: the match, or the listed groups ('\\1', '\\g<name>'), or None. */
-    private static Object regexSearch(Object v, FilterArgs a) {
-        Pattern p = PythonRegex.compile(a.string(0, "regex", ""), a.bool(-1, "ignorecase", false),
-                a.bool(-1, "multiline", false));
-        List<String> groups = new ArrayList<>();
-        for (Object g : a.rest(1)) {
-            String arg = str(g);
-            Matcher gm = Pattern.compile("\\\\g<(\\S+)>|\\\\(\\d+)").matcher(arg);
-            if (!gm.lookingAt()) throw RenderSession.failure("Unknown argument");
-            groups.add(gm.group(1) != null ? gm.group(1) : gm.group(2));
-        }
-        Matcher m = p.matcher(str(v));
-        if (!m.find()) return null;
-        if (groups.isEmpty()) return m.group();
-        List<Object> out = new ArrayList<>();
-        for (String g : groups) out.add(g.chars().allMatch(Character::isDigit) ? m.group(Integer.parseInt(g)) : m.group(g));
-        return out;
-    }
-
-    /** re.findall: whole matches, the group when there is one, or lists of groups. */
-    private static Object regexFindall(Object v, FilterArgs a) {
-        Matcher m = PythonRegex.compile(a.string(0, "regex", ""), a.bool(-1, "ignorecase", false),
-                a.bool(-1, "multiline", false)).matcher(str(v));
-        List<Object> out = new ArrayList<>();
-        while (m.find()) {
-            if (m.groupCount() == 0) {
-                out.add(m.group());
-            } else if (m.groupCount() == 1) {
-                out.add(m.group(1) == null ? "" : m.group(1));
-            } else {
-                Object[] gs = new Object[m.groupCount()];
-                for (int i = 1; i <= m.groupCount(); i++) gs[i - 1] = m.group(i) == null ? "" : m.group(i);
-                out.add(new PythonTuple(gs));
-            }
-        }
-        return out;
     }
 
     /** Jinja's indent (width, first, blank), including its quirk of a trailing newline staying unindented. */

@@ -1,9 +1,11 @@
 package dev.jprov.modules.files;
 
+import dev.jprov.pyregex.PythonMatch;
+import dev.jprov.pyregex.PythonRegex;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 
 /**
  * blockinfile's text edit, a port of Ansible 2.14's main() on bytes (held as ISO-8859-1 strings): the same
@@ -44,8 +46,8 @@ public record BlockInFileEdit(String markerBegin, String markerEnd, String block
         String insBefore = insertBefore.orElse(null);
         if (insAfter == null && insBefore == null) insAfter = "EOF";
         PythonRegex re = null;
-        if (insAfter != null && !insAfter.equals("EOF")) re = PythonRegex.compile(insAfter, "insertafter");
-        else if (insBefore != null && !insBefore.equals("BOF")) re = PythonRegex.compile(insBefore, "insertbefore");
+        if (insAfter != null && !insAfter.equals("EOF")) re = BytesPattern.compile(insAfter, "insertafter");
+        else if (insBefore != null && !insBefore.equals("BOF")) re = BytesPattern.compile(insBefore, "insertbefore");
 
         List<String> blockLines = new ArrayList<>();
         if (present && !block.isEmpty()) {
@@ -62,15 +64,15 @@ public record BlockInFileEdit(String markerBegin, String markerEnd, String block
         if (n0 == null || n1 == null) {
             n0 = null;
             if (re != null) {
-                if (re.multiline()) {
+                if (re.has(PythonRegex.Flag.MULTILINE)) {
                     String text = original.orElse("");
-                    Matcher m = re.search(text);
-                    if (m != null) {
-                        n0 = count(text, insAfter != null ? m.end() : m.start());
+                    Optional<PythonMatch> m = re.search(text);
+                    if (m.isPresent()) {
+                        n0 = newlinesBefore(text, insAfter != null ? m.get().end() : m.get().start());
                     }
                 } else {
                     for (int i = 0; i < lines.size(); i++) {
-                        if (re.search(lines.get(i)) != null) n0 = i;
+                        if (re.search(lines.get(i)).isPresent()) n0 = i;
                     }
                 }
                 if (n0 == null) n0 = lines.size();
@@ -93,7 +95,13 @@ public record BlockInFileEdit(String markerBegin, String markerEnd, String block
         return String.join("", lines);
     }
 
-    private static int count(String text, int end) {
+    /**
+     * Ansible's to_native(original).count('\n', 0, offset): the match's byte offset used as an index into the
+     * decoded text, so with non-ASCII text before the match it counts past it and the block goes further down.
+     */
+    private static int newlinesBefore(String latin1, int byteOffset) {
+        String text = new String(TextFileTarget.bytes(latin1), StandardCharsets.UTF_8);
+        int end = text.offsetByCodePoints(0, Math.min(byteOffset, text.codePointCount(0, text.length())));
         int c = 0;
         for (int i = 0; i < end; i++) if (text.charAt(i) == '\n') c++;
         return c;

@@ -40,8 +40,8 @@ public final class BlockInFileModule implements Module {
                 TextFileTarget.latin1(end), TextFileTarget.latin1(block), present,
                 insertAfter.map(TextFileTarget::latin1), insertBefore.map(TextFileTarget::latin1));
         // Compile now so a bad regex is an argument error, not a planning failure.
-        insertAfter.filter(s -> !s.equals("EOF")).ifPresent(s -> PythonRegex.compile(TextFileTarget.latin1(s), "insertafter"));
-        insertBefore.filter(s -> !s.equals("BOF")).ifPresent(s -> PythonRegex.compile(TextFileTarget.latin1(s), "insertbefore"));
+        insertAfter.filter(s -> !s.equals("EOF")).ifPresent(s -> BytesPattern.compile(TextFileTarget.latin1(s), "insertafter"));
+        insertBefore.filter(s -> !s.equals("BOF")).ifPresent(s -> BytesPattern.compile(TextFileTarget.latin1(s), "insertbefore"));
         TextFileTarget target = new TextFileTarget(path);
         TextEditPlan writer = new TextEditPlan(path, attributes, backup, validate,
                 backup ? context.backupSuffix() : "");

@@ -7,7 +7,6 @@ import dev.jprov.modules.Module;
 import dev.jprov.modules.ModuleContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ public final class CopyModule implements Module {
         byte[] bytes;
         Optional<String> basename = Optional.empty();
         if (content.isPresent()) {
-            bytes = contentBytes(content.get());
+            bytes = new CopyContent(content.get()).bytes();
         } else {
             Path local = context.findLocalFile("files", src.get());
             if (Files.isDirectory(local)) {
@@ -93,10 +92,5 @@ public final class CopyModule implements Module {
             throw new UncheckedIOException("cannot read " + local, e);
         }
         return new TreeCopy(root, dirs, directoryMode, files);
-    }
-
-    /** Ansible writes a string as is; other YAML values (a mapping, a list) as the JSON Ansible would dump. */
-    private static byte[] contentBytes(Object v) {
-        return String.valueOf(v).getBytes(StandardCharsets.UTF_8);
     }
 }

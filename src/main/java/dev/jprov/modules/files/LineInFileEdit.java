@@ -1,9 +1,12 @@
 package dev.jprov.modules.files;
 
+import dev.jprov.modules.ArgsException;
+import dev.jprov.pyregex.PythonMatch;
+import dev.jprov.pyregex.PythonRegex;
+import dev.jprov.pyregex.PythonRegexException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 
 /**
  * lineinfile's text edit, a line-for-line port of Ansible 2.14's present()/absent() on bytes (held as
@@ -51,20 +54,20 @@ public record LineInFileEdit(Optional<PythonRegex> regexp, Optional<String> sear
         if (insAfter == null && insBefore == null) insAfter = "EOF";
         PythonRegex ins = null;
         if (insAfter != null && !insAfter.equals("BOF") && !insAfter.equals("EOF")) {
-            ins = PythonRegex.compile(insAfter, "insertafter");
+            ins = BytesPattern.compile(insAfter, "insertafter");
         } else if (insBefore != null && !insBefore.equals("BOF")) {
-            ins = PythonRegex.compile(insBefore, "insertbefore");
+            ins = BytesPattern.compile(insBefore, "insertbefore");
         }
         int index0 = -1, index1 = -1;
-        Matcher match = null;
+        PythonMatch match = null;
         boolean matchedSearch = false;
         boolean exactLineMatch = false;
         if (regexp.isPresent()) {
             for (int no = 0; no < lines.size(); no++) {
-                Matcher m = regexp.get().search(lines.get(no));
-                if (m != null) {
+                Optional<PythonMatch> m = regexp.get().search(lines.get(no));
+                if (m.isPresent()) {
                     index0 = no;
-                    match = m;
+                    match = m.get();
                     if (firstMatch) break;
                 }
             }
@@ -85,7 +88,7 @@ public record LineInFileEdit(Optional<PythonRegex> regexp, Optional<String> sear
                 if (bLine.equals(rstripEol(cur))) {
                     index0 = no;
                     exactLineMatch = true;
-                } else if (ins != null && ins.search(cur) != null) {
+                } else if (ins != null && ins.search(cur).isPresent()) {
                     if (insAfter != null) {
                         index1 = no + 1;
                         if (firstMatch) break;
@@ -100,7 +103,7 @@ public record LineInFileEdit(Optional<PythonRegex> regexp, Optional<String> sear
         String msg = "";
         boolean changed = false;
         if (index0 != -1) {
-            String newLine = backrefs && match != null ? PythonRegex.expand(match, bLine) : bLine;
+            String newLine = backrefs && match != null ? expand(match, bLine) : bLine;
             if (!newLine.endsWith("\n")) newLine += "\n";
             if (regexp.isEmpty() && searchString.isEmpty() && !anyMatch && !exactLineMatch) {
                 // Unreachable in practice (index0 is only set by a match), kept to mirror Ansible's structure.
@@ -141,12 +144,21 @@ public record LineInFileEdit(Optional<PythonRegex> regexp, Optional<String> sear
         return new Result(lines, changed, msg, 0);
     }
 
+    /** Match.expand(line); where re raises (a bad group or escape), Ansible's module fails, and so does the task. */
+    private static String expand(PythonMatch m, String line) {
+        try {
+            return m.expand(line);
+        } catch (PythonRegexException e) {
+            throw new ArgsException(e.getMessage() + " in line: " + line);
+        }
+    }
+
     public Result absent(List<String> original) {
         List<String> kept = new ArrayList<>();
         int found = 0;
         for (String cur : original) {
             boolean hit;
-            if (regexp.isPresent()) hit = regexp.get().search(cur) != null;
+            if (regexp.isPresent()) hit = regexp.get().search(cur).isPresent();
             else if (searchString.isPresent()) hit = cur.contains(searchString.get());
             else hit = line.orElseThrow().equals(rstripEol(cur));
             if (hit) found++;

@@ -44,14 +44,14 @@ public final class LineInFileModule implements Module {
             throw new ArgsException("one of line, search_string, or regexp is required with state=absent");
         }
         LineInFileEdit edit = new LineInFileEdit(
-                regexp.map(r -> PythonRegex.compile(TextFileTarget.latin1(r), "regexp")),
+                regexp.map(r -> BytesPattern.compile(TextFileTarget.latin1(r), "regexp")),
                 searchString.map(TextFileTarget::latin1), line.map(TextFileTarget::latin1),
                 insertAfter.map(TextFileTarget::latin1), insertBefore.map(TextFileTarget::latin1),
                 backrefs, firstMatch);
         if (insertAfter.isPresent() && !insertAfter.get().equals("EOF") && !insertAfter.get().equals("BOF")) {
-            PythonRegex.compile(TextFileTarget.latin1(insertAfter.get()), "insertafter");
+            BytesPattern.compile(TextFileTarget.latin1(insertAfter.get()), "insertafter");
         } else if (insertBefore.isPresent() && !insertBefore.get().equals("BOF")) {
-            PythonRegex.compile(TextFileTarget.latin1(insertBefore.get()), "insertbefore");
+            BytesPattern.compile(TextFileTarget.latin1(insertBefore.get()), "insertbefore");
         }
         TextFileTarget target = new TextFileTarget(path);
         TextEditPlan writer = new TextEditPlan(path, attributes, backup, validate,
