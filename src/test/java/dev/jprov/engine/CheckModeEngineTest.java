@@ -20,12 +20,10 @@ class CheckModeEngineTest {
     private final EngineRunner engine = new EngineRunner();
 
     private static final String DIRECTORY_THEN_FILE = """
-            - hosts: all
-              gather_facts: false
-              tasks:
-                - {name: directory, file: {path: "{{ base }}/d", state: directory}}
-                - {name: file in it, copy: {dest: "{{ base }}/d/f", content: "x"}}
-                - {name: same again, copy: {dest: "{{ base }}/d/f", content: "x"}}
+            tasks:
+              - {name: directory, file: {path: "{{ base }}/d", state: directory}}
+              - {name: file in it, copy: {dest: "{{ base }}/d/f", content: "x"}}
+              - {name: same again, copy: {dest: "{{ base }}/d/f", content: "x"}}
             """;
 
     @Test

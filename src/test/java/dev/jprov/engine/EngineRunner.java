@@ -76,16 +76,19 @@ final class EngineRunner {
         return dir.resolve("host");
     }
 
-    /** Runs {@code playbook} (YAML) in {@code dir}; box1's files are under {@link #base}. */
-    Run run(Path dir, String playbook) {
-        return run(dir, playbook, false);
+    /**
+     * Runs a play on box1 in {@code dir}: {@code play} is its sections (tasks, handlers, ...) as YAML, run without
+     * gathering facts; box1's files are under {@link #base}.
+     */
+    Run run(Path dir, String play) {
+        return run(dir, play, false);
     }
 
-    Run check(Path dir, String playbook) {
-        return run(dir, playbook, true);
+    Run check(Path dir, String play) {
+        return run(dir, play, true);
     }
 
-    private Run run(Path dir, String playbook, boolean check) {
+    private Run run(Path dir, String play, boolean check) {
         try {
             Path base = Files.createDirectories(base(dir));
             Path inventory = dir.resolve("hosts.yaml");
@@ -98,7 +101,7 @@ final class EngineRunner {
                         base: %s
                     """.formatted(HOST, base));
             Path file = dir.resolve("play.yaml");
-            Files.writeString(file, playbook);
+            Files.writeString(file, "- hosts: all\n  gather_facts: false\n" + play.indent(2));
             RunOptions options = new RunOptions(List.of(inventory), List.of(file), check, false, Optional.empty(),
                     List.of(), List.of(), Map.of(), 5, Optional.empty(), Optional.empty(), 0, false,
                     Optional.empty(), Optional.empty(), List.of(), Duration.ofSeconds(10), false);

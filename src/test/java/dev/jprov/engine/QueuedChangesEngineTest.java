@@ -27,12 +27,10 @@ class QueuedChangesEngineTest {
     @Test
     void aRunOfQueuedTasksIsMadeInOneRoundTripAfterOneProbeRound(@TempDir Path dir) throws Exception {
         EngineRunner.Run run = engine.run(dir, """
-                - hosts: all
-                  gather_facts: false
-                  tasks:
-                    - {name: one, copy: {dest: "{{ base }}/one", content: "1"}}
-                    - {name: two, copy: {dest: "{{ base }}/two", content: "2"}}
-                    - {name: three, copy: {dest: "{{ base }}/three", content: "3"}}
+                tasks:
+                  - {name: one, copy: {dest: "{{ base }}/one", content: "1"}}
+                  - {name: two, copy: {dest: "{{ base }}/two", content: "2"}}
+                  - {name: three, copy: {dest: "{{ base }}/three", content: "3"}}
                 """);
         assertEquals(List.of(RecordingShell.Kind.PROBE, RecordingShell.Kind.CHANGE), run.kinds(), run.toString());
         assertEquals(List.of("one=changed", "two=changed", "three=changed"), run.lines());
@@ -43,11 +41,9 @@ class QueuedChangesEngineTest {
     @Test
     void commandsWithoutRegisterQueueTooAndTheEndOfTheListMakesThem(@TempDir Path dir) {
         EngineRunner.Run run = engine.run(dir, """
-                - hosts: all
-                  gather_facts: false
-                  tasks:
-                    - command: "touch {{ base }}/one"
-                    - command: "touch {{ base }}/two"
+                tasks:
+                  - command: "touch {{ base }}/one"
+                  - command: "touch {{ base }}/two"
                 """);
         assertEquals(List.of(RecordingShell.Kind.CHANGE), run.kinds(), run.toString());
         assertEquals(2, run.recap().changed());
@@ -57,14 +53,12 @@ class QueuedChangesEngineTest {
     @Test
     void eachSectionsEndMakesItsChanges(@TempDir Path dir) {
         EngineRunner.Run run = engine.run(dir, """
-                - hosts: all
-                  gather_facts: false
-                  pre_tasks:
-                    - command: "touch {{ base }}/pre"
-                  tasks:
-                    - command: "touch {{ base }}/main"
-                  post_tasks:
-                    - command: "touch {{ base }}/post"
+                pre_tasks:
+                  - command: "touch {{ base }}/pre"
+                tasks:
+                  - command: "touch {{ base }}/main"
+                post_tasks:
+                  - command: "touch {{ base }}/post"
                 """);
         assertEquals(3, run.changeTrips(), run.toString());
         int pre = run.changedIn(touch(dir, "pre"));
@@ -75,11 +69,9 @@ class QueuedChangesEngineTest {
     @Test
     void aProbeOfWhatAQueuedChangeWritesGoesWithThatChangeAndSeesIt(@TempDir Path dir) throws Exception {
         EngineRunner.Run run = engine.run(dir, """
-                - hosts: all
-                  gather_facts: false
-                  tasks:
-                    - {name: make, command: "touch {{ base }}/a"}
-                    - {name: mode, file: {path: "{{ base }}/a", mode: "0600"}}
+                tasks:
+                  - {name: make, command: "touch {{ base }}/a"}
+                  - {name: mode, file: {path: "{{ base }}/a", mode: "0600"}}
                 """);
         // The touch and the file's probe of a in one round trip, the chmod in the next: the probe saw a made.
         assertEquals(List.of(RecordingShell.Kind.CHANGE, RecordingShell.Kind.CHANGE), run.kinds(), run.toString());
@@ -92,12 +84,10 @@ class QueuedChangesEngineTest {
     @Test
     void aRegisteredTaskHasTheChangesBeforeItMadeFirst(@TempDir Path dir) {
         EngineRunner.Run run = engine.run(dir, """
-                - hosts: all
-                  gather_facts: false
-                  tasks:
-                    - command: "touch {{ base }}/before"
-                    - command: "touch {{ base }}/registered"
-                      register: out
+                tasks:
+                  - command: "touch {{ base }}/before"
+                  - command: "touch {{ base }}/registered"
+                    register: out
                 """);
         assertEquals(2, run.changeTrips(), run.toString());
         assertTrue(run.changedIn(touch(dir, "before")) < run.changedIn(touch(dir, "registered")), run.toString());
@@ -106,13 +96,11 @@ class QueuedChangesEngineTest {
     @Test
     void aRegisteredResultReadsWhatTheQueuedChangesLeft(@TempDir Path dir) throws Exception {
         EngineRunner.Run run = engine.run(dir, """
-                - hosts: all
-                  gather_facts: false
-                  tasks:
-                    - copy: {dest: "{{ base }}/one", content: "hello"}
-                    - command: "cat {{ base }}/one"
-                      register: out
-                    - copy: {dest: "{{ base }}/two", content: "{{ out.stdout }} rc={{ out.rc }}"}
+                tasks:
+                  - copy: {dest: "{{ base }}/one", content: "hello"}
+                  - command: "cat {{ base }}/one"
+                    register: out
+                  - copy: {dest: "{{ base }}/two", content: "{{ out.stdout }} rc={{ out.rc }}"}
                 """);
         assertEquals(3, run.recap().changed(), run.toString());
         assertEquals("hello rc=0", Files.readString(EngineRunner.base(dir).resolve("two")));
@@ -121,13 +109,11 @@ class QueuedChangesEngineTest {
     @Test
     void aBlockBoundaryMakesTheChangesBeforeIt(@TempDir Path dir) {
         EngineRunner.Run run = engine.run(dir, """
-                - hosts: all
-                  gather_facts: false
-                  tasks:
-                    - command: "touch {{ base }}/before"
-                    - block:
-                        - command: "touch {{ base }}/inside"
-                    - command: "touch {{ base }}/after"
+                tasks:
+                  - command: "touch {{ base }}/before"
+                  - block:
+                      - command: "touch {{ base }}/inside"
+                  - command: "touch {{ base }}/after"
                 """);
         assertEquals(3, run.changeTrips(), run.toString());
         int inside = run.changedIn(touch(dir, "inside"));
@@ -142,11 +128,9 @@ class QueuedChangesEngineTest {
                   command: "touch {{ base }}/included"
                 """);
         EngineRunner.Run run = engine.run(dir, """
-                - hosts: all
-                  gather_facts: false
-                  tasks:
-                    - command: "touch {{ base }}/before"
-                    - include_tasks: inc.yaml
+                tasks:
+                  - command: "touch {{ base }}/before"
+                  - include_tasks: inc.yaml
                 """);
         assertEquals(2, run.changeTrips(), run.toString());
         assertTrue(run.changedIn(touch(dir, "before")) < run.changedIn(touch(dir, "included")), run.toString());
@@ -156,16 +140,14 @@ class QueuedChangesEngineTest {
     @Test
     void aHandlerFlushMakesTheChangesBeforeItAndRunsTheHandlerThere(@TempDir Path dir) {
         EngineRunner.Run run = engine.run(dir, """
-                - hosts: all
-                  gather_facts: false
-                  tasks:
-                    - command: "touch {{ base }}/before"
-                      notify: h
-                    - meta: flush_handlers
-                    - command: "touch {{ base }}/after"
-                  handlers:
-                    - name: h
-                      command: "touch {{ base }}/handled"
+                tasks:
+                  - command: "touch {{ base }}/before"
+                    notify: h
+                  - meta: flush_handlers
+                  - command: "touch {{ base }}/after"
+                handlers:
+                  - name: h
+                    command: "touch {{ base }}/handled"
                 """);
         assertEquals(3, run.changeTrips(), run.toString());
         int handled = run.changedIn(touch(dir, "handled"));

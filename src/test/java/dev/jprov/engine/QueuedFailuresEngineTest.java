@@ -23,12 +23,10 @@ class QueuedFailuresEngineTest {
     @Test
     void aFailureInTheMiddleOfAQueuedBatchEndsTheHostThere(@TempDir Path dir) throws Exception {
         EngineRunner.Run run = engine.run(dir, """
-                - hosts: all
-                  gather_facts: false
-                  tasks:
-                    - {name: one, copy: {dest: "{{ base }}/one", content: "1"}}
-                    - {name: breaks, command: "false"}
-                    - {name: never, copy: {dest: "{{ base }}/never", content: "x"}}
+                tasks:
+                  - {name: one, copy: {dest: "{{ base }}/one", content: "1"}}
+                  - {name: breaks, command: "false"}
+                  - {name: never, copy: {dest: "{{ base }}/never", content: "x"}}
                 """);
         // The three tasks' steps went in one round trip; the shell stopped at the failed one.
         assertEquals(List.of(RecordingShell.Kind.PROBE, RecordingShell.Kind.CHANGE), run.kinds(), run.toString());
@@ -43,13 +41,11 @@ class QueuedFailuresEngineTest {
     @Test
     void aLaterTaskWhoseProbeMakesTheFailedChangeDoesNotRun(@TempDir Path dir) {
         EngineRunner.Run run = engine.run(dir, """
-                - hosts: all
-                  gather_facts: false
-                  tasks:
-                    - {name: one, command: "touch {{ base }}/one"}
-                    - {name: breaks, command: "false"}
-                    - {name: reads, file: {path: "{{ base }}/one", mode: "0600"}}
-                    - {name: never, command: "touch {{ base }}/never"}
+                tasks:
+                  - {name: one, command: "touch {{ base }}/one"}
+                  - {name: breaks, command: "false"}
+                  - {name: reads, file: {path: "{{ base }}/one", mode: "0600"}}
+                  - {name: never, command: "touch {{ base }}/never"}
                 """);
         assertEquals(List.of("one=changed", "breaks=failed"), run.lines());
         assertTrue(Files.exists(EngineRunner.base(dir).resolve("one")));
@@ -60,19 +56,17 @@ class QueuedFailuresEngineTest {
     @Test
     void aRescueAndAlwaysRunAfterAQueuedFailure(@TempDir Path dir) throws Exception {
         EngineRunner.Run run = engine.run(dir, """
-                - hosts: all
-                  gather_facts: false
-                  tasks:
-                    - block:
-                        - {name: one, copy: {dest: "{{ base }}/one", content: "1"}}
-                        - {name: breaks, command: "false"}
-                        - {name: never, copy: {dest: "{{ base }}/never", content: "x"}}
-                      rescue:
-                        - name: rescued
-                          copy: {dest: "{{ base }}/rescued", content: "{{ ansible_failed_task.name }}"}
-                      always:
-                        - {name: always, copy: {dest: "{{ base }}/always", content: "a"}}
-                    - {name: after, copy: {dest: "{{ base }}/after", content: "a"}}
+                tasks:
+                  - block:
+                      - {name: one, copy: {dest: "{{ base }}/one", content: "1"}}
+                      - {name: breaks, command: "false"}
+                      - {name: never, copy: {dest: "{{ base }}/never", content: "x"}}
+                    rescue:
+                      - name: rescued
+                        copy: {dest: "{{ base }}/rescued", content: "{{ ansible_failed_task.name }}"}
+                    always:
+                      - {name: always, copy: {dest: "{{ base }}/always", content: "a"}}
+                  - {name: after, copy: {dest: "{{ base }}/after", content: "a"}}
                 """);
         assertEquals(List.of("one=changed", "breaks=failed", "rescued=changed", "always=changed", "after=changed"),
                 run.lines());
@@ -88,14 +82,12 @@ class QueuedFailuresEngineTest {
     @Test
     void anAlwaysRunsAfterAQueuedFailureWithoutRescueAndTheHostStillFails(@TempDir Path dir) {
         EngineRunner.Run run = engine.run(dir, """
-                - hosts: all
-                  gather_facts: false
-                  tasks:
-                    - block:
-                        - {name: breaks, command: "false"}
-                      always:
-                        - {name: always, command: "touch {{ base }}/always"}
-                    - {name: never, command: "touch {{ base }}/never"}
+                tasks:
+                  - block:
+                      - {name: breaks, command: "false"}
+                    always:
+                      - {name: always, command: "touch {{ base }}/always"}
+                  - {name: never, command: "touch {{ base }}/never"}
                 """);
         assertEquals(List.of("breaks=failed", "always=changed"), run.lines());
         assertFalse(Files.exists(EngineRunner.base(dir).resolve("never")));
@@ -105,27 +97,25 @@ class QueuedFailuresEngineTest {
     @Test
     void handlersNotifiedByQueuedTasksRunOnceAfterTheirChanges(@TempDir Path dir) throws Exception {
         EngineRunner.Run run = engine.run(dir, """
-                - hosts: all
-                  gather_facts: false
-                  tasks:
-                    - name: one
-                      copy: {dest: "{{ base }}/one", content: "1"}
-                      notify: copy it
-                    - name: unchanged
-                      command: "true"
-                      changed_when: false
-                      notify: never notified
-                    - name: two
-                      copy: {dest: "{{ base }}/two", content: "2"}
-                      notify: [copy it, listening]
-                  handlers:
-                    - name: copy it
-                      command: "cp {{ base }}/one {{ base }}/copied"
-                    - name: never notified
-                      command: "touch {{ base }}/never"
-                    - name: by topic
-                      command: "touch {{ base }}/topic"
-                      listen: listening
+                tasks:
+                  - name: one
+                    copy: {dest: "{{ base }}/one", content: "1"}
+                    notify: copy it
+                  - name: unchanged
+                    command: "true"
+                    changed_when: false
+                    notify: never notified
+                  - name: two
+                    copy: {dest: "{{ base }}/two", content: "2"}
+                    notify: [copy it, listening]
+                handlers:
+                  - name: copy it
+                    command: "cp {{ base }}/one {{ base }}/copied"
+                  - name: never notified
+                    command: "touch {{ base }}/never"
+                  - name: by topic
+                    command: "touch {{ base }}/topic"
+                    listen: listening
                 """);
         assertEquals(List.of("one=changed", "unchanged=ok", "two=changed", "copy it=changed", "by topic=changed"),
                 run.lines());
@@ -138,13 +128,11 @@ class QueuedFailuresEngineTest {
     @Test
     void aFailedQueuedChangeRunsNoHandlerItsTasksNotified(@TempDir Path dir) {
         EngineRunner.Run run = engine.run(dir, """
-                - hosts: all
-                  gather_facts: false
-                  tasks:
-                    - {name: one, command: "touch {{ base }}/one", notify: h}
-                    - {name: breaks, command: "false"}
-                  handlers:
-                    - {name: h, command: "touch {{ base }}/handled"}
+                tasks:
+                  - {name: one, command: "touch {{ base }}/one", notify: h}
+                  - {name: breaks, command: "false"}
+                handlers:
+                  - {name: h, command: "touch {{ base }}/handled"}
                 """);
         assertEquals(List.of("one=changed", "breaks=failed"), run.lines());
         assertFalse(Files.exists(EngineRunner.base(dir).resolve("handled")));
@@ -153,10 +141,8 @@ class QueuedFailuresEngineTest {
     @Test
     void aNotifiedHandlerThatDoesNotExistFailsTheRun(@TempDir Path dir) {
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> engine.run(dir, """
-                - hosts: all
-                  gather_facts: false
-                  tasks:
-                    - {name: one, command: "touch {{ base }}/one", notify: nobody}
+                tasks:
+                  - {name: one, command: "touch {{ base }}/one", notify: nobody}
                 """));
         assertTrue(String.valueOf(e.getMessage()).contains("The requested handler 'nobody' was not found"),
                 e.toString());
