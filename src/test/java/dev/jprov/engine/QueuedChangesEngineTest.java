@@ -155,4 +155,22 @@ class QueuedChangesEngineTest {
                 run.toString());
         assertTrue(run.result("h").handler());
     }
+
+    @Test
+    void anUntilTaskHasTheQueuedChangesMadeFirstAndTriesAgainUntilItsConditionHolds(@TempDir Path dir)
+            throws Exception {
+        EngineRunner.Run run = engine.run(dir, """
+                tasks:
+                  - command: "touch {{ base }}/count"
+                  - name: count
+                    shell: "echo x >> {{ base }}/count; wc -l < {{ base }}/count"
+                    register: r
+                    until: r.stdout | int >= 3
+                    retries: 5
+                    delay: 0
+                """);
+        assertEquals(List.of("command=changed", "count=changed"), run.lines(), "only the last attempt is reported");
+        assertEquals(3, Files.readAllLines(EngineRunner.base(dir).resolve("count")).size());
+        assertEquals(4, run.changeTrips(), "the touch alone, then a round trip per attempt: " + run);
+    }
 }
