@@ -1,0 +1,82 @@
+package dev.jprov.engine;
+
+import dev.jprov.playbook.Condition;
+import dev.jprov.playbook.Loop;
+import dev.jprov.playbook.TaskNode;
+import dev.jprov.report.Event;
+import dev.jprov.report.Status;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The iterations of a dynamic include on a host: one per loop item (one without a loop) whose when: holds, and
+ * the skips of the others reported as Ansible does: "skipping: [h] => (item=x)", or one "skipping: [h]" (counted
+ * as skipped) when nothing is included.
+ */
+final class IncludeIterations {
+
+    /** An iteration to run: its place among the include's items (skipped ones count) and its variables. */
+    record Iteration(int index, Map<String, Object> vars) {}
+
+    private final RunContext run;
+    private final TaskRunner runner;
+    private final LoopItems loops;
+    private final PlayShared shared;
+    private final String host;
+
+    IncludeIterations(RunContext run, TaskRunner runner, LoopItems loops, PlayShared shared, String host) {
+        this.run = run;
+        this.runner = runner;
+        this.loops = loops;
+        this.shared = shared;
+        this.host = host;
+    }
+
+    List<Iteration> of(TaskNode inc, Loop loop, List<Condition> when, Map<String, Object> vars) {
+        List<Map<String, Object>> all = new ArrayList<>(); // null where when: is false
+        List<String> labels = new ArrayList<>();
+        if (loop == null) {
+            all.add(runner.holds(when, vars) ? vars : null);
+            labels.add(null);
+        } else {
+            for (LoopItems.Item item : loops.items(loop, vars)) {
+                all.add(runner.holds(when, item.vars()) ? item.vars() : null);
+                labels.add(item.label());
+            }
+        }
+        int key = shared.keyOf(inc);
+        Map<String, Object> skipped = new LinkedHashMap<>();
+        skipped.put("changed", false);
+        skipped.put("skip_reason", "Conditional result was False");
+        List<Iteration> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) != null) {
+                out.add(new Iteration(i, all.get(i)));
+            } else if (labels.get(i) != null) {
+                run.report(new Event.TaskResult(host, key, inc.displayName(), false, Status.SKIPPED, labels.get(i),
+                        "", List.of(), List.of(), skipped, false));
+            }
+        }
+        if (out.isEmpty()) {
+            run.report(new Event.TaskResult(host, key, inc.displayName(), false, Status.SKIPPED, null, "",
+                    List.of(), List.of(), skipped, false));
+            run.recap().count(host, Status.SKIPPED);
+        }
+        return out;
+    }
+
+    /** What an include's tasks see besides the host's variables: the enclosing include's, its own vars, its item. */
+    static Map<String, Object> scoped(Map<String, Object> includeVars, Map<String, Object> own, Loop loop,
+                                      Map<String, Object> itemVars) {
+        Map<String, Object> scoped = new LinkedHashMap<>(includeVars);
+        scoped.putAll(own);
+        if (loop != null) {
+            String lv = loop.control() == null || loop.control().loopVar() == null ? "item"
+                    : loop.control().loopVar();
+            scoped.put(lv, itemVars.get(lv));
+        }
+        return scoped;
+    }
+}

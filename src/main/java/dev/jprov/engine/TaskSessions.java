@@ -1,0 +1,58 @@
+package dev.jprov.engine;
+
+import dev.jprov.playbook.Task;
+import dev.jprov.transport.TransportException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The session a task of a host runs in: the host's own; one with the task's become over the same connection when
+ * the task (or its play or block) sets become; or, with delegate_to, the delegate's.
+ */
+final class TaskSessions {
+    private final RunContext run;
+    private final TaskRunner runner;
+    private final Targets targets;
+    private final HostVars vars;
+    private final String host;
+
+    TaskSessions(RunContext run, TaskRunner runner, Targets targets, HostVars vars, String host) {
+        this.run = run;
+        this.runner = runner;
+        this.targets = targets;
+        this.vars = vars;
+        this.host = host;
+    }
+
+    /** The host's session, connecting on first use. */
+    HostSession own() throws TransportException {
+        return targets.session(host, vars.connectionVars());
+    }
+
+    HostSession of(Task task, Map<String, Object> taskVars, HostSession own) throws TransportException {
+        HostSession target = withBecome(task, taskVars, own);
+        String delegate = task.keywords().delegateTo() == null ? null
+                : String.valueOf(run.templating().render(task.keywords().delegateTo(), taskVars, task.location()));
+        if (delegate == null) return target;
+        return isLocal(delegate) ? targets.local() : targets.session(delegate, vars.connectionVarsOf(delegate));
+    }
+
+    private HostSession withBecome(Task task, Map<String, Object> taskVars, HostSession own)
+            throws TransportException {
+        var k = task.keywords();
+        if (k.become() == null && k.becomeUser() == null && k.becomeMethod() == null) return own;
+        Map<String, Object> cv = new LinkedHashMap<>(vars.connectionVars());
+        if (k.become() != null) cv.put("ansible_become", runner.isTrue(k.become(), taskVars, false));
+        if (k.becomeUser() != null) {
+            cv.put("ansible_become_user", run.templating().render(k.becomeUser(), taskVars, task.location()));
+        }
+        if (k.becomeMethod() != null) {
+            cv.put("ansible_become_method", run.templating().render(k.becomeMethod(), taskVars, task.location()));
+        }
+        return targets.session(host, cv);
+    }
+
+    private static boolean isLocal(String name) {
+        return name.equals("localhost") || name.equals("127.0.0.1") || name.equals("::1");
+    }
+}

@@ -1,0 +1,103 @@
+package dev.jprov.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jprov.playbook.Play;
+import dev.jprov.playbook.Task;
+import dev.jprov.source.LoadException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Which handlers the notified names call, and the flushes that run them. */
+class HandlersTest {
+    private static final String PLAY = """
+            - hosts: all
+              tasks: []
+              handlers:
+                - {name: restart, command: "true"}
+                - {name: reload, command: "true", listen: web}
+                - {name: logs, command: "true", listen: [web, logs]}
+                - {name: notifies restart, command: "true", notify: restart}
+            """;
+
+    static Stream<Arguments> table() {
+        return Stream.of(
+                // names notified -> handlers that run, in the order they are listed
+                Arguments.of(Set.of(), List.of()),
+                Arguments.of(Set.of("nobody"), List.of()),
+                Arguments.of(Set.of("restart"), List.of("restart")),
+                Arguments.of(Set.of("web"), List.of("reload", "logs")),
+                Arguments.of(Set.of("logs", "restart"), List.of("restart", "logs")),
+                Arguments.of(Set.of("reload", "web"), List.of("reload", "logs")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("table")
+    void namesCallHandlersByNameOrTopic(Set<String> notified, List<String> expected, @TempDir Path dir) {
+        List<Task> handlers = PlayFixture.load(dir, PLAY).handlers();
+        assertEquals(expected, names(Handlers.matching(handlers, notified)));
+    }
+
+    @Test
+    void aFlushWithNothingNotifiedRunsNothing(@TempDir Path dir) {
+        Handlers handlers = handlers(dir);
+        List<String> ran = new ArrayList<>();
+        handlers.flush(h -> ran.add(h.name()));
+        assertEquals(List.of(), ran);
+        assertEquals(0, handlers.round());
+    }
+
+    @Test
+    void aFlushRunsEachNotifiedHandlerOnceAndThoseTheyNotifyInANextRound(@TempDir Path dir) {
+        Handlers handlers = handlers(dir);
+        handlers.notify("notifies restart");
+        handlers.notify("notifies restart");
+        List<String> ran = new ArrayList<>();
+        handlers.flush(h -> {
+            ran.add(h.name() + "@" + handlers.round());
+            if (h.name().equals("notifies restart")) handlers.notify("restart"); // as its changed outcome would
+        });
+        assertEquals(List.of("notifies restart@1", "restart@2"), ran);
+        handlers.flush(h -> ran.add(h.name()));
+        assertEquals(2, ran.size(), "a flush forgets what it ran");
+    }
+
+    @Test
+    void aNameNoHandlerHasIsAnError(@TempDir Path dir) {
+        Handlers handlers = handlers(dir);
+        handlers.notify("nobody");
+        LoadException e = assertThrows(LoadException.class, () -> handlers.flush(h -> { }));
+        assertTrue(e.getMessage().contains("The requested handler 'nobody' was not found"), e.getMessage());
+    }
+
+    @Test
+    void aRoleIncludedAgainBringsItsHandlersOnce(@TempDir Path dir) {
+        Play play = PlayFixture.load(dir, PLAY);
+        Handlers handlers = new Handlers(List.of(), play.location());
+        handlers.add(play.handlers());
+        handlers.add(play.handlers());
+        handlers.notify("web");
+        List<String> ran = new ArrayList<>();
+        handlers.flush(h -> ran.add(h.name()));
+        assertEquals(List.of("reload", "logs"), ran);
+    }
+
+    private static Handlers handlers(Path dir) {
+        Play play = PlayFixture.load(dir, PLAY);
+        return new Handlers(play.handlers(), play.location());
+    }
+
+    private static List<String> names(List<Task> tasks) {
+        return tasks.stream().map(Task::name).toList();
+    }
+}
