@@ -1,6 +1,6 @@
 package dev.jprov.engine;
 
-import dev.jprov.modules.ModuleRegistry;
+import dev.jprov.modules.registry.ModuleRegistry;
 import dev.jprov.playbook.Playbook;
 import dev.jprov.playbook.PlaybookLoader;
 import dev.jprov.playbook.TagSelector;
