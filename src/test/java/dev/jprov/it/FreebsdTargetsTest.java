@@ -3,6 +3,7 @@ package dev.jprov.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jprov.IntegrationTest;
 import dev.jprov.testbed.Testbed;
 import dev.jprov.testbed.TestbedExtension;
 import dev.jprov.testbed.TestbedHost;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * as an inventory host of its own (ansible_connection: jail) with nothing installed in it; and pf's
  * confirm-or-revert taking back a ruleset that locks the controller out.
  */
+@IntegrationTest("testbed container hosts (podman)")
 @ExtendWith(TestbedExtension.class)
 class FreebsdTargetsTest {
     @TempDir

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jprov.IntegrationTest;
 import dev.jprov.testbed.NamespaceTestbed;
 import dev.jprov.testbed.Polling;
 import dev.jprov.testbed.Testbed;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * over the host's re-established connection; a jail of the host used before and after the reboot; and a host that
  * does not come back within reboot_timeout, which fails with Ansible's message while the other host goes on.
  */
+@IntegrationTest("testbed hosts that reboot: namespaces (root) and containers (podman)")
 class RebootTest {
     /** Namespace hosts from testbed/up, as SeedHostsTest starts them. */
     @Nested

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jprov.IntegrationTest;
 import dev.jprov.testbed.NamespaceHost;
 import dev.jprov.testbed.NamespaceTestbed;
 import java.io.IOException;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * jprov run; jail-update.yaml updates every jail, then rolls a forced failure back and stops the rollout.
  * The tests run in order on the same two hosts. JPROV_TESTBED_HOME picks another testbed directory.
  */
+@IntegrationTest("namespace testbed hosts from testbed/up (root)")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeedHostsTest {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jprov.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * two hosts answer over SSH with strict host key checking, the inventory works for Ansible, up is idempotent,
  * and down leaves no process or namespace behind. Needs root, as testbed/up does.
  */
+@IntegrationTest("namespace testbed hosts from testbed/up (root), Debian's ansible")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TestbedNamespacesTest {
     private static Path repo;

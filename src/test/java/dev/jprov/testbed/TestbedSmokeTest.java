@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jprov.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The container testbed works end to end: real sshd with the key, FreeBSD emulation on PATH, mirror, reset. */
+@IntegrationTest("testbed container hosts (podman), Debian's ansible")
 @ExtendWith(TestbedExtension.class)
 class TestbedSmokeTest {
 

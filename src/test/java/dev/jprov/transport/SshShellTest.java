@@ -1,5 +1,6 @@
 package dev.jprov.transport;
 
+import dev.jprov.IntegrationTest;
 import dev.jprov.plan.Cmd;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SshShell over a real OpenSSH sshd: scripts, exit codes, big outputs, concurrency, become, reconnect. */
+@IntegrationTest("a real sshd (root)")
 class SshShellTest {
     private static LocalSshd sshd;
     private static SshConnector connector;

@@ -3,6 +3,7 @@ package dev.jprov.modules.freebsd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jprov.IntegrationTest;
 import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.Planned;
@@ -29,6 +30,7 @@ import dev.jprov.testbed.TestbedHost;
  * The part B FreeBSD modules against a running simulated FreeBSD host: apply, apply again (no change), check mode
  * (plan only: the host stays as it was) and bad input (nothing changes). Runs on a container host of the testbed.
  */
+@IntegrationTest("a testbed container host (podman)")
 @ExtendWith(TestbedExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FreebsdModulesOnTestbedTest {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jprov.IntegrationTest;
 import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.Planned;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the asked state, say what needs a reboot, and after a reboot (rc.d/pf, rc.d/rctl, the loader's tunable) the
  * same calls are no-ops. One host, in order: revert on a fresh host, install, rctl before and after the boot.
  */
+@IntegrationTest("a testbed container host (podman)")
 @ExtendWith(TestbedExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PfRctlFromFreshHostTest {
