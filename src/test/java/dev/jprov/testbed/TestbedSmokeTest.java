@@ -72,15 +72,12 @@ class TestbedSmokeTest {
         host.exec("sh", "-c", "sleep 600 > /dev/null 2>&1 &").orFail("background sleep");
         assertTrue(host.exec("pgrep", "-x", "sleep").succeeded());
 
-        long started = System.nanoTime();
         host.reset();
-        long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertEquals(rcConf, host.readFile("/etc/rc.conf"));
         assertFalse(host.exec("test", "-e", "/jails").succeeded(), "/jails removed");
         assertFalse(host.exec("pgrep", "-x", "sleep").succeeded(), "background process killed");
         assertEquals("FreeBSD", ssh(host.sshCommand("uname -s")).orFail("ssh after reset").stdout().strip());
-        assertTrue(millis < 5000, "reset took " + millis + " ms");
     }
 
     @Test

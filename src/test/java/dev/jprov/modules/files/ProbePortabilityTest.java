@@ -2,8 +2,8 @@ package dev.jprov.modules.files;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jprov.RequiredProgram;
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.Args;
 import dev.jprov.modules.LocalHost;
@@ -33,6 +33,11 @@ class ProbePortabilityTest {
         return Stream.of(List.of("/bin/dash"), List.of("/bin/busybox", "sh"), List.of("/bin/bash", "--posix"));
     }
 
+    /** The shell, or a failure naming its Debian package (named as the program) where it is missing. */
+    private static List<String> installed(List<String> shell) {
+        return RequiredProgram.command(shell, Path.of(shell.getFirst()).getFileName().toString());
+    }
+
     private static ProbeAnswer ask(LocalHost host, String script) {
         StepResult r = host.sh(script, null);
         return new ProbeAnswer(r.exitCode(), r.stdout(), r.stderr());
@@ -41,7 +46,7 @@ class ProbePortabilityTest {
     @ParameterizedTest
     @MethodSource("shells")
     void contentProbeIsByteExact(List<String> shell) throws IOException {
-        assumeTrue(Files.isExecutable(Path.of(shell.get(0))), shell + " not installed");
+        installed(shell);
         LocalHost host = new LocalHost(shell);
         byte[] bytes = new byte[300];
         for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) i;
@@ -62,7 +67,7 @@ class ProbePortabilityTest {
     @ParameterizedTest
     @MethodSource("shells")
     void checksumProbeGivesSha1(List<String> shell) throws IOException {
-        assumeTrue(Files.isExecutable(Path.of(shell.get(0))), shell + " not installed");
+        installed(shell);
         Path f = dir.resolve("h $x");
         Files.writeString(f, "hello\n");
         ProbeAnswer a = ask(new LocalHost(shell), StatModule.checksumProbe(f.toString(), "sha1").script());
@@ -72,7 +77,7 @@ class ProbePortabilityTest {
     @ParameterizedTest
     @MethodSource("shells")
     void createsGlobMatchesWithoutInjection(List<String> shell) throws IOException {
-        assumeTrue(Files.isExecutable(Path.of(shell.get(0))), shell + " not installed");
+        installed(shell);
         Files.writeString(dir.resolve("a b.conf"), "");
         LocalHost host = new LocalHost(shell);
         String hit = dir + "/a b*.conf";
