@@ -11,6 +11,7 @@ import dev.jprov.modules.ArgsException;
 import dev.jprov.modules.LocalHost;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.TestModuleContext;
 import dev.jprov.plan.Action;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -86,13 +87,13 @@ class FileModulesTest {
         return a;
     }
 
-    private LocalHost.TestContext context() throws IOException {
+    private TestModuleContext context() throws IOException {
         Path local = dir.resolve("controller");
         Files.createDirectories(local.resolve("files"));
         Files.createDirectories(local.resolve("templates"));
         Files.writeString(local.resolve("files/blob.txt"), "blob\n");
         Files.writeString(local.resolve("templates/t.j2"), "a\nb\n");
-        return LocalHost.TestContext.simple(local);
+        return TestModuleContext.simple(local);
     }
 
     @ParameterizedTest(name = "{0}")

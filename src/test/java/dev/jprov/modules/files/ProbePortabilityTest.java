@@ -8,6 +8,7 @@ import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.Args;
 import dev.jprov.modules.LocalHost;
 import dev.jprov.modules.StepResult;
+import dev.jprov.modules.TestModuleContext;
 import dev.jprov.modules.commands.CommandModule;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,10 +84,10 @@ class ProbePortabilityTest {
         String hit = dir + "/a b*.conf";
         String miss = dir + "/$(touch " + dir + "/pwned)*";
         var inv = CommandModule.command().prepare(new Args("command", Map.of("cmd", "true", "creates", hit)),
-                LocalHost.TestContext.simple(dir));
+                TestModuleContext.simple(dir));
         assertEquals("yes\n", ask(host, ((dev.jprov.facts.Probe.Shell) inv.probes().get(0)).script()).stdout());
         var inv2 = CommandModule.command().prepare(new Args("command", Map.of("cmd", "true", "creates", miss)),
-                LocalHost.TestContext.simple(dir));
+                TestModuleContext.simple(dir));
         assertEquals("no\n", ask(host, ((dev.jprov.facts.Probe.Shell) inv2.probes().get(0)).script()).stdout());
         assertEquals(false, Files.exists(dir.resolve("pwned")));
     }

@@ -9,6 +9,7 @@ import dev.jprov.facts.FileFacts;
 import dev.jprov.modules.Args;
 import dev.jprov.modules.LocalHost;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.TestModuleContext;
 import dev.jprov.modules.files.FileModulesTest.Setup;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
@@ -66,7 +67,7 @@ class SpecialFileDestTest {
                              FileFacts.Type typeAfter, String contentAfter, String modeAfter) throws IOException {
         setup.in(dir);
         Path p = dir.resolve("p");
-        LocalHost.Run run = host.run(copy(given, LocalHost.TestContext.simple(dir)));
+        LocalHost.Run run = host.run(copy(given, TestModuleContext.simple(dir)));
         assertEquals(Planned.Outcome.OK, run.planned().outcome(), () -> "result " + run.result());
         assertEquals(action, run.planned().changes().get(0).action());
         assertEquals(action != Action.NONE, run.changed());
@@ -75,14 +76,14 @@ class SpecialFileDestTest {
         assertEquals(typeAfter, after.type());
         assertEquals(modeAfter, after.mode());
         if (contentAfter != null) assertEquals(contentAfter, Files.readString(p));
-        Planned again = host.plan(copy(given, LocalHost.TestContext.simple(dir)));
+        Planned again = host.plan(copy(given, TestModuleContext.simple(dir)));
         assertFalse(again.changesHost(), () -> "second run changes: " + again.changes());
     }
 
     @Test
     void checkModePlansTheReplacementWithoutWriting() throws IOException {
         mkfifo(dir.resolve("p"), "640");
-        Planned p = host.plan(copy(Map.of("content", "x"), LocalHost.TestContext.simple(dir).withDiff()));
+        Planned p = host.plan(copy(Map.of("content", "x"), TestModuleContext.simple(dir).withDiff()));
         Change c = p.changes().get(0);
         assertEquals(Action.UPDATE, c.action());
         Step.WriteFile w = assertInstanceOf(Step.WriteFile.class, c.steps().get(0));
@@ -104,7 +105,7 @@ class SpecialFileDestTest {
         // there, which is what this test exists to tell apart: such a machine needs `mknod -m 666 /dev/null c 1 3`.
         assertEquals(FileFacts.Type.OTHER, devNull.type(), "/dev/null is not a device on this machine: " + devNull);
         Planned p = host.plan(new CopyModule().prepare(new Args("copy", Map.of("dest", "/dev/null", "content", "x")),
-                LocalHost.TestContext.simple(dir)));
+                TestModuleContext.simple(dir)));
         assertEquals(Planned.Outcome.OK, p.outcome());
         assertEquals(Action.UPDATE, p.changes().get(0).action());
         assertTrue(p.changesHost());
@@ -112,7 +113,7 @@ class SpecialFileDestTest {
         assertEquals(FileFacts.Type.OTHER, LocalHost.fileInfoOf("/dev/null").type());
     }
 
-    private dev.jprov.modules.Invocation copy(Map<String, Object> given, LocalHost.TestContext context) {
+    private dev.jprov.modules.Invocation copy(Map<String, Object> given, TestModuleContext context) {
         Map<String, Object> a = new LinkedHashMap<>(given);
         a.put("dest", dir.resolve("p").toString());
         return new CopyModule().prepare(new Args("copy", a), context);

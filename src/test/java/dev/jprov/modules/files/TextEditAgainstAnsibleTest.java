@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.jprov.modules.Args;
 import dev.jprov.modules.LocalHost;
 import dev.jprov.modules.Module;
+import dev.jprov.modules.TestModuleContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ class TextEditAgainstAnsibleTest {
         args.put("path", file.toString());
         Module module = c.get("module").equals("lineinfile") ? new LineInFileModule() : new BlockInFileModule();
         LocalHost host = LocalHost.sh();
-        var context = LocalHost.TestContext.simple(dir);
+        var context = TestModuleContext.simple(dir);
 
         LocalHost.Run run = host.run(module.prepare(new Args((String) c.get("module"), args), context));
 

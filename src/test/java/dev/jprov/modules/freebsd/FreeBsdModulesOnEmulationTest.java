@@ -1,14 +1,16 @@
 package dev.jprov.modules.freebsd;
 
-import static dev.jprov.modules.freebsd.Fixture.args;
+import static dev.jprov.modules.CannedAnswers.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jprov.modules.CannedAnswers;
 import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.Plans;
 import dev.jprov.plan.Change;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +44,7 @@ class FreeBsdModulesOnEmulationTest {
 
     /** Check run, real run, second run; {@code state} is a command whose output shows the host's state. */
     private Planned cycle(Module module, Map<String, Object> args, String state) {
-        Invocation inv = Fixture.prepare(module, args);
+        Invocation inv = CannedAnswers.prepare(module, args);
         String before = host.sh(state).stdout();
         Planned check = host.plan(inv);
         assertEquals(Planned.Outcome.OK, check.outcome(), () -> check.result().toString());
@@ -112,7 +114,7 @@ class FreeBsdModulesOnEmulationTest {
         assertTrue(text.contains("sendmail_enable=\"NO\"\n"), text);
         assertTrue(text.contains("postfix_enable=\"YES\"\n"), text);
         // All seven tasks read the file through one and the same probe.
-        assertEquals(1, vars.keySet().stream().map(n -> Fixture.prepare(new SysrcModule(), args("name", n,
+        assertEquals(1, vars.keySet().stream().map(n -> CannedAnswers.prepare(new SysrcModule(), args("name", n,
                 "value", "x", "root", jailRoot.toString())).probes().get(0)).distinct().count());
         cycle(new SysrcModule(), args("name", "cloned_interfaces", "value", "bridge1", "state", "value_present",
                 "path", jailRoot.resolve("etc/rc.conf").toString()), state);
@@ -142,13 +144,13 @@ class FreeBsdModulesOnEmulationTest {
         String state = "pkg -N 2>&1; test -x \"$EMU_ROOT/usr/local/sbin/pkg\" && pkg query '%n %v' postfix dovecot nginx";
         // a fresh host: pkg is the bootstrap stub, bootstrapped by the first install (check mode counts it too)
         Planned first = cycle(new PkgModule(), args("name", List.of("postfix")), state);
-        assertTrue(Fixture.steps(first).startsWith("pkg bootstrap -y\n"), Fixture.steps(first));
+        assertTrue(Plans.steps(first).startsWith("pkg bootstrap -y\n"), Plans.steps(first));
         host.sh("pkg install -y nginx-1.24.0_14,3");
         Planned installed = cycle(new PkgModule(), args("name", List.of("postfix", "dovecot", "nginx")), state);
-        assertEquals("pkg install -y dovecot", Fixture.steps(installed));
+        assertEquals("pkg install -y dovecot", Plans.steps(installed));
         Planned latest = cycle(new PkgModule(), args("name", List.of("nginx", "postfix"), "state", "latest"), state);
-        assertEquals("nginx-1.24.0_14,3\npostfix-3.9.1,1\n", Fixture.before(latest));
-        assertEquals("nginx-1.26.2,3\npostfix-3.9.1,1\n", Fixture.after(latest));
+        assertEquals("nginx-1.24.0_14,3\npostfix-3.9.1,1\n", Plans.before(latest));
+        assertEquals("nginx-1.26.2,3\npostfix-3.9.1,1\n", Plans.after(latest));
         cycle(new PkgModule(), args("name", "dovecot", "state", "absent"), state);
     }
 
@@ -158,7 +160,7 @@ class FreeBsdModulesOnEmulationTest {
         assertEquals(0, host.sh("pkg bootstrap -y && pkg install -y postfix").exitCode());
         String state = "service postfix onestatus; sysrc -n postfix_enable";
         Planned p = cycle(new ServiceModule(), args("name", "postfix", "state", "started", "enabled", true), state);
-        assertEquals("enabled: postfix_enable=NO\nstate: stopped\n", Fixture.before(p));
+        assertEquals("enabled: postfix_enable=NO\nstate: stopped\n", Plans.before(p));
         assertTrue(host.sh("cat \"$EMU_ROOT/etc/rc.conf\"").stdout().contains("postfix_enable=\"YES\""));
         cycle(new ServiceModule(), args("name", "postfix", "state", "stopped"), state);
     }
@@ -178,7 +180,7 @@ class FreeBsdModulesOnEmulationTest {
         Files.createDirectories(jailRoot.resolve("var/db/emu"));
         Files.writeString(jailRoot.resolve("var/db/emu/freebsd-update.fail"), "");
         String before = host.sh(state).stdout();
-        EmulatedHost.Applied failed = host.apply(Fixture.prepare(new FreebsdUpdateModule(), args));
+        EmulatedHost.Applied failed = host.apply(CannedAnswers.prepare(new FreebsdUpdateModule(), args));
         assertTrue(failed.failed());
         assertEquals(before, host.sh(state).stdout(), "the failed install was not rolled back");
         assertTrue(failed.steps().get(0).stderr().contains("rolling back zroot/jails/unbound"));
@@ -187,7 +189,7 @@ class FreeBsdModulesOnEmulationTest {
         Planned p = cycle(new FreebsdUpdateModule(), args, state);
         assertEquals("14.3-RELEASE", p.result().get("before"));
         assertEquals("14.3-RELEASE-p1", p.result().get("after"));
-        assertTrue(Fixture.after(p).startsWith("userland: 14.3-RELEASE-p1\n  updated: /bin/freebsd-version\n"));
+        assertTrue(Plans.after(p).startsWith("userland: 14.3-RELEASE-p1\n  updated: /bin/freebsd-version\n"));
         assertTrue(host.sh("zfs list -H -t snapshot -o name -r zroot/jails/unbound").stdout()
                 .contains("zroot/jails/unbound@jprov-update-20240102-030405"));
     }
@@ -195,7 +197,7 @@ class FreeBsdModulesOnEmulationTest {
     @Test
     void jailFactsInOneProbe() {
         host.sh("zfs create -p zroot/jails/mailserver");
-        Planned p = host.plan(Fixture.prepare(new JailFactsModule(), args("datasets", "zroot/jails")));
+        Planned p = host.plan(CannedAnswers.prepare(new JailFactsModule(), args("datasets", "zroot/jails")));
         assertEquals(Planned.Outcome.OK, p.outcome(), () -> p.result().toString());
         @SuppressWarnings("unchecked")
         Map<String, Object> f = (Map<String, Object>) p.result().get("ansible_facts");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jprov.IntegrationTest;
+import dev.jprov.modules.CannedAnswers;
 import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.Planned;
@@ -53,7 +54,7 @@ class FreebsdModulesOnTestbedTest {
     }
 
     static Invocation call(Module m, Map<String, Object> args) {
-        return CannedHost.prepare(m, args);
+        return CannedAnswers.prepare(m, args);
     }
 
     static List<Action> actions(Planned p) {

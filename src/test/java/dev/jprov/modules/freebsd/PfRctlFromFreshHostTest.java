@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jprov.IntegrationTest;
+import dev.jprov.modules.CannedAnswers;
 import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.Planned;
@@ -42,7 +43,7 @@ class PfRctlFromFreshHostTest {
     }
 
     static Invocation call(Module m, Map<String, Object> args) {
-        return CannedHost.prepare(m, args);
+        return CannedAnswers.prepare(m, args);
     }
 
     static long changing(Planned p) {
