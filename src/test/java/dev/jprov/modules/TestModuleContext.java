@@ -12,6 +12,9 @@ import java.util.function.Predicate;
 /** A module context for tests: local files from one directory, fixed answers for the executor-provided values. */
 public record TestModuleContext(Path localFiles, boolean diff, int verbosity, Map<String, Object> vars,
                                 Predicate<String> conditions) implements ModuleContext {
+    /** The suffix of backups in tests, as the executor would fix it for one run. */
+    public static final String BACKUP_SUFFIX = ".1234.2024-01-02@03:04:05~";
+
     public static TestModuleContext simple(Path localFiles) {
         return new TestModuleContext(localFiles, false, 0, new LinkedHashMap<>(), c -> {
             throw new IllegalStateException("no conditions in this test");
@@ -56,6 +59,6 @@ public record TestModuleContext(Path localFiles, boolean diff, int verbosity, Ma
 
     @Override
     public String backupSuffix() {
-        return ".1234.2024-01-02@03:04:05~";
+        return BACKUP_SUFFIX;
     }
 }

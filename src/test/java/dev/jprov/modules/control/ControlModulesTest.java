@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jprov.facts.Facts;
 import dev.jprov.modules.Args;
 import dev.jprov.modules.ArgsException;
-import dev.jprov.modules.LocalHost;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.ModuleRegistry;
 import dev.jprov.modules.Planned;

@@ -10,7 +10,6 @@ import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.Args;
 import dev.jprov.modules.ArgsException;
 import dev.jprov.modules.Invocation;
-import dev.jprov.modules.LocalHost;
 import dev.jprov.modules.ModuleRegistry;
 import dev.jprov.modules.Planned;
 import dev.jprov.modules.StepResult;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.jprov.RequiredProgram;
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.Args;
-import dev.jprov.modules.LocalHost;
-import dev.jprov.modules.StepResult;
+import dev.jprov.modules.ModuleHost;
 import dev.jprov.modules.TestModuleContext;
 import dev.jprov.modules.commands.CommandModule;
+import dev.jprov.transport.ExecResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,16 +39,16 @@ class ProbePortabilityTest {
         return RequiredProgram.command(shell, Path.of(shell.getFirst()).getFileName().toString());
     }
 
-    private static ProbeAnswer ask(LocalHost host, String script) {
-        StepResult r = host.sh(script, null);
-        return new ProbeAnswer(r.exitCode(), r.stdout(), r.stderr());
+    private static ProbeAnswer ask(ModuleHost host, String script) {
+        ExecResult r = host.exec(script);
+        return new ProbeAnswer(r.exitCode(), r.stdoutText(), r.stderrText());
     }
 
     @ParameterizedTest
     @MethodSource("shells")
     void contentProbeIsByteExact(List<String> shell) throws IOException {
         installed(shell);
-        LocalHost host = new LocalHost(shell);
+        ModuleHost host = ModuleHost.local(shell);
         byte[] bytes = new byte[300];
         for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) i;
         Path f = dir.resolve("it's a \"file\"");
@@ -71,7 +71,7 @@ class ProbePortabilityTest {
         installed(shell);
         Path f = dir.resolve("h $x");
         Files.writeString(f, "hello\n");
-        ProbeAnswer a = ask(new LocalHost(shell), StatModule.checksumProbe(f.toString(), "sha1").script());
+        ProbeAnswer a = ask(ModuleHost.local(shell), StatModule.checksumProbe(f.toString(), "sha1").script());
         assertEquals("f572d396fae9206628714fb2ce00f72e94f2258f\n", a.stdout());
     }
 
@@ -80,7 +80,7 @@ class ProbePortabilityTest {
     void createsGlobMatchesWithoutInjection(List<String> shell) throws IOException {
         installed(shell);
         Files.writeString(dir.resolve("a b.conf"), "");
-        LocalHost host = new LocalHost(shell);
+        ModuleHost host = ModuleHost.local(shell);
         String hit = dir + "/a b*.conf";
         String miss = dir + "/$(touch " + dir + "/pwned)*";
         var inv = CommandModule.command().prepare(new Args("command", Map.of("cmd", "true", "creates", hit)),
