@@ -188,7 +188,7 @@ public final class ModuleHost {
         }
         List<StepResult> results = new ArrayList<>();
         if (!runBatch(batched, results)) {
-            throw new AssertionError("step failed: " + results.getLast().stderr());
+            throw new AssertionError("step failed: " + (results.isEmpty() ? "none ran" : results.getLast().stderr()));
         }
         return planned;
     }
