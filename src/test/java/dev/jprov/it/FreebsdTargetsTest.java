@@ -3,11 +3,14 @@ package dev.jprov.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jprov.IntegrationTest;
+import dev.jprov.testbed.Polling;
 import dev.jprov.testbed.Testbed;
 import dev.jprov.testbed.TestbedExtension;
 import dev.jprov.testbed.TestbedHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * as an inventory host of its own (ansible_connection: jail) with nothing installed in it; and pf's
  * confirm-or-revert taking back a ruleset that locks the controller out.
  */
+@IntegrationTest("testbed container hosts (podman)")
 @ExtendWith(TestbedExtension.class)
 class FreebsdTargetsTest {
     @TempDir
@@ -162,12 +166,8 @@ class FreebsdTargetsTest {
         assertEquals(2, locked.exitCode(), "the confirmation over a new connection must fail\n" + locked);
 
         // Within confirm_timeout the host puts the previous ruleset back by itself: we can reach it again.
-        Jprov.Run back = null;
-        for (int i = 0; i < 20; i++) {
-            back = Jprov.run("apply", "-T", "3", "-i", inventory.toString(), good.toString());
-            if (back.exitCode() == 0) break;
-            Thread.sleep(1000);
-        }
+        Jprov.Run back = Polling.until(() -> Jprov.run("apply", "-T", "3", "-i", inventory.toString(), good.toString()),
+                run -> run.exitCode() == 0, Duration.ofSeconds(60));
         assertEquals(0, back.exitCode(), back.toString());
         assertEquals(0, back.changed("pfhost1"), "the old ruleset is back\n" + back);
         assertTrue(host.readFile("/etc/pf.conf").contains("pass in quick proto tcp to port 22"));

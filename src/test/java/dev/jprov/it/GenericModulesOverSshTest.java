@@ -3,6 +3,7 @@ package dev.jprov.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jprov.IntegrationTest;
 import dev.jprov.testbed.Testbed;
 import dev.jprov.testbed.TestbedExtension;
 import dev.jprov.testbed.TestbedHost;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * apply, apply again with changed=0 in one round trip, and check mode on a fresh host changing nothing while
  * counting what the real run changes.
  */
+@IntegrationTest("testbed container hosts (podman)")
 @ExtendWith(TestbedExtension.class)
 class GenericModulesOverSshTest {
     @TempDir

@@ -209,39 +209,6 @@ class LocalPlaybookTest {
     }
 
     @Test
-    void aTaskCanBecomeAnotherUser() throws Exception {
-        Path pb = dir.resolve("become.yaml");
-        Files.writeString(pb, """
-                - hosts: all
-                  gather_facts: false
-                  tasks:
-                    - command: id -u
-                      register: plain
-                      changed_when: false
-                    - command: id -u
-                      become: true
-                      become_method: su
-                      become_user: root
-                      register: su_root
-                      changed_when: false
-                    - command: id -u
-                      become: true
-                      become_method: su
-                      become_user: daemon
-                      ignore_errors: true
-                      register: su_daemon
-                    - assert:
-                        that:
-                          - su_root.stdout == '0'
-                          - su_daemon is failed
-                """);
-        Jprov.Run run = Jprov.run("apply", "-i", inventory.toString(), pb.toString());
-        assertEquals(0, run.exitCode(), run.toString());
-        // daemon's login shell refuses su: proof that the task really ran through su to that user
-        assertTrue(run.out().contains("This account is currently not available"), run.out());
-    }
-
-    @Test
     void addHostMakesHostsForLaterPlays() throws Exception {
         Path pb = dir.resolve("discover.yaml");
         Files.writeString(pb, """

@@ -6,19 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jprov.IntegrationTest;
+import dev.jprov.testbed.ExecResult;
 import dev.jprov.testbed.NamespaceTestbed;
 import dev.jprov.testbed.Polling;
 import dev.jprov.testbed.Testbed;
 import dev.jprov.testbed.TestbedExtension;
 import dev.jprov.testbed.TestbedHost;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * over the host's re-established connection; a jail of the host used before and after the reboot; and a host that
  * does not come back within reboot_timeout, which fails with Ansible's message while the other host goes on.
  */
+@IntegrationTest("testbed hosts that reboot: namespaces (root) and containers (podman)")
 class RebootTest {
     /** Namespace hosts from testbed/up, as SeedHostsTest starts them. */
     @Nested
@@ -65,11 +65,9 @@ class RebootTest {
             return Jprov.run(args.toArray(String[]::new));
         }
 
-        private Out ssh(String host, String command) {
+        private ExecResult ssh(String host, String command) {
             try {
-                return run("ssh", "-i", dir.resolve("id_ed25519").toString(),
-                        "-o", "UserKnownHostsFile=" + dir.resolve("known_hosts"), "-o", "StrictHostKeyChecking=yes",
-                        "-o", "BatchMode=yes", "-o", "ConnectTimeout=5", "root@" + testbed.address(host), command);
+                return testbed.host(host).ssh(command);
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
@@ -78,7 +76,7 @@ class RebootTest {
         @Test
         @Order(1)
         void aHandlerRebootsAfterTheQueuedChangesAndLaterPlaysRunOnTheNewBoot() throws Exception {
-            String before = ssh("rb1", "cat /var/db/emu/kernel/boottime").orFail("boot time").out();
+            String before = ssh("rb1", "cat /var/db/emu/kernel/boottime").orFail("boot time").stdout();
             Path playbook = dir.resolve("reboot.yaml");
             Files.writeString(playbook, """
                     - hosts: rb1
@@ -120,11 +118,11 @@ class RebootTest {
             Jprov.Run check = apply(dryRun, "--check");
             assertEquals(0, check.exitCode(), check.toString());
             assertEquals(1, check.changed("rb1"), check.toString());
-            assertEquals(before, ssh("rb1", "cat /var/db/emu/kernel/boottime").orFail("boot time").out());
+            assertEquals(before, ssh("rb1", "cat /var/db/emu/kernel/boottime").orFail("boot time").stdout());
 
             Jprov.Run run = apply(playbook);
             assertEquals(0, run.exitCode(), run.toString());
-            String after = ssh("rb1", "cat /var/db/emu/kernel/boottime").orFail("boot time").out();
+            String after = ssh("rb1", "cat /var/db/emu/kernel/boottime").orFail("boot time").stdout();
             assertNotEquals(before, after, "kern.boottime shows a new boot");
             JsonNode handler = run.tasks("rb1").stream().filter(t -> t.path("handler").asBoolean()).findFirst()
                     .orElseThrow(() -> new AssertionError("no handler ran\n" + run));
@@ -169,7 +167,7 @@ class RebootTest {
             Jprov.Run run = apply(playbook, "-i", jails.toString());
             assertEquals(0, run.exitCode(), run.toString());
             assertEquals("written through jexec on the new connection\n",
-                    ssh("rb1", "cat /jails/web1/root/after-reboot").orFail("jail file").out());
+                    ssh("rb1", "cat /jails/web1/root/after-reboot").orFail("jail file").stdout());
         }
 
         @Test
@@ -198,16 +196,16 @@ class RebootTest {
             assertFalse(failed.path("result").path("changed").asBoolean(), "Ansible: no change on a timeout");
             assertTrue(failed.path("result").path("rc").isMissingNode(), failed.toString());
             assertEquals(2, run.tasks("rb1").size(), "rb1 went on: " + run);
-            assertEquals("went on\n", ssh("rb1", "cat /root/after-timeout").orFail("rb1 file").out());
+            assertEquals("went on\n", ssh("rb1", "cat /root/after-timeout").orFail("rb1 file").stdout());
             // rb2 comes back after its boot delay, never having run the next task.
-            Out back = awaitSsh("rb2", "rm -f /etc/jprov-testbed/boot-delay; test ! -e /root/after-timeout",
+            ExecResult back = awaitSsh("rb2", "rm -f /etc/jprov-testbed/boot-delay; test ! -e /root/after-timeout",
                     Duration.ofSeconds(90));
-            assertEquals(0, back.code(), back.out());
+            assertEquals(0, back.exitCode(), back.stdout());
         }
 
         /** Runs command over ssh once the host's sshd answers again (255: ssh itself failed). */
-        private Out awaitSsh(String host, String command, Duration patience) throws Exception {
-            return Polling.until(() -> ssh(host, command), out -> out.code() != 255, patience);
+        private ExecResult awaitSsh(String host, String command, Duration patience) throws Exception {
+            return Polling.until(() -> ssh(host, command), out -> out.exitCode() != 255, patience);
         }
     }
 
@@ -244,26 +242,7 @@ class RebootTest {
         }
 
         private static String sshOut(TestbedHost host, String command) throws Exception {
-            return run(host.sshCommand(command).toArray(String[]::new)).orFail(command).out();
+            return host.ssh(command).orFail(command).stdout();
         }
-    }
-
-    record Out(int code, String out, String err) {
-        Out orFail(String what) {
-            if (code != 0) throw new AssertionError(what + " exited " + code + ": " + out + err);
-            return this;
-        }
-    }
-
-    private static Out run(String... argv) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(argv).start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + String.join(" ", argv));
-        }
-        return new Out(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 }

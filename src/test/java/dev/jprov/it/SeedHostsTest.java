@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jprov.IntegrationTest;
+import dev.jprov.testbed.ExecResult;
 import dev.jprov.testbed.NamespaceHost;
 import dev.jprov.testbed.NamespaceTestbed;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,6 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * jprov run; jail-update.yaml updates every jail, then rolls a forced failure back and stops the rollout.
  * The tests run in order on the same two hosts. JPROV_TESTBED_HOME picks another testbed directory.
  */
+@IntegrationTest("namespace testbed hosts from testbed/up (root)")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeedHostsTest {
@@ -83,9 +84,9 @@ class SeedHostsTest {
     void dryRunOnFreshHostsChangesNothing() throws Exception {
         for (String h : HOSTS) {
             // a fresh 14.3 install, as the testbed starts it: the state the shipped roles must cope with
-            assertFalse(ssh(h, "kldstat -q -m pf").ok(), h + ": pf loaded on a fresh host");
-            assertEquals("0", ssh(h, "sysctl -n kern.racct.enable").out().strip(), h);
-            assertFalse(ssh(h, "pkg -N").ok(), h + ": pkg bootstrapped on a fresh host");
+            assertFalse(ssh(h, "kldstat -q -m pf").succeeded(), h + ": pf loaded on a fresh host");
+            assertEquals("0", ssh(h, "sysctl -n kern.racct.enable").stdout().strip(), h);
+            assertFalse(ssh(h, "pkg -N").succeeded(), h + ": pkg bootstrapped on a fresh host");
         }
         String routerBoot = bootTime("router");
         Jprov.Run check = apply("site.yaml", "--check", "--diff");
@@ -93,10 +94,10 @@ class SeedHostsTest {
         for (String h : HOSTS) {
             checkChanged.put(h, check.changed(h));
             assertTrue(check.changed(h) > 10, check.toString());
-            assertFalse(ssh(h, "test -e /etc/jail.conf || test -e /jails || zfs list zroot/jails").ok(), h);
-            assertEquals("", ssh(h, "jls -N name").out().strip(), h);
-            assertFalse(ssh(h, "kldstat -q -m pf").ok(), h + ": a dry run loaded pf");
-            assertFalse(ssh(h, "test -e /usr/local/sbin/pkg").ok(), h + ": a dry run bootstrapped pkg");
+            assertFalse(ssh(h, "test -e /etc/jail.conf || test -e /jails || zfs list zroot/jails").succeeded(), h);
+            assertEquals("", ssh(h, "jls -N name").stdout().strip(), h);
+            assertFalse(ssh(h, "kldstat -q -m pf").succeeded(), h + ": a dry run loaded pf");
+            assertFalse(ssh(h, "test -e /usr/local/sbin/pkg").succeeded(), h + ": a dry run bootstrapped pkg");
         }
         assertEquals(routerBoot, bootTime("router"), "a dry run rebooted the router");
         assertTrue(check.out().contains("RUNNING HANDLER [rctl_limits : reboot host]"), check.toString());
@@ -116,12 +117,12 @@ class SeedHostsTest {
         assertEquals(boots.get("mailhost"), bootTime("mailhost"), "the mailhost was rebooted\n" + site);
         for (String h : HOSTS) {
             for (String f : List.of("jail.conf", "pf.conf", "devfs.rules")) {
-                assertEquals(seed(h, f), ssh(h, "cat /etc/" + f).out(), h + ":/etc/" + f);
+                assertEquals(seed(h, f), ssh(h, "cat /etc/" + f).stdout(), h + ":/etc/" + f);
             }
             for (String j : JAILS.get(h)) {
-                assertEquals(seed(h, j + ".rc.conf"), ssh(h, "cat /jails/" + j + "/etc/rc.conf").out(), h + ":" + j);
+                assertEquals(seed(h, j + ".rc.conf"), ssh(h, "cat /jails/" + j + "/etc/rc.conf").stdout(), h + ":" + j);
             }
-            List<String> rcConf = List.of(ssh(h, "cat /etc/rc.conf").out().split("\n"));
+            List<String> rcConf = List.of(ssh(h, "cat /etc/rc.conf").stdout().split("\n"));
             int at = 0;
             for (String line : seed(h, "rc.conf").split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) continue;
@@ -130,7 +131,7 @@ class SeedHostsTest {
                 at += found + 1;
             }
         }
-        assertEquals(seed("router", "rctl.conf"), ssh("router", "cat /etc/rctl.conf").out());
+        assertEquals(seed("router", "rctl.conf"), ssh("router", "cat /etc/rctl.conf").stdout());
         for (String h : HOSTS) {
             assertEquals(checkChanged.get(h), site.changed(h), "the dry run's count on " + h + "\n" + site);
         }
@@ -145,25 +146,25 @@ class SeedHostsTest {
     /** What the seeds' hosts run: jails on their bridges, their services, pf, rctl and devfs rules live. */
     private void assertSeedHostsRun() {
         for (String h : HOSTS) {
-            assertTrue(ssh(h, "pfctl -s info").out().startsWith("Status: Enabled"), h + ": pf enabled");
-            assertTrue(ssh(h, "devfs rule -s 100 show").out().contains("pf unhide"), h + ": devfs ruleset 100");
+            assertTrue(ssh(h, "pfctl -s info").stdout().startsWith("Status: Enabled"), h + ": pf enabled");
+            assertTrue(ssh(h, "devfs rule -s 100 show").stdout().contains("pf unhide"), h + ": devfs ruleset 100");
         }
-        assertTrue(ssh("mailhost", "pfctl -s nat").out().contains("rdr pass on vtnet0 inet proto tcp from any to (vtnet0) port = smtp -> 10.0.0.11"));
+        assertTrue(ssh("mailhost", "pfctl -s nat").stdout().contains("rdr pass on vtnet0 inet proto tcp from any to (vtnet0) port = smtp -> 10.0.0.11"));
         assertEquals("jail:unbound:memoryuse:deny=536870912\njail:unbound:maxproc:deny=64\n"
-                + "jail:wireguard:memoryuse:deny=134217728\njail:wireguard:maxproc:deny=32\n", ssh("router", "rctl").out());
+                + "jail:wireguard:memoryuse:deny=134217728\njail:wireguard:maxproc:deny=32\n", ssh("router", "rctl").stdout());
         for (String h : HOSTS) {
-            assertEquals(String.join("\n", JAILS.get(h)), ssh(h, "jls -N name").out().strip().replace(" ", ""), h);
+            assertEquals(String.join("\n", JAILS.get(h)), ssh(h, "jls -N name").stdout().strip().replace(" ", ""), h);
         }
-        String bridge0 = ssh("mailhost", "ifconfig bridge0").out();
+        String bridge0 = ssh("mailhost", "ifconfig bridge0").stdout();
         for (String j : JAILS.get("mailhost")) assertTrue(bridge0.contains("member: e0a_" + j + " "), bridge0);
-        assertTrue(ssh("router", "ifconfig bridge0").out().contains("member: e0a_unbound "));
-        assertTrue(ssh("router", "ifconfig bridge1").out().contains("member: e0a_wireguard "));
-        String inJail = ssh("mailhost", "ifconfig -j mailserver -l").out();
+        assertTrue(ssh("router", "ifconfig bridge0").stdout().contains("member: e0a_unbound "));
+        assertTrue(ssh("router", "ifconfig bridge1").stdout().contains("member: e0a_wireguard "));
+        String inJail = ssh("mailhost", "ifconfig -j mailserver -l").stdout();
         assertTrue(inJail.contains("e0b_mailserver") || inJail.contains("vnet0"), "moved into the jail: " + inJail);
         for (String s : List.of("postfix", "dovecot", "rspamd")) {
-            assertTrue(ssh("mailhost", "service -j mailserver " + s + " status").ok(), s);
+            assertTrue(ssh("mailhost", "service -j mailserver " + s + " status").succeeded(), s);
         }
-        assertTrue(ssh("router", "service -j wireguard wireguard status").ok());
+        assertTrue(ssh("router", "service -j wireguard wireguard status").succeeded());
     }
 
     @Test
@@ -196,7 +197,7 @@ class SeedHostsTest {
         assertEquals(0, update.exitCode(), update.toString());
         for (String h : HOSTS) {
             for (String j : JAILS.get(h)) assertEquals("14.3-RELEASE-p1", version(h, j), h + ":" + j);
-            assertEquals(JAILS.get(h).size(), ssh(h, "jls -N name").out().strip().split("\n").length, h);
+            assertEquals(JAILS.get(h).size(), ssh(h, "jls -N name").stdout().strip().split("\n").length, h);
         }
         Jprov.Run again = apply("jail-update.yaml");
         for (String h : HOSTS) assertEquals(0, again.changed(h), again.toString());
@@ -208,10 +209,10 @@ class SeedHostsTest {
         for (String h : HOSTS) {
             for (String j : JAILS.get(h)) {
                 assertTrue(ssh(h, "mkdir -p /jails/" + j + "/var/db/emu && echo 14.3-RELEASE-p5 > /jails/" + j
-                        + "/var/db/emu/freebsd-update.latest").ok());
+                        + "/var/db/emu/freebsd-update.latest").succeeded());
             }
         }
-        assertTrue(ssh("mailhost", "touch /jails/webmail/var/db/emu/freebsd-update.fail").ok());
+        assertTrue(ssh("mailhost", "touch /jails/webmail/var/db/emu/freebsd-update.fail").succeeded());
         Jprov.Run update = apply("jail-update.yaml");
         assertEquals(2, update.exitCode(), update.toString());
         assertEquals("14.3-RELEASE-p5", version("mailhost", "mailserver"), "updated before the failure");
@@ -219,44 +220,24 @@ class SeedHostsTest {
         assertEquals("14.3-RELEASE-p1", version("mailhost", "monitor"), "after the failure: not updated");
         assertEquals("14.3-RELEASE-p1", version("router", "unbound"), "later host: not updated");
         assertEquals("14.3-RELEASE-p1", version("router", "wireguard"), "later host: not updated");
-        assertTrue(ssh("mailhost", "jls -j webmail jid").ok(), "webmail started again after the rollback");
+        assertTrue(ssh("mailhost", "jls -j webmail jid").succeeded(), "webmail started again after the rollback");
         assertEquals(1, update.failed("mailhost"));
     }
 
     private String version(String host, String jail) {
         return ssh(host, "sed -n 's/^USERLAND_VERSION=\"\\(.*\\)\"$/\\1/p' /jails/" + jail + "/bin/freebsd-version")
-                .out().strip();
+                .stdout().strip();
     }
 
     private static String seed(String host, String file) throws IOException {
         return Files.readString(SEEDS.resolve(host).resolve(file));
     }
 
-    record Out(int code, String out) {
-        boolean ok() {
-            return code == 0;
-        }
-    }
-
-    private Out ssh(String host, String command) {
+    private ExecResult ssh(String host, String command) {
         try {
-            return run("ssh", "-i", testbed.dir().resolve("id_ed25519").toString(),
-                    "-o", "UserKnownHostsFile=" + testbed.dir().resolve("known_hosts"), "-o", "StrictHostKeyChecking=yes",
-                    "-o", "BatchMode=yes", "root@" + testbed.address(host), command);
+            return host(host).ssh(command);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-    }
-
-    private static Out run(String... argv) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(argv).redirectErrorStream(false).start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        p.getErrorStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + String.join(" ", argv));
-        }
-        return new Out(p.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 }

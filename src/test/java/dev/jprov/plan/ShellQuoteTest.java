@@ -1,5 +1,6 @@
 package dev.jprov.plan;
 
+import dev.jprov.RequiredProgram;
 import dev.jprov.transport.ExecResult;
 import dev.jprov.transport.LocalShell;
 import org.junit.jupiter.api.Test;
@@ -10,8 +11,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -40,24 +39,24 @@ class ShellQuoteTest {
             "'; rm -rf / #", "\"; echo pwned; \"", "$(printf '%s' \"'\")", "-- -x", "@", ":", ",", "+", "%s%n",
             "\\0", "\\x41", "${IFS}", "IFS=x", "a\\\nb", "EOF", "'EOF'", "<<EOF");
 
+    /** Name, command, and the Debian package that has it: a missing shell fails its tests, never skips them. */
     static Stream<Arguments> shells() {
-        List<Arguments> shells = new ArrayList<>();
-        shells.add(Arguments.of("dash", List.of("/bin/sh", "-s")));
-        shells.add(Arguments.of("busybox sh", List.of("busybox", "sh", "-s")));
-        if (Files.isExecutable(Path.of("/bin/bash"))) shells.add(Arguments.of("bash --posix", List.of("/bin/bash", "--posix", "-s")));
-        return shells.stream();
+        return Stream.of(
+                Arguments.of("dash", List.of("/bin/sh", "-s"), "dash"),
+                Arguments.of("busybox sh", List.of("busybox", "sh", "-s"), "busybox"),
+                Arguments.of("bash --posix", List.of("/bin/bash", "--posix", "-s"), "bash"));
     }
 
     @ParameterizedTest(name = "hostile table through {0}")
     @MethodSource("shells")
-    void hostileStringsRoundTrip(String shellName, List<String> shell) throws Exception {
-        assertRoundTrip(shell, HOSTILE);
+    void hostileStringsRoundTrip(String shellName, List<String> shell, String debianPackage) throws Exception {
+        assertRoundTrip(RequiredProgram.command(shell, debianPackage), HOSTILE);
     }
 
     @ParameterizedTest(name = "3000 random strings through {0}")
     @MethodSource("shells")
-    void randomStringsRoundTrip(String shellName, List<String> shell) throws Exception {
-        assertRoundTrip(shell, randomStrings(new Random(20240611L), 3000));
+    void randomStringsRoundTrip(String shellName, List<String> shell, String debianPackage) throws Exception {
+        assertRoundTrip(RequiredProgram.command(shell, debianPackage), randomStrings(new Random(20240611L), 3000));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

@@ -57,11 +57,10 @@ class SandboxTest {
     @Test
     void aRunawayTemplateStopsAtTheTimeLimit() {
         Templar strict = new Templar(new RenderLimits(Duration.ofMillis(200), 1L << 30, 1_000_000, 1_000_000));
-        long start = System.nanoTime();
+        // 10^10 iterations: only the time limit ends this render, and the message says it was that limit.
         TemplateException e = assertThrows(TemplateException.class, () -> strict.render(
                 "{% for a in range(100000) %}{% for b in range(100000) %}{{ b }}{% endfor %}{% endfor %}", Map.of(), WHERE));
         assertTrue(e.getMessage().contains("took longer than"), e.getMessage());
-        assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.jprov.testbed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.jprov.IntegrationTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The emulated FreeBSD commands' own tests (python unittest files under testbed/tests), one JUnit test per file,
  * so the README's one test command runs them too and a failure shows python's report.
  */
+@IntegrationTest("root: the emulation's own tests chroot into jails and make network namespaces")
 class EmulationSuiteTest {
     private static final Path TESTS = Path.of("testbed", "tests");
 

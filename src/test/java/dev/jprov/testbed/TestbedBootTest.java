@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jprov.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * boot records say so: no wall clock here). Boot time: /var/db/emu/kernel/boottime, which `sysctl
  * kern.boottime` prints. The namespace half needs root, as testbed/up does.
  */
+@IntegrationTest("namespace testbed hosts (root) and containers (podman)")
 @ExtendWith(TestbedExtension.class)
 class TestbedBootTest {
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(90);

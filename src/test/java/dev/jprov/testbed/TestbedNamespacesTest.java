@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jprov.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * two hosts answer over SSH with strict host key checking, the inventory works for Ansible, up is idempotent,
  * and down leaves no process or namespace behind. Needs root, as testbed/up does.
  */
+@IntegrationTest("namespace testbed hosts from testbed/up (root), Debian's ansible")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TestbedNamespacesTest {
     private static Path repo;
@@ -44,13 +44,6 @@ class TestbedNamespacesTest {
         }
     }
 
-    private static List<String> ssh(String host, String command) throws Exception {
-        String address = Files.readString(dir.resolve("hosts/" + host + "/addr")).strip();
-        return new ArrayList<>(List.of("ssh", "-i", dir.resolve("id_ed25519").toString(),
-                "-o", "UserKnownHostsFile=" + dir.resolve("known_hosts"), "-o", "StrictHostKeyChecking=yes",
-                "-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "root@" + address, command));
-    }
-
     @ParameterizedTest(name = "{0}: {1}")
     @Order(1)
     @CsvSource(delimiter = '|', textBlock = """
@@ -61,7 +54,7 @@ class TestbedNamespacesTest {
             ns1 | test -d /jails; echo $? | 1
             """)
     void hostsAnswerOverSsh(String host, String command, String expected) throws Exception {
-        ExecResult r = ProcessRunner.run(repo, ssh(host, command)).orFail("ssh " + host + " " + command);
+        ExecResult r = NamespaceHost.of(dir, host).ssh(command).orFail("ssh " + host + " " + command);
         assertEquals(expected == null ? "" : expected, r.stdout().strip());
     }
 
@@ -91,7 +84,7 @@ class TestbedNamespacesTest {
     void downStopsEveryProcessAndNamespaceOfTheHost() throws Exception {
         String pid = Files.readString(dir.resolve("hosts/ns2/pid")).split(" ")[0];
         String netns = Files.readString(dir.resolve("hosts/ns2/netns")).strip();
-        ProcessRunner.run(repo, ssh("ns2", "sleep 600 > /dev/null 2>&1 &")).orFail("start a background process");
+        NamespaceHost.of(dir, "ns2").ssh("sleep 600 > /dev/null 2>&1 &").orFail("start a background process");
         ExecResult before = ProcessRunner.run(repo, "ip", "netns", "pids", netns).orFail("ip netns pids");
         assertTrue(before.stdout().strip().lines().count() >= 2, "sshd and sleep in the namespace: " + before.stdout());
 

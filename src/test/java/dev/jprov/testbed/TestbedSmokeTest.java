@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jprov.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The container testbed works end to end: real sshd with the key, FreeBSD emulation on PATH, mirror, reset. */
+@IntegrationTest("testbed container hosts (podman), Debian's ansible")
 @ExtendWith(TestbedExtension.class)
 class TestbedSmokeTest {
 
@@ -70,15 +72,12 @@ class TestbedSmokeTest {
         host.exec("sh", "-c", "sleep 600 > /dev/null 2>&1 &").orFail("background sleep");
         assertTrue(host.exec("pgrep", "-x", "sleep").succeeded());
 
-        long started = System.nanoTime();
         host.reset();
-        long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertEquals(rcConf, host.readFile("/etc/rc.conf"));
         assertFalse(host.exec("test", "-e", "/jails").succeeded(), "/jails removed");
         assertFalse(host.exec("pgrep", "-x", "sleep").succeeded(), "background process killed");
         assertEquals("FreeBSD", ssh(host.sshCommand("uname -s")).orFail("ssh after reset").stdout().strip());
-        assertTrue(millis < 5000, "reset took " + millis + " ms");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.jprov.transport;
 
+import dev.jprov.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Logging in with keys ssh-agent holds: a real ssh-agent filled by the real ssh-add, a real sshd, JDK crypto only.
  * Keys named stranger-* are never authorized.
  */
+@IntegrationTest("a real sshd (root)")
 class AgentAuthenticationTest {
     private static LocalSshd sshd;
 

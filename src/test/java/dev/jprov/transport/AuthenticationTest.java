@@ -1,5 +1,6 @@
 package dev.jprov.transport;
 
+import dev.jprov.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Public key authentication against a real sshd, with BouncyCastle not registered (JDK providers only). */
+@IntegrationTest("a real sshd (root)")
 class AuthenticationTest {
     private static LocalSshd sshd;
 

@@ -1,5 +1,6 @@
 package dev.jprov.transport;
 
+import dev.jprov.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** known_hosts checking against a real sshd: known, unknown, changed, other-type, hashed, trust on first use. */
+@IntegrationTest("a real sshd (root)")
 class HostKeyVerificationTest {
     private static LocalSshd sshd;
     private static SshConnector connector;

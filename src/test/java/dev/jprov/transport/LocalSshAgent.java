@@ -1,5 +1,7 @@
 package dev.jprov.transport;
 
+import dev.jprov.RequiredProgram;
+import dev.jprov.testbed.Polling;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -8,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real OpenSSH ssh-agent for tests, listening on a socket in its own temp dir: started as a child process
@@ -31,18 +33,22 @@ final class LocalSshAgent implements AutoCloseable {
     static LocalSshAgent start() throws IOException {
         Path dir = Files.createTempDirectory("jprov-agent");
         Path socket = dir.resolve("agent.sock");
-        Process process = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
+        Process process = new ProcessBuilder(RequiredProgram.command(List.of("ssh-agent", "-D", "-a", socket.toString()),
+                "openssh-client"))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("agent.log").toFile())
                 .start();
         // Ready when it accepts a connection: the socket file appears at bind(), before the agent listens.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!accepts(socket)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IOException("ssh-agent did not start; log: " + Files.readString(dir.resolve("agent.log")));
-            }
-            sleep();
+        boolean ready;
+        try {
+            ready = Polling.until(() -> accepts(socket) || !process.isAlive(), done -> done, Duration.ofSeconds(10))
+                    && accepts(socket);
+        } catch (Exception e) {
+            throw new IOException("waiting for ssh-agent", e);
+        }
+        if (!ready) {
+            process.destroyForcibly();
+            throw new IOException("ssh-agent did not start; log: " + Files.readString(dir.resolve("agent.log")));
         }
         return new LocalSshAgent(dir, socket, process);
     }
@@ -102,15 +108,6 @@ final class LocalSshAgent implements AutoCloseable {
             return channel.connect(UnixDomainSocketAddress.of(socket));
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static void sleep() throws IOException {
-        try {
-            Thread.sleep(10);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
         }
     }
 }

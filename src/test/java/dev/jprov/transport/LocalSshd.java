@@ -1,5 +1,7 @@
 package dev.jprov.transport;
 
+import dev.jprov.RequiredProgram;
+import dev.jprov.testbed.Polling;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -178,8 +180,9 @@ public final class LocalSshd implements AutoCloseable {
         run(cmd);
     }
 
+    /** Runs an OpenSSH tool (ssh-keygen) to completion; fails with its output. */
     static void run(List<String> cmd) throws IOException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(RequiredProgram.command(cmd, "openssh-client")).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
             if (p.waitFor() != 0) throw new IOException(String.join(" ", cmd) + " failed: " + out);
@@ -195,27 +198,30 @@ public final class LocalSshd implements AutoCloseable {
         }
     }
 
+    /** What a look at a starting sshd found. */
+    private enum Start { GREETED, NOT_YET, EXITED }
+
     /** Ready when the port answers with an SSH banner (a listening socket alone may still be sshd starting). */
     private static void awaitGreeting(int port, Process process) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) throw new IOException("sshd exited with " + process.exitValue());
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(HOST, port), 500);
-                s.setSoTimeout(2000);
-                InputStream in = s.getInputStream();
-                byte[] banner = in.readNBytes(4);
-                if (new String(banner, StandardCharsets.US_ASCII).equals("SSH-")) return;
-            } catch (IOException e) {
-                // not listening yet
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
+        Start state;
+        try {
+            state = Polling.until(() -> greets(port) ? Start.GREETED : process.isAlive() ? Start.NOT_YET : Start.EXITED,
+                    s -> s != Start.NOT_YET, Duration.ofSeconds(10));
+        } catch (Exception e) {
+            throw new IOException("waiting for sshd on port " + port, e);
         }
-        throw new IOException("sshd did not answer on port " + port + " within 10 s");
+        if (state == Start.EXITED) throw new IOException("sshd exited with " + process.exitValue());
+        if (state == Start.NOT_YET) throw new IOException("sshd did not answer on port " + port + " within 10 s");
+    }
+
+    private static boolean greets(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(HOST, port), 500);
+            s.setSoTimeout(2000);
+            InputStream in = s.getInputStream();
+            return new String(in.readNBytes(4), StandardCharsets.US_ASCII).equals("SSH-");
+        } catch (IOException e) {
+            return false; // not listening yet
+        }
     }
 }

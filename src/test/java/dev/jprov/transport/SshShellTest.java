@@ -1,5 +1,6 @@
 package dev.jprov.transport;
 
+import dev.jprov.IntegrationTest;
 import dev.jprov.plan.Cmd;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SshShell over a real OpenSSH sshd: scripts, exit codes, big outputs, concurrency, become, reconnect. */
+@IntegrationTest("a real sshd (root)")
 class SshShellTest {
     private static LocalSshd sshd;
     private static SshConnector connector;
@@ -117,14 +119,19 @@ class SshShellTest {
     }
 
     @Test
-    void concurrentRunsShareTheConnection() throws Exception {
+    void concurrentRunsShareTheConnection(@TempDir Path started) throws Exception {
         int runs = 24; // more than sshd's MaxSessions (10): the connection queues them instead of failing
+        int together = 4;
         ExecutorService pool = Executors.newFixedThreadPool(runs);
         try {
             List<Future<ExecResult>> results = new ArrayList<>();
-            long start = System.nanoTime();
             for (int i = 0; i < runs; i++) {
-                String script = "sleep 0.3; echo run-" + i + "; echo $SSH_CONNECTION";
+                // Each run marks its start, then waits (up to 30 s) until `together` runs have started: runs made
+                // one after the other never get there, overlapping ones do at once.
+                String script = "touch " + started + "/run-" + i + "; n=0\n"
+                        + "while [ $(ls " + started + " | wc -l) -lt " + together + " ] && [ $n -lt 300 ]; do"
+                        + " sleep 0.1; n=$((n + 1)); done\n"
+                        + "echo run-" + i + "; echo $SSH_CONNECTION; ls " + started + " | wc -l";
                 results.add(pool.submit(() -> probe(script)));
             }
             String connection = null;
@@ -134,9 +141,9 @@ class SshShellTest {
                 assertEquals("run-" + i, lines[0], r.stderrText());
                 if (connection == null) connection = lines[1];
                 assertEquals(connection, lines[1], "every run used the same TCP connection");
+                assertTrue(Integer.parseInt(lines[2].strip()) >= together, "runs overlapped: run " + i + " saw only "
+                        + lines[2].strip() + " started");
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            assertTrue(seconds < runs * 0.3 / 2, "runs overlapped: " + seconds + " s");
         } finally {
             pool.shutdownNow();
         }

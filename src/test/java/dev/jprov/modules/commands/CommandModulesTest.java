@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jprov.modules.Args;
 import dev.jprov.modules.ArgsException;
-import dev.jprov.modules.LocalHost;
+import dev.jprov.modules.ModuleHost;
 import dev.jprov.modules.Module;
+import dev.jprov.modules.TestModuleContext;
 import dev.jprov.plan.Action;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** command, shell and raw run for real through {@link LocalHost}: planned action and the registered result. */
+/** command, shell and raw run for real through {@link ModuleHost}: planned action and the registered result. */
 class CommandModulesTest {
 
     @TempDir
@@ -52,8 +53,8 @@ class CommandModulesTest {
         Files.writeString(dir.resolve("made"), "");
         Map<String, Object> args = new LinkedHashMap<>();
         given.forEach((k, v) -> args.put(k, v instanceof String s ? s.replace("{d}", dir.toString()) : v));
-        LocalHost.Run run = LocalHost.sh().run(module.prepare(new Args(module.names().get(0), args),
-                LocalHost.TestContext.simple(dir)));
+        ModuleHost.Applied run = ModuleHost.local().apply(module.prepare(new Args(module.names().get(0), args),
+                TestModuleContext.simple(dir)));
         assertEquals(action, run.planned().changes().get(0).action());
         assertEquals(action != Action.NONE, run.changed());
         assertEquals(rc, run.result().get("rc"), () -> "result " + run.result());
@@ -65,7 +66,7 @@ class CommandModulesTest {
     @MethodSource("badArgs")
     void rejectsBadArguments(Module module, Map<String, Object> args, String message) {
         ArgsException e = assertThrows(ArgsException.class,
-                () -> module.prepare(new Args(module.names().get(0), args), LocalHost.TestContext.simple(Path.of("/"))));
+                () -> module.prepare(new Args(module.names().get(0), args), TestModuleContext.simple(Path.of("/"))));
         assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 
@@ -79,8 +80,8 @@ class CommandModulesTest {
 
     @org.junit.jupiter.api.Test
     void planBeforeApplyHasNoRcOrStdout() {
-        var planned = LocalHost.sh().plan(CommandModule.command().prepare(new Args("command", Map.of("cmd", "echo hi")),
-                LocalHost.TestContext.simple(dir)));
+        var planned = ModuleHost.local().plan(CommandModule.command().prepare(new Args("command", Map.of("cmd", "echo hi")),
+                TestModuleContext.simple(dir)));
         assertFalse(planned.result().containsKey("rc"));
         assertEquals(List.of("echo", "hi"), planned.result().get("cmd"));
     }

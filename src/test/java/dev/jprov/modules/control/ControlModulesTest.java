@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jprov.facts.Facts;
 import dev.jprov.modules.Args;
 import dev.jprov.modules.ArgsException;
-import dev.jprov.modules.LocalHost;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.registry.ModuleRegistry;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.TestModuleContext;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** debug, set_fact, assert and fail: decided without the host; results as Ansible registers them. */
 class ControlModulesTest {
 
-    private static final LocalHost.TestContext CONTEXT = new LocalHost.TestContext(Path.of("/"), false, 1,
+    private static final TestModuleContext CONTEXT = new TestModuleContext(Path.of("/"), false, 1,
             new LinkedHashMap<>(Map.of("x", 5)), c -> c.equals("x == 5") || c.equals("True"));
 
     static Stream<Arguments> rows() {

@@ -10,11 +10,11 @@ import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.Args;
 import dev.jprov.modules.ArgsException;
 import dev.jprov.modules.Invocation;
-import dev.jprov.modules.LocalHost;
 import dev.jprov.modules.registry.ModuleRegistry;
 import dev.jprov.modules.Planned;
 import dev.jprov.modules.StepResult;
 import dev.jprov.facts.Resource;
+import dev.jprov.modules.TestModuleContext;
 import dev.jprov.plan.Step;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class RebootModuleTest {
     private static final String BOOT = "kern.boottime: { sec = 1764000000, usec = 12 } Mon Nov 24 16:00:00 2025";
 
     private static Invocation prepare(Map<String, Object> args, Map<String, Object> vars) {
-        LocalHost.TestContext context = new LocalHost.TestContext(Path.of("/"), false, 0, new LinkedHashMap<>(vars),
+        TestModuleContext context = new TestModuleContext(Path.of("/"), false, 0, new LinkedHashMap<>(vars),
                 c -> false);
         return new RebootModule().prepare(new Args("reboot", args), context);
     }

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.jprov.modules.Args;
 import dev.jprov.modules.ArgsException;
-import dev.jprov.modules.LocalHost;
+import dev.jprov.modules.ModuleHost;
+import dev.jprov.modules.TestModuleContext;
 import dev.jprov.modules.Planned;
 import dev.jprov.plan.Action;
 import dev.jprov.source.YamlNode;
@@ -35,7 +36,7 @@ class CopyContentTest {
     @TempDir
     Path dir;
 
-    private final LocalHost host = LocalHost.sh();
+    private final ModuleHost host = ModuleHost.local();
 
     static Stream<Arguments> rows() {
         return Stream.of(
@@ -70,7 +71,7 @@ class CopyContentTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void writesOnceThenIsANoOp(String name, String yaml, String ansibleWrote) throws IOException {
-        LocalHost.Run run = host.run(copy(yamlValue(yaml)));
+        ModuleHost.Applied run = host.apply(copy(yamlValue(yaml)));
         assertEquals(Action.CREATE, run.planned().changes().get(0).action());
         assertArrayEquals(ansibleWrote.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(dir.resolve("c")));
         Planned again = host.plan(copy(yamlValue(yaml)));
@@ -92,7 +93,7 @@ class CopyContentTest {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("content", content);
         a.put("dest", dir.resolve("c").toString());
-        return new CopyModule().prepare(new Args("copy", a), LocalHost.TestContext.simple(dir));
+        return new CopyModule().prepare(new Args("copy", a), TestModuleContext.simple(dir));
     }
 
     /** The value as jprov's YAML loader types it, as in a playbook's {@code content: VALUE}. */

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jprov.modules.Args;
 import dev.jprov.modules.ArgsException;
-import dev.jprov.modules.LocalHost;
+import dev.jprov.modules.LocalFileFacts;
+import dev.jprov.modules.ModuleHost;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.TestModuleContext;
 import dev.jprov.plan.Action;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +29,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * file, copy, template and stat planned from real probes of a temp dir and applied by {@link LocalHost}:
+ * file, copy, template and stat planned from real probes of a temp dir and applied by {@link ModuleHost}:
  * each row gives the host's state before, the arguments, and what must be planned and left; every row is then
  * planned again and must be a no-op.
  */
@@ -36,7 +38,7 @@ class FileModulesTest {
     @TempDir
     Path dir;
 
-    private final LocalHost host = LocalHost.sh();
+    private final ModuleHost host = ModuleHost.local();
 
     /** Sets up the temp dir for a row; {@code d} is the temp dir. */
     interface Setup {
@@ -77,7 +79,7 @@ class FileModulesTest {
     }
 
     static void chmod(Path p, String mode) throws IOException {
-        LocalHost.sh().sh("chmod " + mode + " '" + p + "'", null);
+        ModuleHost.local().exec("chmod " + mode + " '" + p + "'");
     }
 
     private Map<String, Object> args(Map<String, Object> template) {
@@ -86,13 +88,13 @@ class FileModulesTest {
         return a;
     }
 
-    private LocalHost.TestContext context() throws IOException {
+    private TestModuleContext context() throws IOException {
         Path local = dir.resolve("controller");
         Files.createDirectories(local.resolve("files"));
         Files.createDirectories(local.resolve("templates"));
         Files.writeString(local.resolve("files/blob.txt"), "blob\n");
         Files.writeString(local.resolve("templates/t.j2"), "a\nb\n");
-        return LocalHost.TestContext.simple(local);
+        return TestModuleContext.simple(local);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -101,14 +103,14 @@ class FileModulesTest {
                                      Action action, String modeAfter) throws IOException {
         setup.in(dir);
         Map<String, Object> a = args(given);
-        LocalHost.Run run = host.run(module.prepare(new Args(module.names().get(0), a), context()));
+        ModuleHost.Applied run = host.apply(module.prepare(new Args(module.names().get(0), a), context()));
         assertEquals(Planned.Outcome.OK, run.planned().outcome(), () -> "result " + run.result());
         assertEquals(action, run.planned().changes().get(0).action());
         if (action == Action.NONE) assertTrue(run.planned().changes().get(0).steps().isEmpty());
         String path = (String) a.getOrDefault("path", a.get("dest"));
         if (module instanceof CopyModule && a.containsKey("src")) path = path + "/blob.txt";
         if (modeAfter != null) {
-            assertEquals(modeAfter, LocalHost.fileInfoOf(path).mode());
+            assertEquals(modeAfter, LocalFileFacts.of(path).mode());
         }
         Planned again = host.plan(module.prepare(new Args(module.names().get(0), a), context()));
         assertFalse(again.changesHost(), () -> "second run changes: " + again.changes());
@@ -117,14 +119,14 @@ class FileModulesTest {
     @Test
     void templateAppliesNewlineSequence() throws IOException {
         var ctx = context();
-        host.run(new TemplateModule().prepare(new Args("template", args(Map.of("src", "t.j2", "dest", "{d}/t",
+        host.apply(new TemplateModule().prepare(new Args("template", args(Map.of("src", "t.j2", "dest", "{d}/t",
                 "newline_sequence", "\\r\\n"))), ctx));
         assertArrayEquals("a\r\nb\r\n".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(dir.resolve("t")));
     }
 
     @Test
     void copyReportsAnsibleChecksums() throws IOException {
-        LocalHost.Run run = host.run(new CopyModule().prepare(new Args("copy", args(Map.of("content", "hello\n",
+        ModuleHost.Applied run = host.apply(new CopyModule().prepare(new Args("copy", args(Map.of("content", "hello\n",
                 "dest", "{d}/c"))), context()));
         // sha1 and md5 of "hello\n", as `sha1sum`/`md5sum` print them.
         assertEquals("f572d396fae9206628714fb2ce00f72e94f2258f", run.result().get("checksum"));
@@ -154,7 +156,7 @@ class FileModulesTest {
     void statReportsLikeAnsible() throws IOException {
         Files.writeString(dir.resolve("f"), "hello\n");
         chmod(dir.resolve("f"), "640");
-        LocalHost.Run run = host.run(new StatModule().prepare(new Args("stat", args(Map.of("path", "{d}/f"))), context()));
+        ModuleHost.Applied run = host.apply(new StatModule().prepare(new Args("stat", args(Map.of("path", "{d}/f"))), context()));
         @SuppressWarnings("unchecked")
         Map<String, Object> stat = (Map<String, Object>) run.result().get("stat");
         assertEquals(true, stat.get("exists"));
@@ -163,7 +165,7 @@ class FileModulesTest {
         assertEquals("f572d396fae9206628714fb2ce00f72e94f2258f", stat.get("checksum"));
         assertEquals(false, stat.get("roth"));
         assertFalse(run.changed());
-        LocalHost.Run missing = host.run(new StatModule().prepare(new Args("stat", args(Map.of("path", "{d}/nope"))),
+        ModuleHost.Applied missing = host.apply(new StatModule().prepare(new Args("stat", args(Map.of("path", "{d}/nope"))),
                 context()));
         assertEquals(Map.of("exists", false), missing.result().get("stat"));
     }

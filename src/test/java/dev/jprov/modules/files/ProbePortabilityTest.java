@@ -2,13 +2,14 @@ package dev.jprov.modules.files;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jprov.RequiredProgram;
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.Args;
-import dev.jprov.modules.LocalHost;
-import dev.jprov.modules.StepResult;
+import dev.jprov.modules.ModuleHost;
+import dev.jprov.modules.TestModuleContext;
 import dev.jprov.modules.commands.CommandModule;
+import dev.jprov.transport.ExecResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,34 +34,39 @@ class ProbePortabilityTest {
         return Stream.of(List.of("/bin/dash"), List.of("/bin/busybox", "sh"), List.of("/bin/bash", "--posix"));
     }
 
-    private static ProbeAnswer ask(LocalHost host, String script) {
-        StepResult r = host.sh(script, null);
-        return new ProbeAnswer(r.exitCode(), r.stdout(), r.stderr());
+    /** The shell, or a failure naming its Debian package (named as the program) where it is missing. */
+    private static List<String> installed(List<String> shell) {
+        return RequiredProgram.command(shell, Path.of(shell.getFirst()).getFileName().toString());
+    }
+
+    private static ProbeAnswer ask(ModuleHost host, String script) {
+        ExecResult r = host.exec(script);
+        return new ProbeAnswer(r.exitCode(), r.stdoutText(), r.stderrText());
     }
 
     @ParameterizedTest
     @MethodSource("shells")
     void checksumProbeGivesSha1(List<String> shell) throws IOException {
-        assumeTrue(Files.isExecutable(Path.of(shell.get(0))), shell + " not installed");
+        installed(shell);
         Path f = dir.resolve("h $x");
         Files.writeString(f, "hello\n");
-        ProbeAnswer a = ask(new LocalHost(shell), StatModule.checksumProbe(f.toString(), "sha1").script());
+        ProbeAnswer a = ask(ModuleHost.local(shell), StatModule.checksumProbe(f.toString(), "sha1").script());
         assertEquals("f572d396fae9206628714fb2ce00f72e94f2258f\n", a.stdout());
     }
 
     @ParameterizedTest
     @MethodSource("shells")
     void createsGlobMatchesWithoutInjection(List<String> shell) throws IOException {
-        assumeTrue(Files.isExecutable(Path.of(shell.get(0))), shell + " not installed");
+        installed(shell);
         Files.writeString(dir.resolve("a b.conf"), "");
-        LocalHost host = new LocalHost(shell);
+        ModuleHost host = ModuleHost.local(shell);
         String hit = dir + "/a b*.conf";
         String miss = dir + "/$(touch " + dir + "/pwned)*";
         var inv = CommandModule.command().prepare(new Args("command", Map.of("cmd", "true", "creates", hit)),
-                LocalHost.TestContext.simple(dir));
+                TestModuleContext.simple(dir));
         assertEquals("yes\n", ask(host, ((dev.jprov.facts.Probe.Shell) inv.probes().get(0)).script()).stdout());
         var inv2 = CommandModule.command().prepare(new Args("command", Map.of("cmd", "true", "creates", miss)),
-                LocalHost.TestContext.simple(dir));
+                TestModuleContext.simple(dir));
         assertEquals("no\n", ask(host, ((dev.jprov.facts.Probe.Shell) inv2.probes().get(0)).script()).stdout());
         assertEquals(false, Files.exists(dir.resolve("pwned")));
     }

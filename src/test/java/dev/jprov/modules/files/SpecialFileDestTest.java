@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jprov.facts.FileFacts;
 import dev.jprov.modules.Args;
-import dev.jprov.modules.LocalHost;
+import dev.jprov.modules.LocalFileFacts;
+import dev.jprov.modules.ModuleHost;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.TestModuleContext;
 import dev.jprov.modules.files.FileModulesTest.Setup;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
@@ -38,7 +40,7 @@ class SpecialFileDestTest {
     @TempDir
     Path dir;
 
-    private final LocalHost host = LocalHost.sh();
+    private final ModuleHost host = ModuleHost.local();
 
     static Stream<Arguments> rows() {
         Setup fifo640 = d -> mkfifo(d.resolve("p"), "640");
@@ -66,23 +68,23 @@ class SpecialFileDestTest {
                              FileFacts.Type typeAfter, String contentAfter, String modeAfter) throws IOException {
         setup.in(dir);
         Path p = dir.resolve("p");
-        LocalHost.Run run = host.run(copy(given, LocalHost.TestContext.simple(dir)));
+        ModuleHost.Applied run = host.apply(copy(given, TestModuleContext.simple(dir)));
         assertEquals(Planned.Outcome.OK, run.planned().outcome(), () -> "result " + run.result());
         assertEquals(action, run.planned().changes().get(0).action());
         assertEquals(action != Action.NONE, run.changed());
         assertEquals(modeAfter, run.result().get("mode"));
-        FileFacts after = LocalHost.fileInfoOf(p.toString());
+        FileFacts after = LocalFileFacts.of(p.toString());
         assertEquals(typeAfter, after.type());
         assertEquals(modeAfter, after.mode());
         if (contentAfter != null) assertEquals(contentAfter, Files.readString(p));
-        Planned again = host.plan(copy(given, LocalHost.TestContext.simple(dir)));
+        Planned again = host.plan(copy(given, TestModuleContext.simple(dir)));
         assertFalse(again.changesHost(), () -> "second run changes: " + again.changes());
     }
 
     @Test
     void checkModePlansTheReplacementWithoutWriting() throws IOException {
         mkfifo(dir.resolve("p"), "640");
-        Planned p = host.plan(copy(Map.of("content", "x"), LocalHost.TestContext.simple(dir).withDiff()));
+        Planned p = host.plan(copy(Map.of("content", "x"), TestModuleContext.simple(dir).withDiff()));
         Change c = p.changes().get(0);
         assertEquals(Action.UPDATE, c.action());
         Step.WriteFile w = assertInstanceOf(Step.WriteFile.class, c.steps().get(0));
@@ -91,7 +93,7 @@ class SpecialFileDestTest {
         // Ansible's diff reads /dev/null as empty; jprov never reads a special file at all.
         assertEquals("", c.diff().before());
         assertEquals("x", c.diff().after());
-        assertEquals(FileFacts.Type.OTHER, LocalHost.fileInfoOf(dir.resolve("p").toString()).type());
+        assertEquals(FileFacts.Type.OTHER, LocalFileFacts.of(dir.resolve("p").toString()).type());
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(List.of(dir.resolve("p")), left.toList());
         }
@@ -99,27 +101,27 @@ class SpecialFileDestTest {
 
     @Test
     void devNullIsPlannedAsAReplacementLikeAnsibleAsRoot() {
-        FileFacts devNull = LocalHost.fileInfoOf("/dev/null");
+        FileFacts devNull = LocalFileFacts.of("/dev/null");
         // A machine where ansible-playbook (or jprov) already ran copy: dest=/dev/null as root has a regular file
         // there, which is what this test exists to tell apart: such a machine needs `mknod -m 666 /dev/null c 1 3`.
         assertEquals(FileFacts.Type.OTHER, devNull.type(), "/dev/null is not a device on this machine: " + devNull);
         Planned p = host.plan(new CopyModule().prepare(new Args("copy", Map.of("dest", "/dev/null", "content", "x")),
-                LocalHost.TestContext.simple(dir)));
+                TestModuleContext.simple(dir)));
         assertEquals(Planned.Outcome.OK, p.outcome());
         assertEquals(Action.UPDATE, p.changes().get(0).action());
         assertTrue(p.changesHost());
         assertEquals("0666", p.result().get("mode"));
-        assertEquals(FileFacts.Type.OTHER, LocalHost.fileInfoOf("/dev/null").type());
+        assertEquals(FileFacts.Type.OTHER, LocalFileFacts.of("/dev/null").type());
     }
 
-    private dev.jprov.modules.Invocation copy(Map<String, Object> given, LocalHost.TestContext context) {
+    private dev.jprov.modules.Invocation copy(Map<String, Object> given, TestModuleContext context) {
         Map<String, Object> a = new LinkedHashMap<>(given);
         a.put("dest", dir.resolve("p").toString());
         return new CopyModule().prepare(new Args("copy", a), context);
     }
 
     private static void mkfifo(Path p, String mode) {
-        var r = LocalHost.sh().sh("mkfifo -m " + mode + " '" + p + "'", null);
-        if (r.exitCode() != 0) throw new IllegalStateException("mkfifo: " + r.stderr());
+        var r = ModuleHost.local().exec("mkfifo -m " + mode + " '" + p + "'");
+        if (r.exitCode() != 0) throw new IllegalStateException("mkfifo: " + r.stderrText());
     }
 }

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.jprov.modules.Args;
-import dev.jprov.modules.LocalHost;
+import dev.jprov.modules.ModuleHost;
 import dev.jprov.modules.Module;
+import dev.jprov.modules.TestModuleContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * lineinfile and blockinfile against Ansible itself: textedit-expected.json holds what ansible-playbook 2.14
  * left in the file for each case of textedit-cases.json (regenerate with generate-textedit-expected.py). Each
- * case is planned from real probes of a temp file and applied by {@link LocalHost}; the bytes must be identical,
+ * case is planned from real probes of a temp file and applied by {@link ModuleHost}; the bytes must be identical,
  * and a second run of a case that succeeded must be a no-op.
  */
 class TextEditAgainstAnsibleTest {
@@ -57,10 +58,10 @@ class TextEditAgainstAnsibleTest {
         Map<String, Object> args = new LinkedHashMap<>((Map<String, Object>) c.get("args"));
         args.put("path", file.toString());
         Module module = c.get("module").equals("lineinfile") ? new LineInFileModule() : new BlockInFileModule();
-        LocalHost host = LocalHost.sh();
-        var context = LocalHost.TestContext.simple(dir);
+        ModuleHost host = ModuleHost.local();
+        var context = TestModuleContext.simple(dir);
 
-        LocalHost.Run run = host.run(module.prepare(new Args((String) c.get("module"), args), context));
+        ModuleHost.Applied run = host.apply(module.prepare(new Args((String) c.get("module"), args), context));
 
         assertEquals(want.get("failed"), run.failed(), "failed, result " + run.result());
         assertEquals(want.get("changed"), run.changed(), "changed, result " + run.result());
@@ -73,7 +74,7 @@ class TextEditAgainstAnsibleTest {
                     () -> "content: " + readable(file));
         }
         if (!run.failed()) {
-            LocalHost.Run again = host.run(module.prepare(new Args((String) c.get("module"), args), context));
+            ModuleHost.Applied again = host.apply(module.prepare(new Args((String) c.get("module"), args), context));
             // Ansible is not idempotent on every case (insertafter of a line glued to an unterminated last line):
             // the second run must do what Ansible's second run did.
             assertEquals(want.get("changed_again"), again.changed(), "second run changed");

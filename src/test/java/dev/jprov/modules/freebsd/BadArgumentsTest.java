@@ -1,10 +1,11 @@
 package dev.jprov.modules.freebsd;
 
-import static dev.jprov.modules.freebsd.Fixture.args;
+import static dev.jprov.modules.CannedAnswers.args;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jprov.modules.ArgsException;
+import dev.jprov.modules.CannedAnswers;
 import dev.jprov.modules.Module;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ class BadArgumentsTest {
     @ParameterizedTest(name = "{0}: {2}")
     @MethodSource("cases")
     void refuses(Module module, Map<String, Object> args, String message) {
-        ArgsException e = assertThrows(ArgsException.class, () -> Fixture.prepare(module, args));
+        ArgsException e = assertThrows(ArgsException.class, () -> CannedAnswers.prepare(module, args));
         assertTrue(e.getMessage().contains(message), () -> "message was: " + e.getMessage());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jprov.modules.ArgsException;
+import dev.jprov.modules.CannedAnswers;
 import dev.jprov.modules.Planned;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
@@ -34,8 +35,8 @@ class DevfsRulesetModuleTest {
         return a;
     }
 
-    static CannedHost host(String file, String live) {
-        CannedHost h = new CannedHost().shell("devfs rule -s 100 show", 0, live, "");
+    static CannedAnswers host(String file, String live) {
+        CannedAnswers h = new CannedAnswers().shell("devfs rule -s 100 show", 0, live, "");
         if (file != null) h.file("/etc/devfs.rules", file);
         return h;
     }
@@ -55,8 +56,8 @@ class DevfsRulesetModuleTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
-    void plans(String title, CannedHost host, Map<String, Object> extra, List<Action> actions, String fileAfter) {
-        Planned p = CannedHost.plan(new DevfsRulesetModule(), args(extra), host);
+    void plans(String title, CannedAnswers host, Map<String, Object> extra, List<Action> actions, String fileAfter) {
+        Planned p = CannedAnswers.plan(new DevfsRulesetModule(), args(extra), host);
         assertEquals(Planned.Outcome.OK, p.outcome(), () -> String.valueOf(p.result()));
         assertEquals(actions, p.changes().stream().map(Change::action).toList());
         p.changes().stream().flatMap(c -> c.steps().stream()).filter(s -> s instanceof Step.WriteFile)
@@ -66,7 +67,7 @@ class DevfsRulesetModuleTest {
 
     @Test
     void loadsTheRulesetWithIncludesResolved() {
-        Planned p = CannedHost.plan(new DevfsRulesetModule(), args(Map.of()), host(null, ""));
+        Planned p = CannedAnswers.plan(new DevfsRulesetModule(), args(Map.of()), host(null, ""));
         Step.Exec load = (Step.Exec) p.changes().get(1).steps().getFirst();
         assertEquals("""
                 devfs rule -s 100 delset &&
@@ -81,7 +82,7 @@ class DevfsRulesetModuleTest {
 
     @Test
     void numberTakenByAnotherNameFails() {
-        Planned p = CannedHost.plan(new DevfsRulesetModule(), args(Map.of()), host("[other=100]\nadd hide\n", ""));
+        Planned p = CannedAnswers.plan(new DevfsRulesetModule(), args(Map.of()), host("[other=100]\nadd hide\n", ""));
         assertEquals(Planned.Outcome.FAILED, p.outcome());
         assertEquals("/etc/devfs.rules line 1: ruleset 100 is already named other", p.result().get("msg"));
     }
@@ -101,7 +102,7 @@ class DevfsRulesetModuleTest {
     @ParameterizedTest
     @MethodSource("badArgs")
     void rejectsBadArguments(Map<String, Object> extra, String message) {
-        ArgsException e = assertThrows(ArgsException.class, () -> CannedHost.prepare(new DevfsRulesetModule(), args(extra)));
+        ArgsException e = assertThrows(ArgsException.class, () -> CannedAnswers.prepare(new DevfsRulesetModule(), args(extra)));
         assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 }

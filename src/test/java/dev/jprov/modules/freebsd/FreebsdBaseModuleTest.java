@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jprov.modules.ArgsException;
+import dev.jprov.modules.CannedAnswers;
 import dev.jprov.modules.Planned;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
@@ -25,8 +26,8 @@ class FreebsdBaseModuleTest {
         return a;
     }
 
-    static CannedHost probe(String out) {
-        return new CannedHost().shell("jprov-base", 0, out, "");
+    static CannedAnswers probe(String out) {
+        return new CannedAnswers().shell("jprov-base", 0, out, "");
     }
 
     static final String HOST_FILES = "== files\nhost:etc/resolv.conf\nhost:etc/localtime\n";
@@ -48,8 +49,8 @@ class FreebsdBaseModuleTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
-    void plans(String title, CannedHost host, Map<String, Object> extra, List<Action> actions, int bootstrapSteps) {
-        Planned p = CannedHost.plan(new FreebsdBaseModule(), args(extra), host);
+    void plans(String title, CannedAnswers host, Map<String, Object> extra, List<Action> actions, int bootstrapSteps) {
+        Planned p = CannedAnswers.plan(new FreebsdBaseModule(), args(extra), host);
         assertEquals(Planned.Outcome.OK, p.outcome(), () -> String.valueOf(p.result()));
         assertEquals(actions, p.changes().stream().map(Change::action).toList());
         if (bootstrapSteps > 0) {
@@ -64,7 +65,7 @@ class FreebsdBaseModuleTest {
     @ParameterizedTest
     @MethodSource("otherRelease")
     void refusesToExtractOverAnotherRelease(String out) {
-        Planned p = CannedHost.plan(new FreebsdBaseModule(), args(Map.of()), probe(out));
+        Planned p = CannedAnswers.plan(new FreebsdBaseModule(), args(Map.of()), probe(out));
         assertEquals(Planned.Outcome.FAILED, p.outcome());
         assertTrue(String.valueOf(p.result().get("msg")).contains("does not upgrade"));
     }
@@ -87,7 +88,7 @@ class FreebsdBaseModuleTest {
     @ParameterizedTest
     @MethodSource("badArgs")
     void rejectsBadArguments(Map<String, Object> extra, String message) {
-        ArgsException e = assertThrows(ArgsException.class, () -> CannedHost.prepare(new FreebsdBaseModule(), args(extra)));
+        ArgsException e = assertThrows(ArgsException.class, () -> CannedAnswers.prepare(new FreebsdBaseModule(), args(extra)));
         assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 }

@@ -3,8 +3,11 @@ package dev.jprov.modules.freebsd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jprov.IntegrationTest;
+import dev.jprov.modules.CannedAnswers;
 import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
+import dev.jprov.modules.ModuleHost;
 import dev.jprov.modules.Planned;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
@@ -29,16 +32,17 @@ import dev.jprov.testbed.TestbedHost;
  * The part B FreeBSD modules against a running simulated FreeBSD host: apply, apply again (no change), check mode
  * (plan only: the host stays as it was) and bad input (nothing changes). Runs on a container host of the testbed.
  */
+@IntegrationTest("a testbed container host (podman)")
 @ExtendWith(TestbedExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FreebsdModulesOnTestbedTest {
-    static SshScriptHost host;
+    static ModuleHost host;
     static String mirror;
 
     @BeforeAll
     static void connect(Testbed testbed) throws Exception {
         TestbedHost target = testbed.freshHost("fbsdmod1");
-        host = new SshScriptHost(target.sshCommand("/bin/sh -s"));
+        host = ModuleHost.overSsh(target.sshCommand("/bin/sh -s"));
         mirror = testbed.mirrorUrl();
         // RACCT on, as the rctl module needs it (turning it on from a fresh host: PfRctlFromFreshHostTest)
         target.writeFile("/boot/loader.conf.d/racct.conf", "kern.racct.enable=\"1\"\n");
@@ -51,7 +55,7 @@ class FreebsdModulesOnTestbedTest {
     }
 
     static Invocation call(Module m, Map<String, Object> args) {
-        return CannedHost.prepare(m, args);
+        return CannedAnswers.prepare(m, args);
     }
 
     static List<Action> actions(Planned p) {
@@ -60,7 +64,7 @@ class FreebsdModulesOnTestbedTest {
 
     /** Applies, then the same call must plan nothing. */
     static Planned applyTwice(Module m, Map<String, Object> args) {
-        SshScriptHost.Applied first = host.apply(call(m, args));
+        ModuleHost.Applied first = host.apply(call(m, args));
         assertEquals(Planned.Outcome.OK, first.planned().outcome(), () -> String.valueOf(first.planned().result()));
         assertTrue(first.planned().changesHost(), "first run changes");
         Planned again = host.plan(call(m, args));
@@ -75,7 +79,7 @@ class FreebsdModulesOnTestbedTest {
         Planned check = host.plan(call(new FreebsdBaseModule(), Map.of("release", "14.2-RELEASE", "dest", "/jails/it2",
                 "mirror", mirror + "/releases")));
         assertEquals(List.of(Action.CREATE, Action.UPDATE), actions(check));
-        SshScriptHost.Applied first = host.apply(call(new FreebsdBaseModule(), args));
+        ModuleHost.Applied first = host.apply(call(new FreebsdBaseModule(), args));
         assertEquals(Planned.Outcome.OK, first.planned().outcome(), () -> String.valueOf(first.planned().result()));
         Map<String, Object> result = first.planned().afterApply().result(first.planned().result(), first.steps());
         assertEquals(List.of("base.txz"), result.get("sets_fetched"));
@@ -83,7 +87,7 @@ class FreebsdModulesOnTestbedTest {
         assertEquals("14.2-RELEASE\n", host.sh("sed -n 's/^release=//p' /jails/it1/var/db/jprov-base"));
         assertEquals("no\n", host.sh("[ -e /jails/it2 ] && echo yes || echo no"), "planning it2 created nothing");
         // A second root from the same cache: MANIFEST is fetched again, base.txz is not.
-        SshScriptHost.Applied second = host.apply(call(new FreebsdBaseModule(), Map.of("release", "14.2-RELEASE",
+        ModuleHost.Applied second = host.apply(call(new FreebsdBaseModule(), Map.of("release", "14.2-RELEASE",
                 "dest", "/jails/it2", "mirror", mirror + "/releases")));
         Map<String, Object> r2 = second.planned().afterApply().result(second.planned().result(), second.steps());
         assertEquals(true, r2.get("cache_reused"), r2::toString);
@@ -138,7 +142,7 @@ class FreebsdModulesOnTestbedTest {
         assertTrue(!jid.equals(host.sh("jls -j it1 jid")), "a new jid after the restart");
         assertEquals(List.of(Action.NONE), actions(host.plan(call(new JailModule(), jailArgs(4, Map.of("state", "started"))))));
 
-        SshScriptHost.Applied gone = host.apply(call(new JailModule(), Map.of("name", "it1", "state", "absent")));
+        ModuleHost.Applied gone = host.apply(call(new JailModule(), Map.of("name", "it1", "state", "absent")));
         assertEquals(List.of(Action.UPDATE, Action.DELETE), actions(gone.planned()));
         assertEquals(before, host.sh("cat /etc/jail.conf"), "only the stanza was removed");
         assertEquals("gone\n", host.sh("jls -j it1 jid 2>/dev/null || echo gone"));

@@ -1,6 +1,6 @@
 package dev.jprov.modules.freebsd;
 
-import static dev.jprov.modules.freebsd.Fixture.args;
+import static dev.jprov.modules.CannedAnswers.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
+import dev.jprov.modules.CannedAnswers;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.Plans;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Step;
 import java.util.List;
@@ -53,7 +55,7 @@ class FreebsdUpdateModuleTest {
 
     /** {@code running}: what the probe passed as --currently-running (nothing for -j, which reads it itself). */
     private static ProbeAnswer answer(String version, String running, String fetch, int rc) {
-        return Fixture.ok("kernel=14.3-RELEASE\nroot=/jails/unbound\nversion=" + version + "\nrunning=" + running
+        return CannedAnswers.ok("kernel=14.3-RELEASE\nroot=/jails/unbound\nversion=" + version + "\nrunning=" + running
                 + "\n@fetch\n" + fetch + "@fetch-rc=" + rc + "\n");
     }
 
@@ -75,15 +77,15 @@ class FreebsdUpdateModuleTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void plans(String what, Map<String, Object> args, ProbeAnswer answer, Action action, String steps) {
-        Planned p = Fixture.plan(new FreebsdUpdateModule(), args, answer);
+        Planned p = CannedAnswers.plan(new FreebsdUpdateModule(), args, answer);
         assertEquals(Planned.Outcome.OK, p.outcome(), () -> p.result().toString());
-        assertEquals(action, Fixture.action(p));
-        assertEquals(steps, Fixture.steps(p));
+        assertEquals(action, Plans.action(p));
+        assertEquals(steps, Plans.steps(p));
     }
 
     @Test
     void theProbePassesTheRootsOwnReleaseNeverTheKernels() {
-        Probe.Shell probe = (Probe.Shell) Fixture.prepare(new FreebsdUpdateModule(),
+        Probe.Shell probe = (Probe.Shell) CannedAnswers.prepare(new FreebsdUpdateModule(),
                 args("basedir", "/jails/unbound")).probes().get(0);
         String s = probe.script();
         assertTrue(s.contains("jfu_version=$(sed -n 's/^USERLAND_VERSION=\"\\(.*\\)\"$/\\1/p' \"$jfu_root\""
@@ -103,7 +105,7 @@ class FreebsdUpdateModuleTest {
 
     @Test
     void aRootOnA143KernelReportsBoth() {
-        Planned p = Fixture.plan(new FreebsdUpdateModule(), args("basedir", "/jails/unbound"),
+        Planned p = CannedAnswers.plan(new FreebsdUpdateModule(), args("basedir", "/jails/unbound"),
                 answer("14.2-RELEASE", STAGED_OUTPUT, 0));
         assertEquals("14.3-RELEASE", p.result().get("kernel"));
         assertEquals("14.2-RELEASE", p.result().get("currently_running"));
@@ -111,22 +113,22 @@ class FreebsdUpdateModuleTest {
         assertEquals("14.2-RELEASE-p3", p.result().get("after"));
         assertEquals(true, p.result().get("staged"));
         assertEquals("env 'PAGER=cat' freebsd-update --not-running-from-cron -d /var/db/freebsd-update/root-jails-unbound"
-                + " -b /jails/unbound --currently-running 14.2-RELEASE fetch install", Fixture.steps(p));
-        assertEquals("userland: 14.2-RELEASE\n", Fixture.before(p));
+                + " -b /jails/unbound --currently-running 14.2-RELEASE fetch install", Plans.steps(p));
+        assertEquals("userland: 14.2-RELEASE\n", Plans.before(p));
         assertEquals("userland: 14.2-RELEASE-p3\n  updated: /bin/freebsd-version\n  updated: /lib/libc.so.7\n",
-                Fixture.after(p));
+                Plans.after(p));
         assertEquals(List.of("/bin/freebsd-version", "/lib/libc.so.7"), p.result().get("updates"));
     }
 
     @Test
     void aDryRunAfterAFetchWithNothingNewDoesNotFetchAgain() {
-        Planned dry = Fixture.plan(new FreebsdUpdateModule(), args("jail", "unbound"),
+        Planned dry = CannedAnswers.plan(new FreebsdUpdateModule(), args("jail", "unbound"),
                 answer("14.2-RELEASE-p3", "", NOTHING_OUTPUT, 0));
-        assertEquals(Action.NONE, Fixture.action(dry));
+        assertEquals(Action.NONE, Plans.action(dry));
         assertEquals(false, dry.result().get("staged"));
         assertEquals("14.2-RELEASE-p3", dry.result().get("after"));
         // Something new: the step fetches and installs in the root's own work directory, made if missing.
-        Planned real = Fixture.plan(new FreebsdUpdateModule(), args("jail", "unbound"),
+        Planned real = CannedAnswers.plan(new FreebsdUpdateModule(), args("jail", "unbound"),
                 answer("14.2-RELEASE", "", STAGED_OUTPUT, 0));
         Step.Exec step = (Step.Exec) real.changes().get(0).steps().get(0);
         assertEquals("env 'PAGER=cat' freebsd-update --not-running-from-cron -d " + WD + " -j unbound fetch install",
@@ -137,19 +139,19 @@ class FreebsdUpdateModuleTest {
     @Test
     void checkModeAndTheRealRunPlanTheSameFromTheSameProbe() {
         Map<String, Object> args = args("basedir", "/jails/unbound", "snapshot_dataset", "zroot/jails/unbound");
-        var first = Fixture.prepare(new FreebsdUpdateModule(), args);
-        var second = Fixture.prepare(new FreebsdUpdateModule(), args);
+        var first = CannedAnswers.prepare(new FreebsdUpdateModule(), args);
+        var second = CannedAnswers.prepare(new FreebsdUpdateModule(), args);
         // Same probe: the check-mode task's answer serves the real task, fetch runs once per run.
         assertEquals(first.probes(), second.probes());
-        Planned a = Fixture.plan(new FreebsdUpdateModule(), args, answer("14.2-RELEASE", STAGED_OUTPUT, 0));
-        Planned b = Fixture.plan(new FreebsdUpdateModule(), args, answer("14.2-RELEASE", STAGED_OUTPUT, 0));
+        Planned a = CannedAnswers.plan(new FreebsdUpdateModule(), args, answer("14.2-RELEASE", STAGED_OUTPUT, 0));
+        Planned b = CannedAnswers.plan(new FreebsdUpdateModule(), args, answer("14.2-RELEASE", STAGED_OUTPUT, 0));
         assertEquals(a.changes().size(), b.changes().size());
-        assertEquals(Fixture.steps(a), Fixture.steps(b));
+        assertEquals(Plans.steps(a), Plans.steps(b));
     }
 
     @Test
     void snapshotsFirstAndRollsBackOnFailure() {
-        Planned p = Fixture.plan(new FreebsdUpdateModule(), args("jail", "unbound", "snapshot_dataset",
+        Planned p = CannedAnswers.plan(new FreebsdUpdateModule(), args("jail", "unbound", "snapshot_dataset",
                 "zroot/jails/unbound"), answer("14.2-RELEASE", "", STAGED_OUTPUT, 0));
         Step.Exec step = (Step.Exec) p.changes().get(0).steps().get(0);
         // The test context's backup suffix is .1234.2024-01-02@03:04:05~.
@@ -163,15 +165,15 @@ class FreebsdUpdateModuleTest {
 
     @Test
     void theHostKeepsTheScriptsDefaults() {
-        Planned p = Fixture.plan(new FreebsdUpdateModule(), args(), Fixture.ok(
+        Planned p = CannedAnswers.plan(new FreebsdUpdateModule(), args(), CannedAnswers.ok(
                 "kernel=14.3-RELEASE\nversion=14.3-RELEASE\nrunning=\n@fetch\n" + STAGED_OUTPUT
                         .replace("14.2", "14.3") + "@fetch-rc=0\n"));
-        assertEquals("env 'PAGER=cat' freebsd-update --not-running-from-cron fetch install", Fixture.steps(p));
+        assertEquals("env 'PAGER=cat' freebsd-update --not-running-from-cron fetch install", Plans.steps(p));
     }
 
     @Test
     void fetchErrorsFailWithTheScriptsMessage() {
-        Planned p = Fixture.plan(new FreebsdUpdateModule(), args("basedir", "/jails/unbound"), answer("14.2-RELEASE",
+        Planned p = CannedAnswers.plan(new FreebsdUpdateModule(), args("basedir", "/jails/unbound"), answer("14.2-RELEASE",
                 "freebsd-update: Directory does not exist or is not writable: /var/db/freebsd-update/x\n", 1));
         assertEquals(Planned.Outcome.FAILED, p.outcome());
         assertTrue(((String) p.result().get("msg")).contains("Directory does not exist or is not writable"));
@@ -179,8 +181,8 @@ class FreebsdUpdateModuleTest {
 
     @Test
     void aRootWithoutFreebsdVersionFails() {
-        Planned p = Fixture.plan(new FreebsdUpdateModule(), args("basedir", "/jails/none"),
-                Fixture.ok("kernel=14.3-RELEASE\nroot=/jails/none\nversion=\nrunning=\n"));
+        Planned p = CannedAnswers.plan(new FreebsdUpdateModule(), args("basedir", "/jails/none"),
+                CannedAnswers.ok("kernel=14.3-RELEASE\nroot=/jails/none\nversion=\nrunning=\n"));
         assertEquals(Planned.Outcome.FAILED, p.outcome());
         assertEquals("freebsd_update: root /jails/none: cannot read the userland version (USERLAND_VERSION in "
                 + "/jails/none/bin/freebsd-version)", p.result().get("msg"));
@@ -188,10 +190,10 @@ class FreebsdUpdateModuleTest {
 
     @Test
     void currentlyRunningCanBeGivenAndWinsOverTheRoot() {
-        Probe.Shell probe = (Probe.Shell) Fixture.prepare(new FreebsdUpdateModule(),
+        Probe.Shell probe = (Probe.Shell) CannedAnswers.prepare(new FreebsdUpdateModule(),
                 args("basedir", "/jails/unbound", "currently_running", "14.2")).probes().get(0);
         assertTrue(probe.script().contains("jfu_run=14.2\n"), probe.script());
-        assertThrows(dev.jprov.modules.ArgsException.class, () -> Fixture.prepare(new FreebsdUpdateModule(),
+        assertThrows(dev.jprov.modules.ArgsException.class, () -> CannedAnswers.prepare(new FreebsdUpdateModule(),
                 args("basedir", "/jails/unbound", "currently_running", "$(reboot)")));
     }
 

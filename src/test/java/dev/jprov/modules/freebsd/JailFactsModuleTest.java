@@ -1,8 +1,9 @@
 package dev.jprov.modules.freebsd;
 
-import static dev.jprov.modules.freebsd.Fixture.args;
+import static dev.jprov.modules.CannedAnswers.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.jprov.modules.CannedAnswers;
 import dev.jprov.modules.Planned;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class JailFactsModuleTest {
     @Test
     void parsesOneProbeIntoFacts() {
-        Planned p = Fixture.plan(new JailFactsModule(), args("datasets", "zroot/jails"), Fixture.ok("""
+        Planned p = CannedAnswers.plan(new JailFactsModule(), args("datasets", "zroot/jails"), CannedAnswers.ok("""
                 userland=14.2-RELEASE-p1
                 kernel=14.2-RELEASE
                 arch=amd64

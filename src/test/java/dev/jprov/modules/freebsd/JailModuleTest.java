@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jprov.modules.ArgsException;
+import dev.jprov.modules.CannedAnswers;
 import dev.jprov.modules.Planned;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
@@ -50,7 +51,7 @@ class JailModuleTest {
 
     @Test
     void rendersSeed000MailserverStanzaByteForByte() throws IOException {
-        JailPlan plan = (JailPlan) CannedHost.prepare(new JailModule(), seedArgs());
+        JailPlan plan = (JailPlan) CannedAnswers.prepare(new JailModule(), seedArgs());
         assertEquals(seedStanza(), plan.definition().orElseThrow().render());
     }
 
@@ -58,7 +59,7 @@ class JailModuleTest {
     void withoutCommentsTheSeedStanzaLosesOnlyItsComments() throws IOException {
         Map<String, Object> args = seedArgs();
         args.put("comments", false);
-        JailPlan plan = (JailPlan) CannedHost.prepare(new JailModule(), args);
+        JailPlan plan = (JailPlan) CannedAnswers.prepare(new JailModule(), args);
         String expected = seedStanza().replaceAll("(?m)^    # .*\\n", "").replaceAll(" +# reset.*", "");
         assertEquals(expected, plan.definition().orElseThrow().render());
     }
@@ -81,44 +82,44 @@ class JailModuleTest {
         String oldSeed = withSeed.replace("devfs_ruleset = 4;", "devfs_ruleset = 5;");
         return Stream.of(
                 // name, host, extra args, expected actions, conf after, restart, pending
-                Arguments.of("append to jail.conf", new CannedHost().file(JAIL_CONF, DEFAULTS).dir("/var/log/jails"),
+                Arguments.of("append to jail.conf", new CannedAnswers().file(JAIL_CONF, DEFAULTS).dir("/var/log/jails"),
                         Map.of(), List.of(Action.CREATE), withSeed, false, false),
-                Arguments.of("no-op when the stanza is there", new CannedHost().file(JAIL_CONF, withSeed).dir("/var/log/jails"),
+                Arguments.of("no-op when the stanza is there", new CannedAnswers().file(JAIL_CONF, withSeed).dir("/var/log/jails"),
                         Map.of(), List.of(Action.NONE), null, false, false),
-                Arguments.of("replace in place", new CannedHost().file(JAIL_CONF, oldSeed).dir("/var/log/jails"),
+                Arguments.of("replace in place", new CannedAnswers().file(JAIL_CONF, oldSeed).dir("/var/log/jails"),
                         Map.of(), List.of(Action.UPDATE), withSeed, false, false),
-                Arguments.of("console log dir missing", new CannedHost().file(JAIL_CONF, withSeed),
+                Arguments.of("console log dir missing", new CannedAnswers().file(JAIL_CONF, withSeed),
                         Map.of(), List.of(Action.CREATE), null, false, false),
-                Arguments.of("start a stopped jail", new CannedHost().file(JAIL_CONF, withSeed).dir("/var/log/jails"),
+                Arguments.of("start a stopped jail", new CannedAnswers().file(JAIL_CONF, withSeed).dir("/var/log/jails"),
                         Map.of("state", "started"), List.of(Action.UPDATE), null, false, false),
-                Arguments.of("started and running: no-op", running(new CannedHost().file(JAIL_CONF, withSeed).dir("/var/log/jails")),
+                Arguments.of("started and running: no-op", running(new CannedAnswers().file(JAIL_CONF, withSeed).dir("/var/log/jails")),
                         Map.of("state", "started"), List.of(Action.NONE), null, false, false),
-                Arguments.of("changed running jail: restart pending", running(new CannedHost().file(JAIL_CONF, oldSeed).dir("/var/log/jails")),
+                Arguments.of("changed running jail: restart pending", running(new CannedAnswers().file(JAIL_CONF, oldSeed).dir("/var/log/jails")),
                         Map.of("state", "started"), List.of(Action.UPDATE), withSeed, false, true),
-                Arguments.of("changed running jail: restart_on_change", running(new CannedHost().file(JAIL_CONF, oldSeed).dir("/var/log/jails")),
+                Arguments.of("changed running jail: restart_on_change", running(new CannedAnswers().file(JAIL_CONF, oldSeed).dir("/var/log/jails")),
                         Map.of("state", "started", "restart_on_change", true), List.of(Action.RUN, Action.UPDATE, Action.RUN), withSeed, true, false),
-                Arguments.of("restarted always restarts", running(new CannedHost().file(JAIL_CONF, withSeed).dir("/var/log/jails")),
+                Arguments.of("restarted always restarts", running(new CannedAnswers().file(JAIL_CONF, withSeed).dir("/var/log/jails")),
                         Map.of("state", "restarted"), List.of(Action.RUN, Action.RUN), null, true, false),
-                Arguments.of("stop", running(new CannedHost().file(JAIL_CONF, withSeed).dir("/var/log/jails")),
+                Arguments.of("stop", running(new CannedAnswers().file(JAIL_CONF, withSeed).dir("/var/log/jails")),
                         Map.of("state", "stopped"), List.of(Action.UPDATE), null, false, false),
-                Arguments.of("jail.conf missing: created", new CannedHost().dir("/var/log/jails"),
+                Arguments.of("jail.conf missing: created", new CannedAnswers().dir("/var/log/jails"),
                         Map.of(), List.of(Action.CREATE), seed, false, false));
     }
 
-    static CannedHost running(CannedHost h) {
+    static CannedAnswers running(CannedAnswers h) {
         return h.shell("jls -j mailserver jid", 0, "3\n", "");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
-    void plans(String title, CannedHost host, Map<String, Object> extra, List<Action> actions, String confAfter,
+    void plans(String title, CannedAnswers host, Map<String, Object> extra, List<Action> actions, String confAfter,
                boolean restart, boolean pending) {
-        if (!host.shells.containsKey("jls -j mailserver jid")) {
+        if (!host.answersShell("jls -j mailserver jid")) {
             host.shell("jls -j mailserver jid", 1, "", "jls: jail \"mailserver\" not found\n");
         }
         Map<String, Object> args = seedArgs();
         args.putAll(extra);
-        Planned p = CannedHost.plan(new JailModule(), args, host);
+        Planned p = CannedAnswers.plan(new JailModule(), args, host);
         assertEquals(Planned.Outcome.OK, p.outcome(), () -> String.valueOf(p.result()));
         assertEquals(actions, p.changes().stream().map(Change::action).toList());
         assertEquals(restart, p.result().get("restart"));
@@ -138,8 +139,8 @@ class JailModuleTest {
         Map<String, Object> args = seedArgs();
         args.put("state", "started");
         args.put("restart_on_change", true);
-        Planned p = CannedHost.plan(new JailModule(), args,
-                running(new CannedHost().file(JAIL_CONF, old).dir("/var/log/jails")));
+        Planned p = CannedAnswers.plan(new JailModule(), args,
+                running(new CannedAnswers().file(JAIL_CONF, old).dir("/var/log/jails")));
         List<String> steps = p.changes().stream().flatMap(c -> c.steps().stream()).map(Step::display).toList();
         assertEquals("jail -f /etc/jail.conf -r mailserver", steps.get(0));
         assertTrue(steps.get(1).startsWith("write /etc/jail.conf"));
@@ -154,7 +155,7 @@ class JailModuleTest {
     void consoleLogDirectoryIsCreatedBeforeTheStart() throws IOException {
         Map<String, Object> args = seedArgs();
         args.put("state", "started");
-        Planned p = CannedHost.plan(new JailModule(), args, new CannedHost()
+        Planned p = CannedAnswers.plan(new JailModule(), args, new CannedAnswers()
                 .shell("jls -j mailserver jid", 1, "", "jls: jail \"mailserver\" not found\n"));
         List<String> steps = p.changes().stream().flatMap(c -> c.steps().stream()).map(Step::display).toList();
         assertEquals(List.of("write /etc/jail.conf (" + seedStanza().length() + " bytes)",
@@ -164,13 +165,13 @@ class JailModuleTest {
     @Test
     void absentStopsAndRemovesOnlyThatStanza() throws IOException {
         String conf = DEFAULTS + "\n" + seedStanza();
-        Planned p = CannedHost.plan(new JailModule(), Map.of("name", "mailserver", "state", "absent"),
-                running(new CannedHost().file(JAIL_CONF, conf)));
+        Planned p = CannedAnswers.plan(new JailModule(), Map.of("name", "mailserver", "state", "absent"),
+                running(new CannedAnswers().file(JAIL_CONF, conf)));
         assertEquals(List.of(Action.UPDATE, Action.DELETE), p.changes().stream().map(Change::action).toList());
         Step.WriteFile w = (Step.WriteFile) p.changes().get(1).steps().getFirst();
         assertEquals(DEFAULTS, new String(w.content()));
-        Planned again = CannedHost.plan(new JailModule(), Map.of("name", "mailserver", "state", "absent"),
-                new CannedHost().file(JAIL_CONF, DEFAULTS).shell("jls -j", 1, "", "jls: jail \"mailserver\" not found"));
+        Planned again = CannedAnswers.plan(new JailModule(), Map.of("name", "mailserver", "state", "absent"),
+                new CannedAnswers().file(JAIL_CONF, DEFAULTS).shell("jls -j", 1, "", "jls: jail \"mailserver\" not found"));
         assertEquals(List.of(Action.NONE), again.changes().stream().map(Change::action).toList());
     }
 
@@ -178,15 +179,15 @@ class JailModuleTest {
     void fileStyleWritesJailConfD() throws IOException {
         Map<String, Object> args = seedArgs();
         args.put("style", "file");
-        CannedHost host = new CannedHost().dir("/var/log/jails").shell("jls -j", 1, "", "not found");
-        Planned p = CannedHost.plan(new JailModule(), args, host);
+        CannedAnswers host = new CannedAnswers().dir("/var/log/jails").shell("jls -j", 1, "", "not found");
+        Planned p = CannedAnswers.plan(new JailModule(), args, host);
         List<String> steps = p.changes().stream().flatMap(c -> c.steps().stream()).map(Step::display).toList();
         assertEquals("mkdir -p -- /etc/jail.conf.d", steps.get(0));
         Step.WriteFile w = (Step.WriteFile) p.changes().getFirst().steps().get(1);
         assertEquals("/etc/jail.conf.d/mailserver.conf", w.path());
         assertEquals(seedStanza(), new String(w.content()));
         host.file("/etc/jail.conf.d/mailserver.conf", seedStanza()).dir("/etc/jail.conf.d");
-        assertEquals(List.of(Action.NONE), CannedHost.plan(new JailModule(), args, host).changes().stream()
+        assertEquals(List.of(Action.NONE), CannedAnswers.plan(new JailModule(), args, host).changes().stream()
                 .map(Change::action).toList());
     }
 
@@ -201,7 +202,7 @@ class JailModuleTest {
         Map<String, Object> args = new LinkedHashMap<>(Map.of("name", "unbound", "params", params, "comments", false));
         args.put("mounts", List.of("/var/vmail /jails/unbound/var/vmail nullfs rw 0 0",
                 Map.of("src", "/data", "dest", "/jails/unbound/data", "options", "ro")));
-        JailPlan plan = (JailPlan) CannedHost.prepare(new JailModule(), args);
+        JailPlan plan = (JailPlan) CannedAnswers.prepare(new JailModule(), args);
         assertEquals("""
                 unbound {
                     path = "/jails/unbound";
@@ -220,7 +221,7 @@ class JailModuleTest {
 
     @Test
     void malformedJailConfFailsWithFileAndLine() {
-        Planned p = CannedHost.plan(new JailModule(), seedArgs(), new CannedHost()
+        Planned p = CannedAnswers.plan(new JailModule(), seedArgs(), new CannedAnswers()
                 .file(JAIL_CONF, "a {\n  path = \"/x;\n}\n").shell("jls -j", 1, "", "not found"));
         assertEquals(Planned.Outcome.FAILED, p.outcome());
         assertEquals("cannot edit /etc/jail.conf line 2: unterminated string", p.result().get("msg"));
@@ -245,7 +246,7 @@ class JailModuleTest {
     @ParameterizedTest
     @MethodSource("badArgs")
     void rejectsBadArguments(Map<String, Object> args, String message) {
-        ArgsException e = assertThrows(ArgsException.class, () -> CannedHost.prepare(new JailModule(), args));
+        ArgsException e = assertThrows(ArgsException.class, () -> CannedAnswers.prepare(new JailModule(), args));
         assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 }

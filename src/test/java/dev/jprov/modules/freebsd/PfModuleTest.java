@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jprov.modules.ArgsException;
+import dev.jprov.modules.CannedAnswers;
 import dev.jprov.modules.Planned;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
@@ -47,9 +48,9 @@ class PfModuleTest {
     /** pf.ko not loaded (fresh 14.3 install): the probe does not call pfctl, which would fail on /dev/pf. */
     static final String NOT_LOADED = "pf.ko not loaded\n";
 
-    static CannedHost host(String current, String status, String rcConf) {
+    static CannedAnswers host(String current, String status, String rcConf) {
         boolean loaded = !status.equals(NOT_LOADED);
-        CannedHost h = new CannedHost().shell("pfctl -nf -", 0, loaded ? "" : NOT_LOADED, "")
+        CannedAnswers h = new CannedAnswers().shell("pfctl -nf -", 0, loaded ? "" : NOT_LOADED, "")
                 .shell("pfctl -s info", 0, status, "");
         if (current != null) h.file("/etc/pf.conf", current);
         h.file("/etc/rc.conf", rcConf);
@@ -131,8 +132,8 @@ class PfModuleTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
-    void plans(String title, CannedHost host, Map<String, Object> args, List<Action> actions, List<String> steps) {
-        Planned p = CannedHost.plan(new PfModule(), args, host);
+    void plans(String title, CannedAnswers host, Map<String, Object> args, List<Action> actions, List<String> steps) {
+        Planned p = CannedAnswers.plan(new PfModule(), args, host);
         assertEquals(Planned.Outcome.OK, p.outcome(), () -> String.valueOf(p.result()));
         assertEquals(actions, p.changes().stream().map(Change::action).toList());
         assertEquals(steps, p.changes().stream().flatMap(c -> c.steps().stream()).map(Step::display).toList());
@@ -140,7 +141,7 @@ class PfModuleTest {
 
     @Test
     void aDryRunOnAFreshHostSaysTheCheckWaitsForKldloadAndDoesNotFail() {
-        Planned p = CannedHost.plan(new PfModule(), args(SEED, "enabled", true, "pf_enable", true),
+        Planned p = CannedAnswers.plan(new PfModule(), args(SEED, "enabled", true, "pf_enable", true),
                 host(null, NOT_LOADED, FRESH_RC_CONF));
         assertEquals(Planned.Outcome.OK, p.outcome());
         assertEquals(false, p.result().get("validated"));
@@ -158,21 +159,21 @@ class PfModuleTest {
     @Test
     void checkModeReportsWhatTheRealRunDoes() {
         // No module has a check-mode branch: a dry run is the plan; its changes are the ones the real run makes.
-        CannedHost fresh = host(null, NOT_LOADED, FRESH_RC_CONF);
-        Planned dry = CannedHost.plan(new PfModule(), args(SEED, "enabled", true, "pf_enable", true), fresh);
-        Planned real = CannedHost.plan(new PfModule(), args(SEED, "enabled", true, "pf_enable", true), fresh);
+        CannedAnswers fresh = host(null, NOT_LOADED, FRESH_RC_CONF);
+        Planned dry = CannedAnswers.plan(new PfModule(), args(SEED, "enabled", true, "pf_enable", true), fresh);
+        Planned real = CannedAnswers.plan(new PfModule(), args(SEED, "enabled", true, "pf_enable", true), fresh);
         assertEquals(dry.changes().stream().filter(Change::changes).count(),
                 real.changes().stream().filter(Change::changes).count());
         assertEquals(4, dry.changes().stream().filter(Change::changes).count());
         // After the real run the host is as asked: the same call is a no-op.
-        Planned after = CannedHost.plan(new PfModule(), args(SEED, "enabled", true, "pf_enable", true),
+        Planned after = CannedAnswers.plan(new PfModule(), args(SEED, "enabled", true, "pf_enable", true),
                 host(SEED, loaded(ON, 2), ENABLED_RC_CONF));
         assertFalse(after.changesHost());
     }
 
     @Test
     void reconfirmDisarmsTheTimerAndRemovesTheSavedCopies() {
-        Planned p = CannedHost.plan(new PfModule(), args(SEED), host("pass all\n", loaded(ON, 1), ENABLED_RC_CONF));
+        Planned p = CannedAnswers.plan(new PfModule(), args(SEED), host("pass all\n", loaded(ON, 1), ENABLED_RC_CONF));
         Step.Reconfirm confirm = (Step.Reconfirm) p.changes().getLast().steps().getLast();
         assertEquals("kill \"$(cat /var/run/jprov-pf-revert.pid)\" && rm -f /var/run/jprov-pf-revert.pid "
                 + "/etc/pf.conf.jprov-prev /var/run/jprov-pf-loaded.conf", confirm.script());
@@ -187,9 +188,9 @@ class PfModuleTest {
 
     @Test
     void theRevertNeverLoadsAnEmptyFile() {
-        for (CannedHost h : List.of(host(null, NOT_LOADED, FRESH_RC_CONF), host("pass all\n", loaded(ON, 1), FRESH_RC_CONF),
+        for (CannedAnswers h : List.of(host(null, NOT_LOADED, FRESH_RC_CONF), host("pass all\n", loaded(ON, 1), FRESH_RC_CONF),
                 host(null, loaded(OFF, 0), FRESH_RC_CONF))) {
-            Planned p = CannedHost.plan(new PfModule(), args(SEED, "enabled", true), h);
+            Planned p = CannedAnswers.plan(new PfModule(), args(SEED, "enabled", true), h);
             String revert = p.changes().stream().flatMap(c -> c.steps().stream()).map(Step::display)
                     .filter(s -> s.startsWith(DAEMON)).findFirst().orElseThrow();
             assertFalse(revert.contains(": >") || revert.contains("pfctl -f /etc/pf.conf"), revert);
@@ -198,9 +199,9 @@ class PfModuleTest {
 
     @Test
     void aRulesetThatDoesNotParseFailsInThePlanWithFileAndLine() {
-        CannedHost h = new CannedHost().shell("pfctl -nf -", 1, "", "stdin:2: syntax error\n")
+        CannedAnswers h = new CannedAnswers().shell("pfctl -nf -", 1, "", "stdin:2: syntax error\n")
                 .shell("pfctl -s info", 0, loaded(ON, 1), "").file("/etc/pf.conf", "pass all\n");
-        Planned p = CannedHost.plan(new PfModule(), args(SEED), h);
+        Planned p = CannedAnswers.plan(new PfModule(), args(SEED), h);
         assertEquals(Planned.Outcome.FAILED, p.outcome());
         assertEquals(List.of(), p.changes());
         assertEquals("pfctl -nf rejected the new /etc/pf.conf: /etc/pf.conf (new):2: syntax error; nothing was changed",
@@ -209,7 +210,7 @@ class PfModuleTest {
 
     @Test
     void anArmedTimerOfAnEarlierRunStopsTheTask() {
-        Planned p = CannedHost.plan(new PfModule(), args(SEED),
+        Planned p = CannedAnswers.plan(new PfModule(), args(SEED),
                 host("pass all\n", loaded(ON, 1) + "armed\n", FRESH_RC_CONF));
         assertEquals(Planned.Outcome.FAILED, p.outcome());
         assertTrue(String.valueOf(p.result().get("msg")).contains("still armed"));
@@ -217,7 +218,7 @@ class PfModuleTest {
 
     @Test
     void syntaxCheckFeedsTheCandidateOnStdinOnlyWhenPfIsLoaded() {
-        PfModule.Plan plan = (PfModule.Plan) CannedHost.prepare(new PfModule(), args(SEED));
+        PfModule.Plan plan = (PfModule.Plan) CannedAnswers.prepare(new PfModule(), args(SEED));
         String script = plan.syntaxCheck().script();
         assertTrue(script.startsWith("if kldstat -q -m pf; then pfctl -nf - <<'JPROV_PF_"), script);
         assertTrue(script.contains("\n" + SEED), script);
@@ -253,7 +254,7 @@ class PfModuleTest {
     @ParameterizedTest
     @MethodSource("badArgs")
     void rejectsBadArguments(Map<String, Object> args, String message) {
-        ArgsException e = assertThrows(ArgsException.class, () -> CannedHost.prepare(new PfModule(), args));
+        ArgsException e = assertThrows(ArgsException.class, () -> CannedAnswers.prepare(new PfModule(), args));
         assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 }

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jprov.IntegrationTest;
+import dev.jprov.modules.CannedAnswers;
 import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
+import dev.jprov.modules.ModuleHost;
 import dev.jprov.modules.Planned;
 import dev.jprov.plan.Change;
 import dev.jprov.testbed.Testbed;
@@ -28,19 +31,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the asked state, say what needs a reboot, and after a reboot (rc.d/pf, rc.d/rctl, the loader's tunable) the
  * same calls are no-ops. One host, in order: revert on a fresh host, install, rctl before and after the boot.
  */
+@IntegrationTest("a testbed container host (podman)")
 @ExtendWith(TestbedExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PfRctlFromFreshHostTest {
-    static SshScriptHost host;
+    static ModuleHost host;
 
     @BeforeAll
     static void connect(Testbed testbed) {
         TestbedHost target = testbed.freshHost("pfrctl1");
-        host = new SshScriptHost(target.sshCommand("/bin/sh -s"));
+        host = ModuleHost.overSsh(target.sshCommand("/bin/sh -s"));
     }
 
     static Invocation call(Module m, Map<String, Object> args) {
-        return CannedHost.prepare(m, args);
+        return CannedAnswers.prepare(m, args);
     }
 
     static long changing(Planned p) {
@@ -52,10 +56,10 @@ class PfRctlFromFreshHostTest {
     @Test
     @Order(1)
     void anUnconfirmedRulesetOnAFreshHostRevertsToPfUnloaded() throws Exception {
-        assertNotEquals(0, host.run("kldstat -q -m pf").exitCode(), "a fresh host has pf.ko unloaded");
+        assertNotEquals(0, host.exec("kldstat -q -m pf").exitCode(), "a fresh host has pf.ko unloaded");
         host.applyWithoutConfirming(call(new PfModule(), Map.of("content", PfModuleTest.SEED, "enabled", true,
                 "confirm_timeout", 10)));
-        assertEquals(0, host.run("kldstat -q -m pf").exitCode(), "loaded by the run");
+        assertEquals(0, host.exec("kldstat -q -m pf").exitCode(), "loaded by the run");
         host.await("kldstat -q -m pf && echo loaded || echo unloaded", "unloaded\n"::equals, Duration.ofSeconds(60));
         assertEquals("absent\n", host.sh("[ -e /etc/pf.conf ] && echo present || echo absent"),
                 "and removed the pf.conf that did not exist before");
@@ -67,9 +71,9 @@ class PfRctlFromFreshHostTest {
         Planned dry = host.plan(call(new PfModule(), PF));
         assertEquals(Planned.Outcome.OK, dry.outcome(), () -> String.valueOf(dry.result()));
         assertEquals(false, dry.result().get("validated"));
-        assertNotEquals(0, host.run("kldstat -q -m pf").exitCode(), "the dry run loaded nothing");
+        assertNotEquals(0, host.exec("kldstat -q -m pf").exitCode(), "the dry run loaded nothing");
 
-        SshScriptHost.Applied real = host.apply(call(new PfModule(), PF));
+        ModuleHost.Applied real = host.apply(call(new PfModule(), PF));
         assertEquals(changing(dry), changing(real.planned()), "check mode reports what the real run does");
         assertTrue(host.sh("pfctl -s info").startsWith("Status: Enabled"));
         assertTrue(host.sh("pfctl -s nat").contains("nat on vtnet0 inet from 10.0.0.0/24 to any -> (vtnet0)"));
@@ -92,7 +96,7 @@ class PfRctlFromFreshHostTest {
 
         Planned dry = host.plan(call(new RctlModule(), RCTL));
         assertEquals(true, dry.result().get("reboot_required"));
-        SshScriptHost.Applied real = host.apply(call(new RctlModule(), RCTL));
+        ModuleHost.Applied real = host.apply(call(new RctlModule(), RCTL));
         assertEquals(changing(dry), changing(real.planned()));
         assertTrue(host.sh("cat /boot/loader.conf").contains("kern.racct.enable=\"1\"\n"));
         assertEquals(RctlModuleTest.SEED_CONF, host.sh("cat /etc/rctl.conf"));
@@ -106,7 +110,7 @@ class PfRctlFromFreshHostTest {
     @Test
     @Order(4)
     void afterTheRebootAccountingIsOnTheRulesAreLiveAndPfIsBack() throws Exception {
-        host.run("shutdown -r now 'jprov test: kern.racct.enable'");
+        host.exec("shutdown -r now 'jprov test: kern.racct.enable'");
         // the host came back with the loader tunable (sshd answers only once rc(8) has run)
         host.await("sysctl -n kern.racct.enable", "1\n"::equals, Duration.ofSeconds(120));
         assertEquals(RctlModuleTest.SEED_LIVE, host.sh("rctl"), "rc.d/rctl loaded /etc/rctl.conf");

@@ -1,6 +1,6 @@
 package dev.jprov.modules.freebsd;
 
-import static dev.jprov.modules.freebsd.Fixture.args;
+import static dev.jprov.modules.CannedAnswers.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +8,10 @@ import dev.jprov.facts.Facts;
 import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
+import dev.jprov.modules.CannedAnswers;
 import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.Plans;
 import dev.jprov.plan.Change;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,7 @@ class PkgModuleTest {
     }
 
     static Planned plan(Map<String, Object> args, FileFacts realPkg, String shell) {
-        Invocation inv = Fixture.prepare(new PkgModule(), args);
+        Invocation inv = CannedAnswers.prepare(new PkgModule(), args);
         Probe.Shell sh = (Probe.Shell) inv.probes().stream().filter(p -> p instanceof Probe.Shell).findFirst()
                 .orElseThrow();
         return inv.plan(new Facts(Map.of(PkgModule.PkgCall.REAL, realPkg, sh, new ProbeAnswer(0, shell, ""))));
@@ -101,12 +103,12 @@ class PkgModuleTest {
         Planned p = plan(args, realPkg, shell);
         assertEquals(Planned.Outcome.OK, p.outcome(), () -> p.result().toString());
         assertEquals(actions, actions(p));
-        assertEquals(steps, Fixture.steps(p));
+        assertEquals(steps, Plans.steps(p));
     }
 
     @Test
     void theProbeAsksTheStubFirstAndQueriesEverythingOnlyThen() {
-        Invocation inv = Fixture.prepare(new PkgModule(), args("name", "nginx", "rootdir", "/jails/web"));
+        Invocation inv = CannedAnswers.prepare(new PkgModule(), args("name", "nginx", "rootdir", "/jails/web"));
         assertTrue(inv.probes().contains(PkgModule.PkgCall.REAL));
         String script = ((Probe.Shell) inv.probes().get(1)).script();
         assertTrue(script.startsWith("jpk_n=$(pkg -N 2>&1); jpk_rc=$?\n"), script);
@@ -125,9 +127,9 @@ class PkgModuleTest {
         assertEquals(PkgModule.REAL_PKG, predicted.get(0).path());
         Planned real = plan(second, REAL, real("pkg: No packages installed\n", 0, null));
         Planned dry = plan(second, predicted.get(0), STUB + "@db=absent\n");
-        assertEquals(Fixture.steps(real), Fixture.steps(dry));
+        assertEquals(Plans.steps(real), Plans.steps(dry));
         assertEquals(real.changes().size(), dry.changes().size());
-        assertEquals("pkg -r /jails/b install -y nginx", Fixture.steps(dry));
+        assertEquals("pkg -r /jails/b install -y nginx", Plans.steps(dry));
         assertEquals(false, dry.result().get("bootstrapped"));
         assertEquals(true, first.result().get("bootstrapped"));
     }
@@ -146,9 +148,9 @@ class PkgModuleTest {
     void diffListsVersionsBeforeAndAfter() {
         Planned p = plan(args("name", List.of("nginx", "unbound"), "state", "latest"), REAL,
                 real("nginx 1.24.0_14,3\n", 0, "nginx-1.24.0_14,3  <   needs updating (remote has 1.26.2,3)\n"));
-        assertEquals("nginx-1.24.0_14,3\n", Fixture.before(p));
-        assertEquals("nginx-1.26.2,3\nunbound (installed from the repository)\n", Fixture.after(p));
-        assertEquals("pkg install -y unbound\npkg upgrade -y nginx", Fixture.steps(p));
+        assertEquals("nginx-1.24.0_14,3\n", Plans.before(p));
+        assertEquals("nginx-1.26.2,3\nunbound (installed from the repository)\n", Plans.after(p));
+        assertEquals("pkg install -y unbound\npkg upgrade -y nginx", Plans.steps(p));
         assertEquals("added 1 package(s), upgraded 1 package(s)", p.result().get("msg"));
     }
 
@@ -171,7 +173,7 @@ class PkgModuleTest {
     @Test
     void anUnreadableDatabaseOnAStubHostStillInstallsButCannotRemove() {
         Planned install = plan(args("name", "nginx", "rootdir", "/jails/x"), NO_REAL, STUB + "@db=present\n");
-        assertEquals("pkg bootstrap -y\npkg -r /jails/x install -y nginx", Fixture.steps(install));
+        assertEquals("pkg bootstrap -y\npkg -r /jails/x install -y nginx", Plans.steps(install));
         Planned remove = plan(args("name", "nginx", "rootdir", "/jails/x", "state", "absent"), NO_REAL,
                 STUB + "@db=present\n");
         assertEquals(Planned.Outcome.FAILED, remove.outcome());

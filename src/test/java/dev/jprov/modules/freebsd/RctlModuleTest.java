@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jprov.modules.ArgsException;
+import dev.jprov.modules.CannedAnswers;
 import dev.jprov.modules.Planned;
 import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
@@ -37,8 +38,8 @@ class RctlModuleTest {
             zfs_load="YES"
             """;
 
-    static CannedHost host(String conf, String live, String rcConf) {
-        CannedHost h = new CannedHost().shell("sysctl -n kern.racct.enable", 0, "1\n", "").shell("rctl", 0, live, "");
+    static CannedAnswers host(String conf, String live, String rcConf) {
+        CannedAnswers h = new CannedAnswers().shell("sysctl -n kern.racct.enable", 0, "1\n", "").shell("rctl", 0, live, "");
         if (conf != null) h.file("/etc/rctl.conf", conf);
         if (rcConf != null) h.file("/etc/rc.conf", rcConf);
         return h;
@@ -68,10 +69,10 @@ class RctlModuleTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
-    void plans(String title, CannedHost host, Map<String, Object> extra, List<Action> actions, List<String> steps) {
+    void plans(String title, CannedAnswers host, Map<String, Object> extra, List<Action> actions, List<String> steps) {
         Map<String, Object> args = new java.util.LinkedHashMap<>(Map.of("rules", SEED_RULES));
         args.putAll(extra);
-        Planned p = CannedHost.plan(new RctlModule(), args, host);
+        Planned p = CannedAnswers.plan(new RctlModule(), args, host);
         assertEquals(Planned.Outcome.OK, p.outcome(), () -> String.valueOf(p.result()));
         assertEquals(actions, p.changes().stream().map(Change::action).toList());
         assertEquals(steps, p.changes().stream().flatMap(c -> c.steps().stream()).map(Step::display).toList());
@@ -79,7 +80,7 @@ class RctlModuleTest {
 
     @Test
     void diffPerRuleShowsReadableAmounts() {
-        Planned p = CannedHost.plan(new RctlModule(), Map.of("rules", List.of("jail:unbound:memoryuse:deny=512M")),
+        Planned p = CannedAnswers.plan(new RctlModule(), Map.of("rules", List.of("jail:unbound:memoryuse:deny=512M")),
                 host("jail:unbound:memoryuse:deny=256M\n", "jail:unbound:memoryuse:deny=268435456\n", "rctl_enable=YES\n"));
         Change live = p.changes().get(1);
         assertEquals("jail:unbound:memoryuse:deny=256M\n", live.diff().before());
@@ -89,8 +90,8 @@ class RctlModuleTest {
     }
 
     /** A host whose kernel has accounting off (GENERIC's default): rctl fails as rctl.c does, sysctl says 0. */
-    static CannedHost racctOff(String conf, String rcConf, String loaderConf) {
-        CannedHost h = new CannedHost().shell("sysctl -n kern.racct.enable", 0, "0\n", "")
+    static CannedAnswers racctOff(String conf, String rcConf, String loaderConf) {
+        CannedAnswers h = new CannedAnswers().shell("sysctl -n kern.racct.enable", 0, "0\n", "")
                 .shell("grep -Hs", 0, "", "").shell("rctl", 1, "", RCTL_DISABLED);
         if (conf != null) h.file("/etc/rctl.conf", conf);
         if (rcConf != null) h.file("/etc/rc.conf", rcConf);
@@ -120,12 +121,12 @@ class RctlModuleTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("racctOffRows")
-    void racctOffWithTheOptionPlansForTheNextBoot(String title, CannedHost host, Map<String, Object> extra,
+    void racctOffWithTheOptionPlansForTheNextBoot(String title, CannedAnswers host, Map<String, Object> extra,
                                                    List<Action> actions, List<String> steps) {
         plans(title, host, extra, actions, steps);
         Map<String, Object> args = new java.util.LinkedHashMap<>(Map.of("rules", SEED_RULES));
         args.putAll(extra);
-        Planned p = CannedHost.plan(new RctlModule(), args, host);
+        Planned p = CannedAnswers.plan(new RctlModule(), args, host);
         assertEquals(!extra.containsKey("state"), p.result().get("reboot_required"));
         assertTrue(p.changes().stream().flatMap(c -> c.steps().stream()).noneMatch(s -> s.display().startsWith("rctl ")),
                 "live rules are not touched while accounting is off");
@@ -133,7 +134,7 @@ class RctlModuleTest {
 
     @Test
     void aDryRunWithRacctOffSaysRebootNeededWithTheLoaderConfDiff() {
-        Planned p = CannedHost.plan(new RctlModule(), Map.of("rules", SEED_RULES, "racct_enable", true),
+        Planned p = CannedAnswers.plan(new RctlModule(), Map.of("rules", SEED_RULES, "racct_enable", true),
                 racctOff(null, null, FRESH_LOADER_CONF));
         assertEquals(Planned.Outcome.OK, p.outcome());
         assertEquals(true, p.result().get("reboot_required"));
@@ -149,7 +150,7 @@ class RctlModuleTest {
 
     @Test
     void racctOffWithoutTheOptionFailsInOneLineNamingTheFix() {
-        Planned p = CannedHost.plan(new RctlModule(), Map.of("rules", SEED_RULES), racctOff(null, null, FRESH_LOADER_CONF));
+        Planned p = CannedAnswers.plan(new RctlModule(), Map.of("rules", SEED_RULES), racctOff(null, null, FRESH_LOADER_CONF));
         assertEquals(Planned.Outcome.FAILED, p.outcome());
         assertEquals(List.of(), p.changes());
         assertEquals("RACCT is off in the running kernel (kern.racct.enable=0; rctl: RACCT/RCTL present, but "
@@ -159,10 +160,9 @@ class RctlModuleTest {
 
     @Test
     void aLaterLoaderFileThatTurnsItOffAgainIsNamed() {
-        CannedHost h = racctOff(null, null, FRESH_LOADER_CONF);
-        h.shells.put("grep -Hs", new dev.jprov.facts.ProbeAnswer(0,
-                "/boot/loader.conf.local:kern.racct.enable=\"0\"\n", ""));
-        Planned p = CannedHost.plan(new RctlModule(), Map.of("rules", SEED_RULES, "racct_enable", true), h);
+        CannedAnswers h = racctOff(null, null, FRESH_LOADER_CONF);
+        h.shell("grep -Hs", 0, "/boot/loader.conf.local:kern.racct.enable=\"0\"\n", "");
+        Planned p = CannedAnswers.plan(new RctlModule(), Map.of("rules", SEED_RULES, "racct_enable", true), h);
         assertEquals(Planned.Outcome.FAILED, p.outcome());
         assertEquals("RACCT is off in the running kernel (kern.racct.enable=0; rctl: RACCT/RCTL present, but "
                 + "disabled) and /boot/loader.conf.local:kern.racct.enable=\"0\" sets it again after "
@@ -172,7 +172,7 @@ class RctlModuleTest {
     @Test
     void afterTheRebootRcdRctlLoadedTheRulesAndTheRunIsOk() {
         // rc.d/rctl: `rctl -a` of every rule of /etc/rctl.conf at boot; the kernel prints amounts in bytes.
-        Planned p = CannedHost.plan(new RctlModule(), Map.of("rules", SEED_RULES, "racct_enable", true),
+        Planned p = CannedAnswers.plan(new RctlModule(), Map.of("rules", SEED_RULES, "racct_enable", true),
                 host(SEED_CONF, SEED_LIVE, "rctl_enable=\"YES\"\n").shell("grep -Hs", 0, "", "")
                         .file("/boot/loader.conf", FRESH_LOADER_CONF + "kern.racct.enable=\"1\"\n"));
         assertEquals(Planned.Outcome.OK, p.outcome());
@@ -182,10 +182,10 @@ class RctlModuleTest {
 
     @Test
     void aKernelWithoutRacctFails() {
-        CannedHost h = new CannedHost().shell("sysctl -n kern.racct.enable", 1, "",
+        CannedAnswers h = new CannedAnswers().shell("sysctl -n kern.racct.enable", 1, "",
                 "sysctl: unknown oid 'kern.racct.enable'\n").shell("rctl", 1, "",
                 "rctl: RACCT/RCTL support not present in kernel; see rctl(8) for details\n");
-        Planned p = CannedHost.plan(new RctlModule(), Map.of("rules", SEED_RULES), h);
+        Planned p = CannedAnswers.plan(new RctlModule(), Map.of("rules", SEED_RULES), h);
         assertEquals(Planned.Outcome.FAILED, p.outcome());
         assertTrue(String.valueOf(p.result().get("msg")).contains("options RACCT and RCTL"));
     }
@@ -224,7 +224,7 @@ class RctlModuleTest {
     @ParameterizedTest
     @MethodSource("badArgs")
     void rejectsBadRulesBeforeTouchingAnything(Map<String, Object> args, String message) {
-        ArgsException e = assertThrows(ArgsException.class, () -> CannedHost.prepare(new RctlModule(), args));
+        ArgsException e = assertThrows(ArgsException.class, () -> CannedAnswers.prepare(new RctlModule(), args));
         assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 }

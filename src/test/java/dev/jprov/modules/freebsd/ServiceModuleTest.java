@@ -1,10 +1,12 @@
 package dev.jprov.modules.freebsd;
 
-import static dev.jprov.modules.freebsd.Fixture.args;
+import static dev.jprov.modules.CannedAnswers.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.jprov.facts.ProbeAnswer;
+import dev.jprov.modules.CannedAnswers;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.Plans;
 import dev.jprov.plan.Action;
 import dev.jprov.facts.Resource;
 import java.util.List;
@@ -17,11 +19,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ServiceModuleTest {
     private static ProbeAnswer answer(String rcvarValue, boolean running) {
-        return Fixture.ok("@rcvar\n# postfix\n#\npostfix_enable=\"" + rcvarValue + "\"\n#   (default: \"\")\n\n"
+        return CannedAnswers.ok("@rcvar\n# postfix\n#\npostfix_enable=\"" + rcvarValue + "\"\n#   (default: \"\")\n\n"
                 + "@status\n@rc=" + (running ? 0 : 1) + "\n");
     }
 
-    private static final ProbeAnswer MISSING = Fixture.ok("@missing\n@rcvar\npostfix does not exist in /etc/rc.d or "
+    private static final ProbeAnswer MISSING = CannedAnswers.ok("@missing\n@rcvar\npostfix does not exist in /etc/rc.d or "
             + "the local startup\ndirectories (/usr/local/etc/rc.d), or is not executable\n@status\n@rc=1\n");
 
     static Stream<Arguments> cases() {
@@ -54,19 +56,19 @@ class ServiceModuleTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void plans(String what, Map<String, Object> args, ProbeAnswer answer, Action action, String steps) {
-        Planned p = Fixture.plan(new ServiceModule(), args, answer);
+        Planned p = CannedAnswers.plan(new ServiceModule(), args, answer);
         assertEquals(Planned.Outcome.OK, p.outcome(), () -> p.result().toString());
-        assertEquals(action, Fixture.action(p));
-        assertEquals(steps, Fixture.steps(p));
+        assertEquals(action, Plans.action(p));
+        assertEquals(steps, Plans.steps(p));
     }
 
     @Test
     void enablingWritesRcConfAndShowsTheVariable() {
-        Planned p = Fixture.plan(new ServiceModule(), args("name", "postfix", "state", "started", "enabled", true),
+        Planned p = CannedAnswers.plan(new ServiceModule(), args("name", "postfix", "state", "started", "enabled", true),
                 answer("NO", false));
         assertEquals(List.of(new Resource(Resource.Kind.SERVICE, "postfix"), Resource.path("/etc/rc.conf")),
                 p.changes().get(0).writes());
-        assertEquals("enabled: postfix_enable=NO\nstate: stopped\n", Fixture.before(p));
-        assertEquals("enabled: postfix_enable=YES\nstate: running\n", Fixture.after(p));
+        assertEquals("enabled: postfix_enable=NO\nstate: stopped\n", Plans.before(p));
+        assertEquals("enabled: postfix_enable=YES\nstate: running\n", Plans.after(p));
     }
 }

@@ -1,12 +1,14 @@
 package dev.jprov.modules.freebsd;
 
-import static dev.jprov.modules.freebsd.Fixture.args;
+import static dev.jprov.modules.CannedAnswers.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
+import dev.jprov.modules.CannedAnswers;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.Plans;
 import dev.jprov.plan.Action;
 import dev.jprov.facts.Resource;
 import java.util.Map;
@@ -60,28 +62,28 @@ class SysrcModuleTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void plans(String what, Map<String, Object> args, Action action, String steps, String before, String after) {
-        Planned p = Fixture.plan(new SysrcModule(), args, Fixture.text(RC));
+        Planned p = CannedAnswers.plan(new SysrcModule(), args, CannedAnswers.text(RC));
         assertEquals(Planned.Outcome.OK, p.outcome(), () -> p.result().toString());
-        assertEquals(action, Fixture.action(p));
-        assertEquals(steps, Fixture.steps(p));
-        assertEquals(before, Fixture.before(p));
-        assertEquals(after, Fixture.after(p));
+        assertEquals(action, Plans.action(p));
+        assertEquals(steps, Plans.steps(p));
+        assertEquals(before, Plans.before(p));
+        assertEquals(after, Plans.after(p));
     }
 
     @Test
     void messageIsSysrcs() {
-        Planned p = Fixture.plan(new SysrcModule(), args("name", "syslogd_flags", "value", "-s"),
-                Fixture.text(RC));
+        Planned p = CannedAnswers.plan(new SysrcModule(), args("name", "syslogd_flags", "value", "-s"),
+                CannedAnswers.text(RC));
         assertEquals("syslogd_flags: -ss -> -s", p.result().get("msg"));
     }
 
     @Test
     void tasksOnOneFileShareOneProbe() {
-        Probe a = Fixture.prepare(new SysrcModule(), args("name", "a_enable", "value", "YES",
+        Probe a = CannedAnswers.prepare(new SysrcModule(), args("name", "a_enable", "value", "YES",
                 "path", "/jails/mail/etc/rc.conf")).probes().get(0);
-        Probe b = Fixture.prepare(new SysrcModule(), args("name", "b_flags", "value", "-x", "state", "present",
+        Probe b = CannedAnswers.prepare(new SysrcModule(), args("name", "b_flags", "value", "-x", "state", "present",
                 "path", "/jails/mail/etc/rc.conf")).probes().get(0);
-        Probe c = Fixture.prepare(new SysrcModule(), args("name", "b_flags", "value", "-x",
+        Probe c = CannedAnswers.prepare(new SysrcModule(), args("name", "b_flags", "value", "-x",
                 "root", "/jails/mail", "path", "/etc/rc.conf")).probes().get(0);
         assertEquals(a, b);
         assertEquals(a, c);
@@ -90,20 +92,20 @@ class SysrcModuleTest {
 
     @Test
     void missingFileIsCreatedBySysrc() {
-        Planned p = Fixture.plan(new SysrcModule(), args("name", "x_enable", "value", "YES", "path", "/etc/rc.conf.local"),
+        Planned p = CannedAnswers.plan(new SysrcModule(), args("name", "x_enable", "value", "YES", "path", "/etc/rc.conf.local"),
                 new dev.jprov.facts.FileContent.Absent());
-        assertEquals(Action.CREATE, Fixture.action(p));
-        assertEquals("sysrc -f /etc/rc.conf.local 'x_enable=YES'", Fixture.steps(p));
+        assertEquals(Action.CREATE, Plans.action(p));
+        assertEquals("sysrc -f /etc/rc.conf.local 'x_enable=YES'", Plans.steps(p));
     }
 
     @Test
     void jailFileIsReadThroughTheJailPathAndWritesIt() {
-        ProbeAnswer answer = Fixture.ok("jailpath=/jails/mailserver\n" + Fixture.od(RC));
-        Planned p = Fixture.plan(new SysrcModule(), args("name", "dovecot_enable", "value", "YES", "jail", "mailserver"),
+        ProbeAnswer answer = CannedAnswers.ok("jailpath=/jails/mailserver\n" + CannedAnswers.od(RC));
+        Planned p = CannedAnswers.plan(new SysrcModule(), args("name", "dovecot_enable", "value", "YES", "jail", "mailserver"),
                 answer);
-        assertEquals("sysrc -j mailserver -f /etc/rc.conf 'dovecot_enable=YES'", Fixture.steps(p));
+        assertEquals("sysrc -j mailserver -f /etc/rc.conf 'dovecot_enable=YES'", Plans.steps(p));
         assertEquals(java.util.List.of(Resource.path("/jails/mailserver/etc/rc.conf")), p.changes().get(0).writes());
-        Planned stopped = Fixture.plan(new SysrcModule(), args("name", "a", "value", "b", "jail", "mailserver"),
+        Planned stopped = CannedAnswers.plan(new SysrcModule(), args("name", "a", "value", "b", "jail", "mailserver"),
                 new ProbeAnswer(1, "", "jls: jail \"mailserver\" not found\n"));
         assertEquals(Planned.Outcome.FAILED, stopped.outcome());
         assertTrue(stopped.result().get("msg").toString().contains("not found"));

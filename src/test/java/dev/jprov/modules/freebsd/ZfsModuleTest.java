@@ -1,11 +1,13 @@
 package dev.jprov.modules.freebsd;
 
-import static dev.jprov.modules.freebsd.Fixture.args;
+import static dev.jprov.modules.CannedAnswers.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jprov.facts.ProbeAnswer;
+import dev.jprov.modules.CannedAnswers;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.Plans;
 import dev.jprov.plan.Action;
 import dev.jprov.facts.Resource;
 import java.util.Map;
@@ -34,11 +36,11 @@ class ZfsModuleTest {
                 Arguments.of("no-op: every asked property already as zfs -p prints it",
                         args("name", DS, "state", "present", "extra_zfs_properties",
                                 args("quota", "none", "compression", "lz4", "recordsize", "128K", "atime", false)),
-                        Fixture.ok(EXISTING), Action.NONE, "", "", ""),
+                        CannedAnswers.ok(EXISTING), Action.NONE, "", "", ""),
                 Arguments.of("update: sizes and user property, one zfs set",
                         args("name", DS, "state", "present", "extra_zfs_properties",
                                 args("quota", "10G", "compress", "lz4", "recsize", "64K", "jprov:role", "mail")),
-                        Fixture.ok(EXISTING), Action.UPDATE,
+                        CannedAnswers.ok(EXISTING), Action.UPDATE,
                         "zfs set 'quota=10G' 'recordsize=64K' 'jprov:role=mail' zroot/jails/mailserver",
                         "quota: none\nrecordsize: 128K\njprov:role: -\n",
                         "quota: 10G\nrecordsize: 64K\njprov:role: mail\n"),
@@ -54,11 +56,11 @@ class ZfsModuleTest {
                         "zfs clone -p zroot/jails/base@14.2 zroot/jails/mailserver", "",
                         "zroot/jails/mailserver (clone of zroot/jails/base@14.2)\n"),
                 Arguments.of("absent: destroy",
-                        args("name", DS, "state", "absent"), Fixture.ok(EXISTING), Action.DELETE,
+                        args("name", DS, "state", "absent"), CannedAnswers.ok(EXISTING), Action.DELETE,
                         "zfs destroy zroot/jails/mailserver",
                         "zroot/jails/mailserver (filesystem, mountpoint /jails/mailserver)\n", ""),
                 Arguments.of("absent, recursive",
-                        args("name", DS, "state", "absent", "recursive", true), Fixture.ok(EXISTING),
+                        args("name", DS, "state", "absent", "recursive", true), CannedAnswers.ok(EXISTING),
                         Action.DELETE, "zfs destroy -r zroot/jails/mailserver",
                         "zroot/jails/mailserver (filesystem, mountpoint /jails/mailserver)\n", ""),
                 Arguments.of("no-op: absent and already gone",
@@ -69,31 +71,31 @@ class ZfsModuleTest {
     @MethodSource("cases")
     void plans(String what, Map<String, Object> args, ProbeAnswer answer, Action action, String steps,
                String before, String after) {
-        Planned p = Fixture.plan(new ZfsModule(), args, answer);
+        Planned p = CannedAnswers.plan(new ZfsModule(), args, answer);
         assertEquals(Planned.Outcome.OK, p.outcome(), () -> p.result().toString());
-        assertEquals(action, Fixture.action(p));
-        assertEquals(steps, Fixture.steps(p));
-        assertEquals(before, Fixture.before(p));
-        assertEquals(after, Fixture.after(p));
+        assertEquals(action, Plans.action(p));
+        assertEquals(steps, Plans.steps(p));
+        assertEquals(before, Plans.before(p));
+        assertEquals(after, Plans.after(p));
     }
 
     @Test
     void messageReadsPropertyOldToNew() {
-        Planned p = Fixture.plan(new ZfsModule(), args("name", DS, "state", "present", "extra_zfs_properties",
-                args("quota", "10G")), Fixture.ok(EXISTING));
+        Planned p = CannedAnswers.plan(new ZfsModule(), args("name", DS, "state", "present", "extra_zfs_properties",
+                args("quota", "10G")), CannedAnswers.ok(EXISTING));
         assertEquals("zroot/jails/mailserver: quota: none -> 10G", p.result().get("msg"));
     }
 
     @Test
     void createdDatasetWritesTheMountpointItInherits() {
-        Planned p = Fixture.plan(new ZfsModule(), args("name", DS, "state", "present"), MISSING);
+        Planned p = CannedAnswers.plan(new ZfsModule(), args("name", DS, "state", "present"), MISSING);
         assertTrue(p.changes().get(0).writes().contains(Resource.path("/jails/mailserver")),
                 p.changes().get(0).writes()::toString);
     }
 
     @Test
     void probeReadsOnlyTheAskedPropertiesInOneCall() {
-        var inv = Fixture.prepare(new ZfsModule(), args("name", DS, "state", "present", "extra_zfs_properties",
+        var inv = CannedAnswers.prepare(new ZfsModule(), args("name", DS, "state", "present", "extra_zfs_properties",
                 args("quota", "1G", "mountpoint", "/jails/mailserver/")));
         String script = ((dev.jprov.facts.Probe.Shell) inv.probes().get(0)).script();
         assertTrue(script.startsWith("if zfs get -H -p -o property,value,source type,mountpoint,quota "
@@ -102,7 +104,7 @@ class ZfsModuleTest {
 
     @Test
     void otherZfsErrorsFailThePlan() {
-        Planned p = Fixture.plan(new ZfsModule(), args("name", DS, "state", "present", "extra_zfs_properties",
+        Planned p = CannedAnswers.plan(new ZfsModule(), args("name", DS, "state", "present", "extra_zfs_properties",
                 args("compresion", "lz4")), new ProbeAnswer(2, "", "bad property list: invalid property 'compresion'\n"));
         assertEquals(Planned.Outcome.FAILED, p.outcome());
         assertTrue(p.result().get("msg").toString().contains("invalid property 'compresion'"));

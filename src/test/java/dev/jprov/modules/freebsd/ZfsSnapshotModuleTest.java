@@ -1,10 +1,12 @@
 package dev.jprov.modules.freebsd;
 
-import static dev.jprov.modules.freebsd.Fixture.args;
+import static dev.jprov.modules.CannedAnswers.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.jprov.facts.ProbeAnswer;
+import dev.jprov.modules.CannedAnswers;
 import dev.jprov.modules.Planned;
+import dev.jprov.modules.Plans;
 import dev.jprov.plan.Action;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,7 +21,7 @@ class ZfsSnapshotModuleTest {
         StringBuilder s = new StringBuilder();
         for (String n : names) s.append(DS).append('@').append(n).append('\n');
         s.append("@props\nmountpoint\t/jails/unbound\nwritten\t").append(written).append('\n');
-        return Fixture.ok(s.toString());
+        return CannedAnswers.ok(s.toString());
     }
 
     static Stream<Arguments> cases() {
@@ -45,15 +47,15 @@ class ZfsSnapshotModuleTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void plans(String what, Map<String, Object> args, ProbeAnswer answer, Action action, String steps) {
-        Planned p = Fixture.plan(new ZfsSnapshotModule(), args, answer);
+        Planned p = CannedAnswers.plan(new ZfsSnapshotModule(), args, answer);
         assertEquals(Planned.Outcome.OK, p.outcome(), () -> p.result().toString());
-        assertEquals(action, Fixture.action(p));
-        assertEquals(steps, Fixture.steps(p));
+        assertEquals(action, Plans.action(p));
+        assertEquals(steps, Plans.steps(p));
     }
 
     @org.junit.jupiter.api.Test
     void rollbackToAMissingSnapshotFails() {
-        Planned p = Fixture.plan(new ZfsSnapshotModule(), args("dataset", DS, "name", "nope", "state", "rolled_back"),
+        Planned p = CannedAnswers.plan(new ZfsSnapshotModule(), args("dataset", DS, "name", "nope", "state", "rolled_back"),
                 snaps("0", "a"));
         assertEquals(Planned.Outcome.FAILED, p.outcome());
         assertEquals("zfs_snapshot: cannot roll back to zroot/jails/unbound@nope: no such snapshot", p.result().get("msg"));
@@ -61,9 +63,9 @@ class ZfsSnapshotModuleTest {
 
     @org.junit.jupiter.api.Test
     void rollbackDiffNamesTheSnapshotsItDestroys() {
-        Planned p = Fixture.plan(new ZfsSnapshotModule(), args("dataset", DS, "name", "a", "state", "rolled_back"),
+        Planned p = CannedAnswers.plan(new ZfsSnapshotModule(), args("dataset", DS, "name", "a", "state", "rolled_back"),
                 snaps("0", "a", "b"));
-        assertEquals("zroot/jails/unbound (written since a: 0B)\nzroot/jails/unbound@b\n", Fixture.before(p));
-        assertEquals("zroot/jails/unbound (at a)\n", Fixture.after(p));
+        assertEquals("zroot/jails/unbound (written since a: 0B)\nzroot/jails/unbound@b\n", Plans.before(p));
+        assertEquals("zroot/jails/unbound (at a)\n", Plans.after(p));
     }
 }

@@ -1,6 +1,6 @@
 package dev.jprov.transport;
 
-import dev.jprov.plan.Cmd;
+import dev.jprov.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** A jail over a real SSH connection (with a stand-in jexec on the host's PATH), and the local shell. */
-class JailAndLocalShellTest {
+/** A jail over a real SSH connection (with a stand-in jexec on the host's PATH). */
+@IntegrationTest("a real sshd (root)")
+class JailShellTest {
 
     /** Stand-in for FreeBSD's jexec: knows jail "web1", runs the command with JAIL set (no chroot here). */
     private static final String FAKE_JEXEC = """
@@ -47,25 +47,5 @@ class JailAndLocalShellTest {
                         "closing the jail shell left the host connection open");
             }
         }
-    }
-
-    @Test
-    void localShellRunsScriptsAndCommands(@TempDir Path dir) throws Exception {
-        LocalShell local = new LocalShell(Optional.of(dir));
-        ExecResult r = local.run(new RemoteScript.ProbeScript("pwd; echo err >&2; exit 3"));
-        assertEquals(3, r.exitCode());
-        assertEquals(dir.toRealPath() + "\n", r.stdoutText());
-        assertEquals("err\n", r.stderrText());
-        assertEquals(0, local.run(new RemoteScript.ProbeScript("")).exitCode(), "empty script: nothing to do");
-        byte[] big = new byte[3_000_000];
-        assertEquals(3_000_000, local.exec(Cmd.of("cat"), big).stdout().length);
-        assertEquals(5, local.run(new RemoteScript.ProbeScript("exit 5\n" + "#\n".repeat(500_000))).exitCode());
-    }
-
-    @Test
-    void localShellMissingProgramIsATransportError() {
-        TransportException e = assertThrows(TransportException.class,
-                () -> new LocalShell().exec(Cmd.of("/no/such/program"), new byte[0]));
-        assertEquals(true, e.getMessage().startsWith("localhost: cannot start /no/such/program"), e.getMessage());
     }
 }
