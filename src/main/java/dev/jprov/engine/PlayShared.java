@@ -115,16 +115,4 @@ final class PlayShared {
     <T> T included(Object include, String what, int iteration, Supplier<T> load) {
         return (T) includes.computeIfAbsent(List.of(new IdentityKey(include), what, iteration), k -> load.get());
     }
-
-    private record IdentityKey(Object node) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof IdentityKey k && k.node == node;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(node);
-        }
-    }
 }

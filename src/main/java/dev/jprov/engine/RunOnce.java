@@ -22,7 +22,7 @@ final class RunOnce {
 
     /** The task's outcome on this host: {@code execute}'s if this host is the one to run it. */
     TaskRunner.Outcome outcome(Task task, Supplier<TaskRunner.Outcome> execute) {
-        Key once = new Key(task);
+        IdentityKey once = new IdentityKey(task);
         CompletableFuture<TaskRunner.Outcome> slot = shared.runOnce.computeIfAbsent(once,
                 k -> new CompletableFuture<>());
         boolean here = shared.progress.awaitTurn(host, slot::isDone) && shared.runOnceClaims.add(once);
@@ -40,18 +40,5 @@ final class RunOnce {
         slot.complete(outcome);
         shared.progress.signal();
         return outcome;
-    }
-
-    /** A task by identity: the same task text in two places is two tasks. */
-    private record Key(Task task) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.task == task;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(task);
-        }
     }
 }

@@ -50,25 +50,30 @@ class SharedMachineTest {
                 .collect(Collectors.toList());
     }
 
-    private static final String THREE_PLAYS = """
-            - hosts: box2
-              gather_facts: false
-              tasks:
-                - name: A on box2
-                  copy: {dest: "{{ shared }}", content: "A\\n"}
-                - name: look at it
-                  copy: {dest: "{{ shared }}", content: "A\\n"}
-            - hosts: box1
-              gather_facts: false
-              tasks:
-                - name: B on box1
-                  copy: {dest: "{{ shared }}", content: "B\\n"}
-            - hosts: box2
-              gather_facts: false
-              tasks:
-                - name: A on box2 again
-                  copy: {dest: "{{ shared }}", content: "A\\n"}
-            """;
+    /** Box2 writes A and looks again, box1 runs {@code box1Task}, box2 writes A again. */
+    private static String threePlays(String box1Task) {
+        return """
+                - hosts: box2
+                  gather_facts: false
+                  tasks:
+                    - name: A on box2
+                      copy: {dest: "{{ shared }}", content: "A\\n"}
+                    - name: look at it
+                      copy: {dest: "{{ shared }}", content: "A\\n"}
+                - hosts: box1
+                  gather_facts: false
+                  tasks:
+                    - %s
+                - hosts: box2
+                  gather_facts: false
+                  tasks:
+                    - name: A on box2 again
+                      copy: {dest: "{{ shared }}", content: "A\\n"}
+                """.formatted(box1Task);
+    }
+
+    private static final String THREE_PLAYS =
+            threePlays("{name: B on box1, copy: {dest: \"{{ shared }}\", content: \"B\\n\"}}");
 
     @Test
     void twoInventoryHostsOnOneMachineSeeEachOthersWrites() throws Exception {
@@ -113,25 +118,7 @@ class SharedMachineTest {
 
     @Test
     void aCommandOnAnotherSessionOfTheMachineDropsTheAnswers() throws Exception {
-        Path site = playbook("""
-                - hosts: box2
-                  gather_facts: false
-                  tasks:
-                    - name: A on box2
-                      copy: {dest: "{{ shared }}", content: "A\\n"}
-                    - name: look at it
-                      copy: {dest: "{{ shared }}", content: "A\\n"}
-                - hosts: box1
-                  gather_facts: false
-                  tasks:
-                    - name: a command on box1
-                      command: "sh -c 'echo B > {{ shared }}'"
-                - hosts: box2
-                  gather_facts: false
-                  tasks:
-                    - name: A on box2 again
-                      copy: {dest: "{{ shared }}", content: "A\\n"}
-                """);
+        Path site = playbook(threePlays("{name: a command on box1, command: \"sh -c 'echo B > {{ shared }}'\"}"));
         Jprov.Run real = Jprov.run("apply", "-i", inventory.toString(), site.toString());
         assertEquals(0, real.exitCode(), real.toString());
         assertEquals("A\n", Files.readString(file));
@@ -140,7 +127,7 @@ class SharedMachineTest {
 
     @Test
     void withoutOtherWritersARerunIsOneRoundTripPerHost() throws Exception {
-        Path site = playbook(THREE_PLAYS.replace("B\\n", "A\\n"));
+        Path site = playbook(threePlays("{name: A on box1, copy: {dest: \"{{ shared }}\", content: \"A\\n\"}}"));
         Jprov.Run first = Jprov.run("apply", "-i", inventory.toString(), site.toString());
         assertEquals(0, first.exitCode(), first.toString());
         Jprov.Run again = Jprov.run("apply", "-i", inventory.toString(), site.toString());
