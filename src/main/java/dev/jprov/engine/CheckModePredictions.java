@@ -1,10 +1,10 @@
 package dev.jprov.engine;
 
-import dev.jprov.facts.FileFacts;
-import dev.jprov.facts.Sha256;
-import dev.jprov.facts.Probe;
-import dev.jprov.modules.Planned;
 import dev.jprov.facts.FileContent;
+import dev.jprov.facts.FileFacts;
+import dev.jprov.facts.Probe;
+import dev.jprov.facts.Sha256;
+import dev.jprov.modules.Planned;
 import dev.jprov.plan.Change;
 import dev.jprov.plan.Step;
 import java.util.ArrayList;

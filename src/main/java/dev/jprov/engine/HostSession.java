@@ -10,6 +10,7 @@ import dev.jprov.transport.ExecResult;
 import dev.jprov.transport.RemoteShell;
 import dev.jprov.transport.TransportException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -174,7 +175,7 @@ public final class HostSession {
         // "anything" is no evidence against a prediction.
         List<Resource> known = writes.stream().filter(w -> w.kind() != Resource.Kind.ANY).toList();
         cache.forgetPredictions(known);
-        Map<Probe, Object> leaves = new java.util.HashMap<>();
+        Map<Probe, Object> leaves = new HashMap<>();
         for (FileFacts f : predicted) leaves.putAll(FactCache.predictionsOf(f, true));
         leaves.putAll(predictedAnswers);
         leaves.forEach(cache::predict);
