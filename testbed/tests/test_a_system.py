@@ -137,26 +137,31 @@ class FetchDaemonTest(EmuCase):
         self.assertTrue(os.path.exists(self.path("/base.txz")))
 
     def test_daemon_detaches_and_supervises(self):
-        t0 = time.time()
+        # daemon returning while its child (sleep 30) still runs is what shows it detached: no clock needed.
         self.ok("daemon", "-f", "-p", "/var/run/child.pid", "-P", "/var/run/sup.pid", "sleep", "30")
-        self.assertLess(time.time() - t0, 5)
-        for _ in range(50):
-            if os.path.exists(self.path("/var/run/child.pid")) and os.path.exists(self.path("/var/run/sup.pid")):
-                break
-            time.sleep(0.05)
+        self.poll(lambda: os.path.exists(self.path("/var/run/child.pid"))
+                  and os.path.exists(self.path("/var/run/sup.pid")), "both pid files")
         child = int(self.read("/var/run/child.pid"))
         sup = int(self.read("/var/run/sup.pid"))
         os.kill(child, 0)
         os.kill(sup, 15)
-        for _ in range(50):
-            try:
-                os.kill(child, 0)
-                time.sleep(0.05)
-            except ProcessLookupError:
-                break
-        with self.assertRaises(ProcessLookupError):
-            os.kill(child, 0)
+        self.poll(lambda: not alive(child), "the child to end with its supervisor")
 
+    def poll(self, done, what, deadline_s=30):
+        """Polls with a deadline (a slow machine only makes it wait longer)."""
+        end = time.monotonic() + deadline_s
+        while not done():
+            if time.monotonic() > end:
+                self.fail("waited %d s for %s" % (deadline_s, what))
+            time.sleep(0.05)
+
+
+def alive(pid):
+    try:
+        os.kill(pid, 0)
+        return True
+    except ProcessLookupError:
+        return False
 
 if __name__ == "__main__":
     unittest.main()
