@@ -200,11 +200,16 @@ public final class Templar {
         }
         LazyVars lv = lazyVars(vars).with(TemplateFileVars.of(template));
         try {
-            TemplateHeader header = TemplateHeader.of(text);
-            return (String) renderText(header.body(), lv, false, header.trimBlocks(), header.lstripBlocks());
+            return renderFileText(text, lv);
         } catch (TemplateFailure f) {
             throw new TemplateException(new SourceLocation(template, f.line(), 0), f.getMessage());
         }
+    }
+
+    /** A template file's text (template module, lookup('template')): its #jinja2: header applies and is dropped. */
+    String renderFileText(String text, LazyVars vars) {
+        TemplateHeader header = TemplateHeader.of(text);
+        return (String) renderText(header.body(), vars, false, header.trimBlocks(), header.lstripBlocks());
     }
 
     /** Ansible's convert_data for task values and variables: mixed text spelling a list, dict or bool becomes one. */

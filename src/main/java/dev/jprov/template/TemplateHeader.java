@@ -31,15 +31,15 @@ record TemplateHeader(boolean trimBlocks, boolean lstripBlocks, String body) {
         for (String pair : line.split(",", -1)) {
             int colon = pair.indexOf(':');
             if (colon < 0) {
-                throw new TemplateFailure("failed to parse jinja2 override '" + pair.strip()
-                        + "'. Did you use something different from colon as key-value separator?", 1);
+                throw failure("failed to parse jinja2 override '" + pair.strip()
+                        + "'. Did you use something different from colon as key-value separator?");
             }
             String key = pair.substring(0, colon).strip();
             String value = pair.substring(colon + 1).strip();
             if (key.equals("trim_blocks")) trim = truth(key, value);
             else if (key.equals("lstrip_blocks")) lstrip = truth(key, value);
             else if (UNSUPPORTED.contains(key)) {
-                throw new TemplateFailure("the #jinja2: option " + key + " is not supported by jprov", 1);
+                throw failure("the #jinja2: option " + key + " is not supported by jprov");
             }
         }
         return new TemplateHeader(trim, lstrip, body);
@@ -51,9 +51,14 @@ record TemplateHeader(boolean trimBlocks, boolean lstripBlocks, String body) {
                 ? Optional.empty() // JSON's spellings are names to literal_eval, not literals
                 : PythonLiteral.parse(value);
         if (literal.isEmpty()) {
-            throw new TemplateFailure("malformed value for " + key + " in the #jinja2: header: " + value, 1);
+            throw failure("malformed value for " + key + " in the #jinja2: header: " + value);
         }
         Object v = literal.get();
         return v.getClass() != Object.class && PythonTypeConverter.truthy(v); // a bare Object is PythonLiteral's None
+    }
+
+    /** Line 1 of the file; inside a render (lookup('template')) the failure is the calling template's, recorded. */
+    private static TemplateFailure failure(String message) {
+        return RenderSession.current() != null ? RenderSession.failure(message) : new TemplateFailure(message, 1);
     }
 }
