@@ -71,10 +71,12 @@ final class HostVars {
         for (Map.Entry<String, Object> f : host.facts.entrySet()) v.put("ansible_" + f.getKey(), f.getValue());
         v.putAll(play.vars());
         v.putAll(varsFiles);
-        for (RoleUse r : play.roles()) v.putAll(r.role().vars());
+        // A use's vars: (roles: [{role: r, vars: {...}}]) sit just below the role's vars/main, as in Role.get_vars;
+        // like vars/main they reach the whole play (Ansible's default private_role_vars: false).
+        for (RoleUse r : play.roles()) roleVars(v, r);
         if (role != null) {
-            for (RoleUse dep : role.dependencies()) v.putAll(dep.role().vars());
-            v.putAll(role.role().vars());
+            for (RoleUse dep : role.dependencies()) roleVars(v, dep);
+            roleVars(v, role);
         }
         v.putAll(taskVars);
         v.putAll(includeVars);
@@ -85,6 +87,11 @@ final class HostVars {
         v.putAll(options.extraVars());
         magic(v, role);
         return v;
+    }
+
+    private static void roleVars(Map<String, Object> v, RoleUse use) {
+        v.putAll(use.vars());
+        v.putAll(use.role().vars());
     }
 
     private void magic(Map<String, Object> v, RoleUse role) {

@@ -259,7 +259,9 @@ final class TaskListLoader {
             throw new LoadException(r.location(), "Invalid options for import_role: apply");
         }
         TaskKeywords own = TaskKeywordsReader.read(m, "Task");
-        RoleRef ref = new RoleRef(a.name, TaskKeywords.NONE, Map.of(), Map.of(), r.location());
+        // The import's vars: are also the role use's vars, as RoleInclude.vars in Ansible's get_block_list: they
+        // then reach the whole play, as the vars of a roles: entry do.
+        RoleRef ref = new RoleRef(a.name, TaskKeywords.NONE, own.vars(), Map.of(), r.location());
         Path parent = scope.role() == null ? null : scope.role().path().getParent();
         return compileRole(ref, a.from, true, a.allowDuplicates, scope.with(own), parent, st).tasks();
     }

@@ -131,7 +131,7 @@ final class Lookups {
             }
             if (render) {
                 LazyVars vars = session.vars();
-                out.add(vars.templar().renderText(text, vars.with(TemplateFileVars.of(p)), false));
+                out.add(vars.templar().renderFileText(text, vars.with(TemplateFileVars.of(p))));
             } else {
                 if (rstrip) text = PythonMethods.strip(text, null, false, true);
                 if (lstrip) text = PythonMethods.strip(text, null, true, false);

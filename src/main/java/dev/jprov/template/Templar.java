@@ -186,7 +186,8 @@ public final class Templar {
     }
 
     /**
-     * Renders a template file as Ansible's template module does (trim_blocks, trailing newlines kept), with
+     * Renders a template file as Ansible's template module does (trim_blocks unless its #jinja2: header says
+     * otherwise, the header not written, trailing newlines kept), with
      * {@code ansible_managed}, {@code template_host}, {@code template_path}, {@code template_fullpath},
      * {@code template_uid} and {@code template_mtime} added. Errors name the file and line.
      */
@@ -199,10 +200,16 @@ public final class Templar {
         }
         LazyVars lv = lazyVars(vars).with(TemplateFileVars.of(template));
         try {
-            return (String) renderText(text, lv, false);
+            return renderFileText(text, lv);
         } catch (TemplateFailure f) {
             throw new TemplateException(new SourceLocation(template, f.line(), 0), f.getMessage());
         }
+    }
+
+    /** A template file's text (template module, lookup('template')): its #jinja2: header applies and is dropped. */
+    String renderFileText(String text, LazyVars vars) {
+        TemplateHeader header = TemplateHeader.of(text);
+        return (String) renderText(header.body(), vars, false, header.trimBlocks(), header.lstripBlocks());
     }
 
     /** Ansible's convert_data for task values and variables: mixed text spelling a list, dict or bool becomes one. */
@@ -231,10 +238,18 @@ public final class Templar {
      * value (list, dict, int, bool, None), as Ansible gives for module args and loops.
      */
     Object renderText(String original, LazyVars vars, boolean nativeSingle) {
+        return renderText(original, vars, nativeSingle, true, false);
+    }
+
+    /** With Jinja's trim_blocks and lstrip_blocks as given (a template file's #jinja2: header sets them). */
+    private Object renderText(String original, LazyVars vars, boolean nativeSingle, boolean trimBlocks,
+            boolean lstripBlocks) {
         if (original.contains(INTERPRETER_NAME)) {
             throw RenderSession.failure("'" + INTERPRETER_NAME + "' is reserved");
         }
-        String text = TrimBlocks.apply(NumericAttributes.inTemplate(NestedBraces.separate(original)));
+        String text = NumericAttributes.inTemplate(NestedBraces.separate(original));
+        if (lstripBlocks) text = LstripBlocks.apply(text); // first: TrimBlocks hides the newlines it looks back to
+        if (trimBlocks) text = TrimBlocks.apply(text);
         if (nativeSingle) {
             String expr = singleExpression(text);
             if (expr != null) return evaluateExpression(expr, vars);

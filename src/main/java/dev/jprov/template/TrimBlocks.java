@@ -54,7 +54,7 @@ final class TrimBlocks {
     }
 
     /** The index just past {@code close}, skipping quoted strings, or the text's end for an unclosed tag. */
-    private static int endOf(String text, int from, String close) {
+    static int endOf(String text, int from, String close) {
         char quote = 0;
         for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);

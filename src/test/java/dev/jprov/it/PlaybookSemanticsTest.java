@@ -49,6 +49,13 @@ class PlaybookSemanticsTest {
                 Arguments.of("precedence", "run", "site.yaml",
                         List.of("-e", "v_extra=kv", "-e", "@@DIR@/extra.yaml", "-e", "{\"v_json\": [1, 2]}"),
                         List.of()),
+                // role params ({role: r, x: 1}), a role's vars: and include_role/import_role vars beat the role's
+                // defaults; without them the default is used
+                Arguments.of("roleparams", "run", "site.yaml", List.of(), List.of(
+                        new Known("include_role banner", "^TASK \\[include_role : r] \\*+\\n", ""))),
+                // the same forms in one play: roles: and import_role vars reach every role of the play
+                Arguments.of("roleparams", "shared", "shared.yaml", List.of(), List.of(
+                        new Known("include_role banner", "^TASK \\[include_role : r] \\*+\\n", ""))),
                 // include_tasks with when per item and a run_once task inside, include_role in a loop (its handler
                 // runs once)
                 Arguments.of("includes", "run", "site.yaml", List.of(), List.of(INCLUDED,

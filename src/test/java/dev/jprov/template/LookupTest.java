@@ -39,6 +39,7 @@ class LookupTest {
         Files.writeString(playbook.resolve("files/motd"), "playbook motd\n");
         Files.writeString(playbook.resolve("files/only-here.txt"), "  from playbook  \n");
         Files.writeString(role.resolve("templates/greeting.j2"), "hello {{ name }}\n{% if name %}\nbye\n{% endif %}\n");
+        Files.writeString(role.resolve("templates/header.j2"), "#jinja2: lstrip_blocks: True\n  {% if name %}\nhi\n  {% endif %}\n");
         Files.writeString(playbook.resolve("files/a.conf"), "a");
         Files.writeString(playbook.resolve("files/b.conf"), "b");
     }
@@ -64,6 +65,8 @@ class LookupTest {
                 Arguments.of("{{ lookup('file', 'nope', errors='ignore') }}", null),
                 Arguments.of("{{ query('file', 'nope', errors='ignore') }}", List.of()),
                 Arguments.of("{{ lookup('template', 'greeting.j2') }}", "hello web01\nbye\n"),
+                // the #jinja2: header applies to the looked-up file too (Ansible's do_template), and is not output
+                Arguments.of("{{ lookup('template', 'header.j2') }}", "hi\n"),
                 Arguments.of("{{ lookup('env', 'JPROV_SURELY_UNSET') }}", ""),
                 Arguments.of("{{ lookup('env', 'JPROV_SURELY_UNSET', default='dflt') }}", "dflt"),
                 Arguments.of("{{ lookup('vars', 'known') }}", "value"),
