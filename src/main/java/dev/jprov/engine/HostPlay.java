@@ -65,7 +65,7 @@ final class HostPlay {
         this.handlers = new Handlers(shared.play.handlers(), shared.play.location());
         this.effects = new TaskEffects(run, host, vars.inventory(), handlers);
         this.waiting = new WaitingTasks(planner, report, effects);
-        this.sessions = new TaskSessions(run, runner, targets, vars, host.name);
+        this.sessions = new TaskSessions(run, runner, targets, vars, host.name, planner);
         this.attempts = new UntilAttempts(run, runner, planner, host.name, Timing.SYSTEM);
         this.runOnce = new RunOnce(shared, host.name);
         this.iterations = new IncludeIterations(run, runner, loops, shared, host.name);

@@ -67,7 +67,15 @@ final class TaskRunner {
             calls.add(prepareOne(module, task, vars, null, null, false, contexts));
             return calls;
         }
-        List<LoopItems.Item> items = loops.items(task.loop(), vars);
+        List<LoopItems.Item> items;
+        try {
+            items = loops.items(task.loop(), vars);
+        } catch (TemplateError loopError) {
+            // As ansible-core 2.14's TaskExecutor: the loop is templated first and its error kept; the task's when,
+            // without an item, then decides: false skips the task, true (or an error of its own) raises the loop's.
+            if (whenSkips(task, vars)) return List.of(PreparedCall.skip(null, null, false));
+            throw loopError;
+        }
         // Ansible runs items one by one, so a set_fact item sees the facts the items before it set.
         Map<String, Object> carried = new LinkedHashMap<>();
         for (LoopItems.Item item : items) {
@@ -129,6 +137,15 @@ final class TaskRunner {
             return PreparedCall.ready(item, label, hasItem, inv);
         } catch (ArgsException | TemplateError e) {
             return PreparedCall.failed(item, label, hasItem, e.getMessage());
+        }
+    }
+
+    /** Whether the task's when is false with these vars; an error in it does not skip (the caller's error wins). */
+    private boolean whenSkips(Task task, Map<String, Object> vars) {
+        try {
+            return !when(task, vars);
+        } catch (TemplateError e) {
+            return false;
         }
     }
 
