@@ -38,7 +38,7 @@ final class TaskSessions {
         return isLocal(delegate) ? targets.local() : targets.session(delegate, vars.connectionVarsOf(delegate));
     }
 
-    /** The host the task is delegated to, or null: none, or a task its when skips. */
+    /** The host the task is delegated to, or null: none, default(omit), or a task its when skips. */
     private String delegate(Task task, Map<String, Object> taskVars) {
         String written = task.keywords().delegateTo();
         if (written == null) return null;
@@ -50,7 +50,8 @@ final class TaskSessions {
             if (planner.prepare(task, taskVars).stream().allMatch(PreparedCall::skipped)) return null;
             throw e;
         }
-        return String.valueOf(name);
+        // A keyword templated to omit is left unset, as Ansible's post_validate does: no delegation.
+        return run.templating().omit().equals(name) ? null : String.valueOf(name);
     }
 
     private HostSession withBecome(Task task, Map<String, Object> taskVars, HostSession own)

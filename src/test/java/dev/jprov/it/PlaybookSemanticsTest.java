@@ -71,6 +71,8 @@ class PlaybookSemanticsTest {
                 // and delegate_to are templated; an undefined loop where when holds fails the task; plain tasks as
                 // before
                 Arguments.of("evalorder", "run", "site.yaml", List.of(), List.of(DELEGATED, UNDEFINED_LOOP)),
+                // delegate_to: "{{ x | default(omit) }}" is no delegation, not a host named after the placeholder
+                Arguments.of("evalorder", "omit", "omit.yaml", List.of(), List.of()),
                 // file, copy, template, lineinfile, link, loop: a first real run
                 Arguments.of("checkmode", "apply", "site.yaml", List.of(), List.of()),
                 // check_mode: yes on one task of a normal run: reported changed, not written
