@@ -68,8 +68,8 @@ class PlaybookSemanticsTest {
                 // any_errors_fatal: every host finishes the failing task, then all stop, and the run ends
                 Arguments.of("fatal", "run", "site.yaml", List.of(), List.of(NO_MORE_HOSTS)),
                 // evaluation order (ansible-core 2.14's TaskExecutor): when decides before the loop, args, notify
-                // and delegate_to are templated; an undefined loop where when holds fails the task; plain tasks as
-                // before
+                // and delegate_to are templated (ignore_errors too); an undefined loop where when holds fails the
+                // task; plain tasks as before
                 Arguments.of("evalorder", "run", "site.yaml", List.of(), List.of(DELEGATED, UNDEFINED_LOOP)),
                 // delegate_to: "{{ x | default(omit) }}" is no delegation, not a host named after the placeholder
                 Arguments.of("evalorder", "omit", "omit.yaml", List.of(), List.of()),
