@@ -73,7 +73,7 @@ final class TaskRunner {
         } catch (TemplateError loopError) {
             // As ansible-core 2.14's TaskExecutor: the loop is templated first and its error kept; the task's when,
             // without an item, then decides: false skips the task, true (or an error of its own) raises the loop's.
-            if (whenSkips(task, vars)) return List.of(PreparedCall.skip(null, null, false));
+            if (falseWithoutItem(task.keywords().when(), vars)) return List.of(PreparedCall.skip(null, null, false));
             throw loopError;
         }
         // Ansible runs items one by one, so a set_fact item sees the facts the items before it set.
@@ -140,10 +140,13 @@ final class TaskRunner {
         }
     }
 
-    /** Whether the task's when is false with these vars; an error in it does not skip (the caller's error wins). */
-    private boolean whenSkips(Task task, Map<String, Object> vars) {
+    /**
+     * Whether a when is false with the task's vars (no loop item): it then skips a task whose loop failed to
+     * render. An error in the when does not skip: the loop's error wins, as in Ansible.
+     */
+    boolean falseWithoutItem(List<Condition> when, Map<String, Object> vars) {
         try {
-            return !when(task, vars);
+            return !holds(when, vars);
         } catch (TemplateError e) {
             return false;
         }

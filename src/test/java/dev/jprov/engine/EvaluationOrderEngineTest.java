@@ -32,6 +32,22 @@ class EvaluationOrderEngineTest {
     }
 
     @Test
+    void anIncludeWithAnUndefinedLoopWhoseWhenIsFalseIsSkipped(@TempDir Path dir) {
+        // the included file does not exist: a skipped include never loads it, in Ansible either
+        EngineRunner.Run run = engine.run(dir, """
+                tasks:
+                  - name: include
+                    include_tasks: nothere.yml
+                    loop: "{{ nope }}"
+                    when: false
+                  - name: plain
+                    copy: {dest: "{{ base }}/plain", content: x}
+                """);
+        assertEquals(List.of("include=skipped", "plain=changed"), run.lines(), run.toString());
+        assertEquals(1, run.recap().skipped());
+    }
+
+    @Test
     void anUndefinedLoopWhereWhenHoldsFailsTheTaskNotTheRun(@TempDir Path dir) {
         EngineRunner.Run run = engine.run(dir, """
                 tasks:
