@@ -3,6 +3,7 @@ package dev.jprov.engine;
 import dev.jprov.engine.script.ProbeBatch;
 import dev.jprov.modules.ArgsException;
 import dev.jprov.playbook.Block;
+import dev.jprov.playbook.Flag;
 import dev.jprov.playbook.IncludeRole;
 import dev.jprov.playbook.IncludeTasks;
 import dev.jprov.playbook.LoadedRole;
@@ -65,7 +66,7 @@ final class HostPlay {
         this.handlers = new Handlers(shared.play.handlers(), shared.play.location());
         this.effects = new TaskEffects(run, host, vars.inventory(), handlers);
         this.waiting = new WaitingTasks(planner, report, effects);
-        this.sessions = new TaskSessions(run, runner, targets, vars, host.name);
+        this.sessions = new TaskSessions(run, runner, targets, vars, host.name, planner);
         this.attempts = new UntilAttempts(run, runner, planner, host.name, Timing.SYSTEM);
         this.runOnce = new RunOnce(shared, host.name);
         this.iterations = new IncludeIterations(run, runner, loops, shared, host.name);
@@ -184,7 +185,7 @@ final class HostPlay {
         Map<String, Object> taskVars = vars.forTask(task.role(), task.keywords().vars(), includeVars);
         String title = task.displayName();
         boolean once = runner.isTrue(task.keywords().runOnce(), taskVars, false);
-        if (waitRule.mustSettle(task, handler, once, f -> runner.isTrue(f, taskVars, false)).isEmpty()) {
+        if (waitRule.mustSettle(task, handler, once, f -> holdsOrUnknown(f, taskVars)).isEmpty()) {
             waiting.plan(session, task, taskVars, key, title);
             return;
         }
@@ -193,6 +194,18 @@ final class HostPlay {
                 ? runOnce.outcome(task, () -> execute(task, taskVars, key, title, handler))
                 : execute(task, taskVars, key, title, handler);
         effects.apply(task, taskVars, outcome);
+    }
+
+    /**
+     * A flag keyword for {@link WaitRule}. One that cannot be rendered counts as set: the task then runs at once,
+     * where its when decides first (as in Ansible, which templates keywords after the when) and an error fails it.
+     */
+    private boolean holdsOrUnknown(Flag flag, Map<String, Object> taskVars) {
+        try {
+            return runner.isTrue(flag, taskVars, false);
+        } catch (TemplateError e) {
+            return true;
+        }
     }
 
     /** Runs the task at once in its session and reports it; a failure the engine finds is the task's outcome. */

@@ -41,7 +41,7 @@ final class IncludeIterations {
             all.add(runner.holds(when, vars) ? vars : null);
             labels.add(null);
         } else {
-            for (LoopItems.Item item : loops.items(loop, vars)) {
+            for (LoopItems.Item item : itemsUnlessSkipped(loop, when, vars)) {
                 all.add(runner.holds(when, item.vars()) ? item.vars() : null);
                 labels.add(item.label());
             }
@@ -65,6 +65,16 @@ final class IncludeIterations {
             run.recap().count(host, Status.SKIPPED);
         }
         return out;
+    }
+
+    /** The loop's items; none when it fails to render and the when, without an item, is false (as for tasks). */
+    private List<LoopItems.Item> itemsUnlessSkipped(Loop loop, List<Condition> when, Map<String, Object> vars) {
+        try {
+            return loops.items(loop, vars);
+        } catch (TemplateError loopError) {
+            if (runner.falseWithoutItem(when, vars)) return List.of();
+            throw loopError;
+        }
     }
 
     /** What an include's tasks see besides the host's variables: the enclosing include's, its own vars, its item. */

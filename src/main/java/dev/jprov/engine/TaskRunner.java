@@ -67,7 +67,15 @@ final class TaskRunner {
             calls.add(prepareOne(module, task, vars, null, null, false, contexts));
             return calls;
         }
-        List<LoopItems.Item> items = loops.items(task.loop(), vars);
+        List<LoopItems.Item> items;
+        try {
+            items = loops.items(task.loop(), vars);
+        } catch (TemplateError loopError) {
+            // As ansible-core 2.14's TaskExecutor: the loop is templated first and its error kept; the task's when,
+            // without an item, then decides: false skips the task, true (or an error of its own) raises the loop's.
+            if (falseWithoutItem(task.keywords().when(), vars)) return List.of(PreparedCall.skip(null, null, false));
+            throw loopError;
+        }
         // Ansible runs items one by one, so a set_fact item sees the facts the items before it set.
         Map<String, Object> carried = new LinkedHashMap<>();
         for (LoopItems.Item item : items) {
@@ -129,6 +137,18 @@ final class TaskRunner {
             return PreparedCall.ready(item, label, hasItem, inv);
         } catch (ArgsException | TemplateError e) {
             return PreparedCall.failed(item, label, hasItem, e.getMessage());
+        }
+    }
+
+    /**
+     * Whether a when is false with the task's vars (no loop item): it then skips a task whose loop failed to
+     * render. An error in the when does not skip: the loop's error wins, as in Ansible.
+     */
+    boolean falseWithoutItem(List<Condition> when, Map<String, Object> vars) {
+        try {
+            return !holds(when, vars);
+        } catch (TemplateError e) {
+            return false;
         }
     }
 

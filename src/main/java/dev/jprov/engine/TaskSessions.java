@@ -15,10 +15,12 @@ final class TaskSessions {
     private final Targets targets;
     private final HostVars vars;
     private final String host;
+    private final TaskPlanner planner;
 
-    TaskSessions(RunContext run, TaskRunner runner, Targets targets, HostVars vars, String host) {
+    TaskSessions(RunContext run, TaskRunner runner, Targets targets, HostVars vars, String host, TaskPlanner planner) {
         this.run = run;
         this.runner = runner;
+        this.planner = planner;
         this.targets = targets;
         this.vars = vars;
         this.host = host;
@@ -31,10 +33,25 @@ final class TaskSessions {
 
     HostSession of(Task task, Map<String, Object> taskVars, HostSession own) throws TransportException {
         HostSession target = withBecome(task, taskVars, own);
-        String delegate = task.keywords().delegateTo() == null ? null
-                : String.valueOf(run.templating().render(task.keywords().delegateTo(), taskVars, task.location()));
+        String delegate = delegate(task, taskVars);
         if (delegate == null) return target;
         return isLocal(delegate) ? targets.local() : targets.session(delegate, vars.connectionVarsOf(delegate));
+    }
+
+    /** The host the task is delegated to, or null: none, default(omit), or a task its when skips. */
+    private String delegate(Task task, Map<String, Object> taskVars) {
+        String written = task.keywords().delegateTo();
+        if (written == null) return null;
+        Object name;
+        try {
+            name = run.templating().render(written, taskVars, task.location());
+        } catch (TemplateError e) {
+            // Ansible templates delegate_to only for calls that run: a task its when skips needs no delegate.
+            if (planner.prepare(task, taskVars).stream().allMatch(PreparedCall::skipped)) return null;
+            throw e;
+        }
+        // A keyword templated to omit is left unset, as Ansible's post_validate does: no delegation.
+        return run.templating().omit().equals(name) ? null : String.valueOf(name);
     }
 
     private HostSession withBecome(Task task, Map<String, Object> taskVars, HostSession own)

@@ -36,6 +36,14 @@ class PlaybookSemanticsTest {
     // Ansible's strategy prints this banner when a play stops all hosts; jprov's reporter has no event for it.
     static final Known NO_MORE_HOSTS = new Known("NO MORE HOSTS LEFT banner", "^NO MORE HOSTS LEFT \\*+\\n", "");
 
+    // Ansible names the delegate in a delegated task's result line ([h2 -> localhost]); jprov's reporter does not.
+    static final Known DELEGATED = new Known("no -> delegate in result lines", "\\[(\\w+) -> \\w+]", "[$1]");
+
+    // jprov's template errors name the task's file:line (issue 14 asks for it) and say the task changed nothing.
+    static final Known UNDEFINED_LOOP = new Known("template error text",
+            "\\{\"msg\": \"'missing' is undefined\\. 'missing' is undefined\"}",
+            "{\"changed\": false, \"msg\": \"DIR/site.yaml:31:7: 'missing' is undefined\"}");
+
     static Stream<Arguments> runs() {
         return Stream.of(
                 // nothing to do: Ansible's recap lists no host that ran nothing
@@ -66,6 +74,12 @@ class PlaybookSemanticsTest {
                 Arguments.of("serial", "run", "site.yaml", List.of(), List.of(NO_MORE_HOSTS)),
                 // any_errors_fatal: every host finishes the failing task, then all stop, and the run ends
                 Arguments.of("fatal", "run", "site.yaml", List.of(), List.of(NO_MORE_HOSTS)),
+                // evaluation order (ansible-core 2.14's TaskExecutor): when decides before the loop, args, notify
+                // and delegate_to are templated (ignore_errors too); an undefined loop where when holds fails the
+                // task; plain tasks as before
+                Arguments.of("evalorder", "run", "site.yaml", List.of(), List.of(DELEGATED, UNDEFINED_LOOP)),
+                // delegate_to: "{{ x | default(omit) }}" is no delegation, not a host named after the placeholder
+                Arguments.of("evalorder", "omit", "omit.yaml", List.of(), List.of()),
                 // file, copy, template, lineinfile, link, loop: a first real run
                 Arguments.of("checkmode", "apply", "site.yaml", List.of(), List.of()),
                 // check_mode: yes on one task of a normal run: reported changed, not written
