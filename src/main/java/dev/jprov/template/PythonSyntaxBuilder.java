@@ -21,6 +21,7 @@ import jinjava.de.odysseus.el.tree.impl.Parser;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
+import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
 import jinjava.de.odysseus.el.tree.Bindings;
 import jinjava.javax.el.ELContext;
 
@@ -56,6 +57,18 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
                     return new AstBinary(children[0], children[1], op);
                 }
             };
+        }
+
+        /**
+         * Jinja2's {@code not} binds looser than comparisons, {@code in}, filters and tests (parse_not sits above
+         * parse_compare), so {@code not flag | bool} is {@code not (flag | bool)}. EL's {@code not} is a unary
+         * operator that took only the next value, filters and comparisons applying to its result.
+         */
+        @Override
+        protected AstNode unary(boolean required) throws Scanner.ScanException, ParseException {
+            if (getToken().getSymbol() != Scanner.Symbol.NOT) return super.unary(required);
+            consumeToken();
+            return createAstUnary(eq(true), AstUnary.NOT);
         }
 
         @Override
