@@ -68,6 +68,10 @@ class OperatorPrecedenceTest {
                 Arguments.of("not t and f", "False", false),
                 Arguments.of("f or not f", "True", true),
                 Arguments.of("x > 2 and x < 4", "True", true),
+                // unary minus on a name, also as the whole of {{ }} (jinjava's token dropped the '-': {{ -x }} gave 3)
+                Arguments.of("-x", "-3", true),
+                Arguments.of("-x + 1", "-2", true),
+                Arguments.of("- -x", "3", true),
                 // unary minus takes filters and tests after it: (-x) | abs
                 Arguments.of("-n | abs", "5", true),
                 Arguments.of("-x | abs", "3", true),
