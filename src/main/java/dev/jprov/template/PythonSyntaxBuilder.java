@@ -9,6 +9,7 @@ import jinjava.de.odysseus.el.tree.impl.Parser.ExtensionHandler;
 import jinjava.de.odysseus.el.tree.impl.Parser.ExtensionPoint;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
 import com.hubspot.jinjava.el.ext.ExtendedScanner;
+import com.hubspot.jinjava.el.ext.PowerOfOperator;
 import jinjava.de.odysseus.el.tree.impl.Scanner;
 import jinjava.de.odysseus.el.tree.impl.Scanner.Token;
 import java.util.ArrayList;
@@ -69,6 +70,26 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
             if (getToken().getSymbol() != Scanner.Symbol.NOT) return super.unary(required);
             consumeToken();
             return createAstUnary(eq(true), AstUnary.NOT);
+        }
+
+        /**
+         * Jinja2's {@code **} binds tighter than {@code *}, {@code /}, {@code //} and {@code %} (parse_pow sits
+         * between parse_math2 and parse_unary) and is left-associative; jinjava parsed it at the level of
+         * {@code *}, so {@code 2 * 3 ** 2} was 36. Its operands are unary expressions with their filters and tests.
+         */
+        @Override
+        protected AstNode filter(boolean required) throws Scanner.ScanException, ParseException {
+            AstNode left = super.filter(required);
+            if (left == null) return null;
+            while (isPower(getToken())) {
+                ExtensionHandler power = getExtensionHandler(consumeToken());
+                left = power.createAstNode(left, super.filter(true));
+            }
+            return left;
+        }
+
+        private static boolean isPower(Token token) {
+            return token.getSymbol() == Scanner.Symbol.EXTENSION && PowerOfOperator.TOKEN.getImage().equals(token.getImage());
         }
 
         @Override
