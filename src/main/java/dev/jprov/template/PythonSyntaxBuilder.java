@@ -79,13 +79,38 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
          */
         @Override
         protected AstNode filter(boolean required) throws Scanner.ScanException, ParseException {
-            AstNode left = super.filter(required);
+            AstNode left = filtersAndTests(super.filter(required));
             if (left == null) return null;
             while (isPower(getToken())) {
                 ExtensionHandler power = getExtensionHandler(consumeToken());
                 left = power.createAstNode(left, super.filter(true));
             }
             return left;
+        }
+
+        /**
+         * Jinja2 reads any run of filters and tests after a value (parse_filter_expr); jinjava's parseOperators
+         * reads either a filter chain or one test, so {@code l | length is odd} failed to parse. It is private,
+         * hence the method handle.
+         */
+        private AstNode filtersAndTests(AstNode node) throws Scanner.ScanException, ParseException {
+            while (node != null && (isWord(getToken(), "|") || isWord(getToken(), "is"))) {
+                AstNode next;
+                try {
+                    next = (AstNode) PARSE_OPERATORS.invoke(this, node);
+                } catch (Scanner.ScanException | ParseException | RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable t) {
+                    throw new IllegalStateException(t);
+                }
+                if (next == node) break;
+                node = next;
+            }
+            return node;
+        }
+
+        private static boolean isWord(Token token, String image) {
+            return image.equals(token.getImage());
         }
 
         private static boolean isPower(Token token) {
@@ -125,6 +150,18 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
                     return new PythonTuple(items.toArray());
                 }
             };
+        }
+    }
+
+    private static final java.lang.invoke.MethodHandle PARSE_OPERATORS = parseOperators();
+
+    private static java.lang.invoke.MethodHandle parseOperators() {
+        try {
+            java.lang.reflect.Method m = ExtendedParser.class.getDeclaredMethod("parseOperators", AstNode.class);
+            m.setAccessible(true);
+            return java.lang.invoke.MethodHandles.lookup().unreflect(m);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("jinjava's ExtendedParser has no parseOperators(AstNode)", e);
         }
     }
 

@@ -117,6 +117,12 @@ class OperatorPrecedenceTest {
                 Arguments.of("x is divisibleby 3", "True", true),
                 Arguments.of("x is not divisibleby(2)", "True", true),
                 Arguments.of("s is match('a')", "True", true),
+                Arguments.of("l | length is odd", "True", true),
+                Arguments.of("s | upper is string", "True", true),
+                Arguments.of("missing | default('ab') is match('a')", "True", true),
+                Arguments.of("l | map('string') | list is not string", "True", true),
+                Arguments.of("not s | upper is string", "False", false),
+                Arguments.of("l | length is odd and x is odd", "True", true),
                 Arguments.of("('a' if f else 'b') | upper", "B", true));
     }
 
