@@ -15,6 +15,7 @@ import jinjava.de.odysseus.el.tree.impl.Scanner.Token;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import jinjava.de.odysseus.el.misc.BooleanOperations;
 import jinjava.de.odysseus.el.misc.NumberOperations;
 import jinjava.de.odysseus.el.misc.TypeConverter;
 import jinjava.de.odysseus.el.tree.impl.Builder;
@@ -70,6 +71,52 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
             if (getToken().getSymbol() != Scanner.Symbol.NOT) return super.unary(required);
             consumeToken();
             return createAstUnary(eq(true), AstUnary.NOT);
+        }
+
+        /**
+         * Jinja2's comparisons ({@code == != < <= > >= in}, {@code not in}) share one level and chain as Python's:
+         * {@code 1 < x < 3} is {@code 1 < x and x < 3}. EL put == and != above the others and could not chain
+         * {@code <}. The middle operand is a node in both comparisons, so it is evaluated twice (Python once);
+         * templates' operands have no side effects.
+         */
+        @Override
+        protected AstNode eq(boolean required) throws Scanner.ScanException, ParseException {
+            AstNode left = add(required);
+            if (left == null) return null;
+            AstNode chain = null;
+            while (true) {
+                Token token = getToken();
+                AstBinary.Operator op = comparison(token.getSymbol());
+                boolean notIn = token.getSymbol() == Scanner.Symbol.NOT && isWord(lookahead(0), "in");
+                if (notIn) op = NOT_IN;
+                ExtensionHandler membership = op == null ? membership(token) : null;
+                if (op == null && membership == null) break;
+                consumeToken();
+                if (notIn) consumeToken();
+                AstNode right = add(true);
+                AstNode pair = op != null ? createAstBinary(left, right, op) : membership.createAstNode(left, right);
+                chain = chain == null ? pair : createAstBinary(chain, pair, AstBinary.AND);
+                left = right;
+            }
+            return chain == null ? left : chain;
+        }
+
+        private ExtensionHandler membership(Token token) {
+            if (token.getSymbol() != Scanner.Symbol.EXTENSION) return null;
+            ExtensionHandler handler = getExtensionHandler(token);
+            return handler != null && handler.getExtensionPoint() == ExtensionPoint.CMP ? handler : null;
+        }
+
+        private static AstBinary.Operator comparison(Scanner.Symbol symbol) {
+            return switch (symbol) {
+                case EQ -> EQUALS;
+                case NE -> NOT_EQUALS;
+                case LT -> AstBinary.LT;
+                case LE -> AstBinary.LE;
+                case GT -> AstBinary.GT;
+                case GE -> AstBinary.GE;
+                default -> null;
+            };
         }
 
         /**
@@ -198,6 +245,43 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
             return "/";
         }
     };
+
+    /**
+     * EL's == with Python's bool-is-int: {@code 1 == true} is True (EL failed to coerce true to a number), which
+     * chained comparisons such as {@code x > 2 == true} meet.
+     */
+    private static final AstBinary.Operator EQUALS = new AstBinary.SimpleOperator() {
+        @Override
+        protected Object apply(TypeConverter converter, Object a, Object b) {
+            return equal(converter, a, b);
+        }
+
+        @Override
+        public String toString() {
+            return "==";
+        }
+    };
+
+    private static final AstBinary.Operator NOT_EQUALS = new AstBinary.SimpleOperator() {
+        @Override
+        protected Object apply(TypeConverter converter, Object a, Object b) {
+            return !equal(converter, a, b);
+        }
+
+        @Override
+        public String toString() {
+            return "!=";
+        }
+    };
+
+    private static boolean equal(TypeConverter converter, Object a, Object b) {
+        if (a instanceof Boolean != b instanceof Boolean && isNumeric(a) && isNumeric(b)) return pythonEquals(a, b);
+        return BooleanOperations.eq(converter, a, b);
+    }
+
+    private static boolean isNumeric(Object o) {
+        return o instanceof Number || o instanceof Boolean;
+    }
 
     static final AstBinary.Operator IN = new AstBinary.SimpleOperator() {
         @Override

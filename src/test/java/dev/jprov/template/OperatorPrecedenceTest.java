@@ -100,7 +100,19 @@ class OperatorPrecedenceTest {
                 // in is a comparison: below ~ and +
                 Arguments.of("'a' ~ 'b' in 'xaby'", "True", true),
                 Arguments.of("1 + 1 in [2]", "True", true),
+                // comparisons share one level and chain as Python's: a < b < c is a < b and b < c
                 Arguments.of("1 == 1 == true", "True", true),
+                Arguments.of("1 < 2 < 3", "True", true),
+                Arguments.of("3 > 2 > 1", "True", true),
+                Arguments.of("1 < 3 > 2", "True", true),
+                Arguments.of("1 < x < 3", "False", false),
+                Arguments.of("0 < x <= 3 < 4", "True", true),
+                Arguments.of("x == 3 == 3", "True", true),
+                Arguments.of("x != 2 == true", "False", false),
+                Arguments.of("x > 2 == true", "False", false),
+                Arguments.of("1 < x in [3]", "True", true),
+                Arguments.of("'a' in s in 'xabx'", "True", true),
+                Arguments.of("not 1 < x < 3", "True", true),
                 // filters (with arguments) bind tighter than every binary operator
                 Arguments.of("l | length > 2", "True", true),
                 Arguments.of("l | length + 1", "4", true),
