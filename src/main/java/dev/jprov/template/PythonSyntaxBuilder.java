@@ -222,7 +222,7 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
             if (isInt(a) && isText(b)) return b.toString().repeat(Math.max(0, ((Number) a).intValue()));
             if (a instanceof List<?> l && isInt(b)) return repeat(l, ((Number) b).intValue());
             if (isInt(a) && b instanceof List<?> l) return repeat(l, ((Number) a).intValue());
-            return NumberOperations.mul(converter, a, b);
+            return NumberOperations.mul(converter, asInt(a), asInt(b));
         }
 
         @Override
@@ -352,7 +352,7 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
                 throw RenderSession.failure("unsupported operand type(s) for +: '" + PythonRepr.typeName(a)
                         + "' and '" + PythonRepr.typeName(b) + "'");
             }
-            return NumberOperations.add(converter, a, b);
+            return NumberOperations.add(converter, asInt(a), asInt(b));
         }
 
         @Override
@@ -360,6 +360,14 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
             return "+";
         }
     };
+
+    /**
+     * Python's bool is an int: a test's result meets arithmetic in {@code 1 + 1 is odd}, which is
+     * {@code 1 + (1 is odd)}, 2 (EL failed to coerce true to a number).
+     */
+    private static Object asInt(Object o) {
+        return o instanceof Boolean b ? (b ? 1L : 0L) : o;
+    }
 
     private static boolean isText(Object o) {
         return o instanceof String || o instanceof com.hubspot.jinjava.objects.SafeString;

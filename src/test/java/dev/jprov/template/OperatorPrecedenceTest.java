@@ -130,6 +130,10 @@ class OperatorPrecedenceTest {
                 Arguments.of("x is not divisibleby(2)", "True", true),
                 Arguments.of("s is match('a')", "True", true),
                 Arguments.of("l | length is odd", "True", true),
+                // a test binds to the operand before it, and its bool counts as an int: 1 + (1 is odd)
+                Arguments.of("1 + 1 is odd", "2", true),
+                Arguments.of("2 * 3 is even", "0", false),
+                Arguments.of("x + 1 is odd", "4", true),
                 Arguments.of("s | upper is string", "True", true),
                 Arguments.of("missing | default('ab') is match('a')", "True", true),
                 Arguments.of("l | map('string') | list is not string", "True", true),
