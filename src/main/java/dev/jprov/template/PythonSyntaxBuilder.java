@@ -9,11 +9,13 @@ import jinjava.de.odysseus.el.tree.impl.Parser.ExtensionHandler;
 import jinjava.de.odysseus.el.tree.impl.Parser.ExtensionPoint;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
 import com.hubspot.jinjava.el.ext.ExtendedScanner;
+import com.hubspot.jinjava.el.ext.PowerOfOperator;
 import jinjava.de.odysseus.el.tree.impl.Scanner;
 import jinjava.de.odysseus.el.tree.impl.Scanner.Token;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import jinjava.de.odysseus.el.misc.BooleanOperations;
 import jinjava.de.odysseus.el.misc.NumberOperations;
 import jinjava.de.odysseus.el.misc.TypeConverter;
 import jinjava.de.odysseus.el.tree.impl.Builder;
@@ -21,6 +23,7 @@ import jinjava.de.odysseus.el.tree.impl.Parser;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
+import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
 import jinjava.de.odysseus.el.tree.Bindings;
 import jinjava.javax.el.ELContext;
 
@@ -56,6 +59,109 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
                     return new AstBinary(children[0], children[1], op);
                 }
             };
+        }
+
+        /**
+         * Jinja2's {@code not} binds looser than comparisons, {@code in}, filters and tests (parse_not sits above
+         * parse_compare), so {@code not flag | bool} is {@code not (flag | bool)}. EL's {@code not} is a unary
+         * operator that took only the next value, filters and comparisons applying to its result.
+         */
+        @Override
+        protected AstNode unary(boolean required) throws Scanner.ScanException, ParseException {
+            if (getToken().getSymbol() != Scanner.Symbol.NOT) return super.unary(required);
+            consumeToken();
+            return createAstUnary(eq(true), AstUnary.NOT);
+        }
+
+        /**
+         * Jinja2's comparisons ({@code == != < <= > >= in}, {@code not in}) share one level and chain as Python's:
+         * {@code 1 < x < 3} is {@code 1 < x and x < 3}. EL put == and != above the others and could not chain
+         * {@code <}. The middle operand is a node in both comparisons, so it is evaluated twice (Python once);
+         * templates' operands have no side effects.
+         */
+        @Override
+        protected AstNode eq(boolean required) throws Scanner.ScanException, ParseException {
+            AstNode left = add(required);
+            if (left == null) return null;
+            AstNode chain = null;
+            while (true) {
+                Token token = getToken();
+                AstBinary.Operator op = comparison(token.getSymbol());
+                boolean notIn = token.getSymbol() == Scanner.Symbol.NOT && isWord(lookahead(0), "in");
+                if (notIn) op = NOT_IN;
+                ExtensionHandler membership = op == null ? membership(token) : null;
+                if (op == null && membership == null) break;
+                consumeToken();
+                if (notIn) consumeToken();
+                AstNode right = add(true);
+                AstNode pair = op != null ? createAstBinary(left, right, op) : membership.createAstNode(left, right);
+                chain = chain == null ? pair : createAstBinary(chain, pair, AstBinary.AND);
+                left = right;
+            }
+            return chain == null ? left : chain;
+        }
+
+        private ExtensionHandler membership(Token token) {
+            if (token.getSymbol() != Scanner.Symbol.EXTENSION) return null;
+            ExtensionHandler handler = getExtensionHandler(token);
+            return handler != null && handler.getExtensionPoint() == ExtensionPoint.CMP ? handler : null;
+        }
+
+        private static AstBinary.Operator comparison(Scanner.Symbol symbol) {
+            return switch (symbol) {
+                case EQ -> EQUALS;
+                case NE -> NOT_EQUALS;
+                case LT -> AstBinary.LT;
+                case LE -> AstBinary.LE;
+                case GT -> AstBinary.GT;
+                case GE -> AstBinary.GE;
+                default -> null;
+            };
+        }
+
+        /**
+         * Jinja2's {@code **} binds tighter than {@code *}, {@code /}, {@code //} and {@code %} (parse_pow sits
+         * between parse_math2 and parse_unary) and is left-associative; jinjava parsed it at the level of
+         * {@code *}, so {@code 2 * 3 ** 2} was 36. Its operands are unary expressions with their filters and tests.
+         */
+        @Override
+        protected AstNode filter(boolean required) throws Scanner.ScanException, ParseException {
+            AstNode left = filtersAndTests(super.filter(required));
+            if (left == null) return null;
+            while (isPower(getToken())) {
+                ExtensionHandler power = getExtensionHandler(consumeToken());
+                left = power.createAstNode(left, super.filter(true));
+            }
+            return left;
+        }
+
+        /**
+         * Jinja2 reads any run of filters and tests after a value (parse_filter_expr); jinjava's parseOperators
+         * reads either a filter chain or one test, so {@code l | length is odd} failed to parse. It is private,
+         * hence the method handle.
+         */
+        private AstNode filtersAndTests(AstNode node) throws Scanner.ScanException, ParseException {
+            while (node != null && (isWord(getToken(), "|") || isWord(getToken(), "is"))) {
+                AstNode next;
+                try {
+                    next = (AstNode) PARSE_OPERATORS.invoke(this, node);
+                } catch (Scanner.ScanException | ParseException | RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable t) {
+                    throw new IllegalStateException(t);
+                }
+                if (next == node) break;
+                node = next;
+            }
+            return node;
+        }
+
+        private static boolean isWord(Token token, String image) {
+            return image.equals(token.getImage());
+        }
+
+        private static boolean isPower(Token token) {
+            return token.getSymbol() == Scanner.Symbol.EXTENSION && PowerOfOperator.TOKEN.getImage().equals(token.getImage());
         }
 
         @Override
@@ -94,6 +200,18 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
         }
     }
 
+    private static final java.lang.invoke.MethodHandle PARSE_OPERATORS = parseOperators();
+
+    private static java.lang.invoke.MethodHandle parseOperators() {
+        try {
+            java.lang.reflect.Method m = ExtendedParser.class.getDeclaredMethod("parseOperators", AstNode.class);
+            m.setAccessible(true);
+            return java.lang.invoke.MethodHandles.lookup().unreflect(m);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("jinjava's ExtendedParser has no parseOperators(AstNode)", e);
+        }
+    }
+
     private static final java.util.Set<String> EL_ONLY_KEYWORDS =
             java.util.Set.of("empty", "div", "mod", "eq", "ne", "lt", "gt", "le", "ge", "instanceof");
 
@@ -104,7 +222,7 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
             if (isInt(a) && isText(b)) return b.toString().repeat(Math.max(0, ((Number) a).intValue()));
             if (a instanceof List<?> l && isInt(b)) return repeat(l, ((Number) b).intValue());
             if (isInt(a) && b instanceof List<?> l) return repeat(l, ((Number) a).intValue());
-            return NumberOperations.mul(converter, a, b);
+            return NumberOperations.mul(converter, asInt(a), asInt(b));
         }
 
         @Override
@@ -127,6 +245,43 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
             return "/";
         }
     };
+
+    /**
+     * EL's == with Python's bool-is-int: {@code 1 == true} is True (EL failed to coerce true to a number), which
+     * chained comparisons such as {@code x > 2 == true} meet.
+     */
+    private static final AstBinary.Operator EQUALS = new AstBinary.SimpleOperator() {
+        @Override
+        protected Object apply(TypeConverter converter, Object a, Object b) {
+            return equal(converter, a, b);
+        }
+
+        @Override
+        public String toString() {
+            return "==";
+        }
+    };
+
+    private static final AstBinary.Operator NOT_EQUALS = new AstBinary.SimpleOperator() {
+        @Override
+        protected Object apply(TypeConverter converter, Object a, Object b) {
+            return !equal(converter, a, b);
+        }
+
+        @Override
+        public String toString() {
+            return "!=";
+        }
+    };
+
+    private static boolean equal(TypeConverter converter, Object a, Object b) {
+        if (a instanceof Boolean != b instanceof Boolean && isNumeric(a) && isNumeric(b)) return pythonEquals(a, b);
+        return BooleanOperations.eq(converter, a, b);
+    }
+
+    private static boolean isNumeric(Object o) {
+        return o instanceof Number || o instanceof Boolean;
+    }
 
     static final AstBinary.Operator IN = new AstBinary.SimpleOperator() {
         @Override
@@ -197,7 +352,7 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
                 throw RenderSession.failure("unsupported operand type(s) for +: '" + PythonRepr.typeName(a)
                         + "' and '" + PythonRepr.typeName(b) + "'");
             }
-            return NumberOperations.add(converter, a, b);
+            return NumberOperations.add(converter, asInt(a), asInt(b));
         }
 
         @Override
@@ -205,6 +360,14 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
             return "+";
         }
     };
+
+    /**
+     * Python's bool is an int: a test's result meets arithmetic in {@code 1 + 1 is odd}, which is
+     * {@code 1 + (1 is odd)}, 2 (EL failed to coerce true to a number).
+     */
+    private static Object asInt(Object o) {
+        return o instanceof Boolean b ? (b ? 1L : 0L) : o;
+    }
 
     private static boolean isText(Object o) {
         return o instanceof String || o instanceof com.hubspot.jinjava.objects.SafeString;

@@ -320,9 +320,22 @@ public final class Templar {
             Token t = scanner.next();
             if (t instanceof TextToken tt && tt.getImage().isEmpty()) continue;
             if (++count > 1 || !(t instanceof ExpressionToken et)) return null;
-            expr = et.getExpr();
+            expr = lstripMarkerRemoved(et);
         }
         return expr;
+    }
+
+    /**
+     * The token's expression. jinjava's getExpr drops a leading '-' even after a space, so {{ -x }} gave x; in
+     * Jinja2 only a '-' right after the braces ({{-x}}) is whitespace control.
+     */
+    private static String lstripMarkerRemoved(ExpressionToken token) {
+        String image = token.getImage();
+        if (!image.startsWith("{{") || !image.endsWith("}}")) return token.getExpr();
+        String inner = image.substring(2, image.length() - 2);
+        if (inner.startsWith("-")) inner = inner.substring(1);
+        if (inner.endsWith("-")) inner = inner.substring(0, inner.length() - 1);
+        return inner.strip();
     }
 
     private static String jinjaSource(String text) {
