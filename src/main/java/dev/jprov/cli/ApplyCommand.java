@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -85,17 +86,21 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = {"-T", "--timeout"}, defaultValue = "10", description = "Connect timeout in seconds.")
     int timeout;
 
+    @Mixin
+    VaultArgs vault = new VaultArgs();
+
     @ParentCommand
     JprovCommand parent;
 
     @Override
     public Integer call() {
         if (forks < 1) return usage("--forks must be at least 1");
+        if (vault.conflict().isPresent()) return usage(vault.conflict().get());
         ApplyRequest request = new ApplyRequest(playbooks, inventories, check, diff, Optional.ofNullable(limit),
                 tags, skipTags, extraVars, forks, Optional.ofNullable(user), Optional.ofNullable(privateKey),
                 verbose.length, acceptNewHostKeys, Optional.ofNullable(json), Optional.ofNullable(report), rolesPath,
                 Duration.ofSeconds(timeout), Boolean.getBoolean("jprov.tty") && System.getenv("NO_COLOR") == null
-                        && System.getenv("ANSIBLE_NOCOLOR") == null);
+                        && System.getenv("ANSIBLE_NOCOLOR") == null, vault.request());
         ApplyJob.Mode mode = listHosts ? ApplyJob.Mode.LIST_HOSTS : listTasks ? ApplyJob.Mode.LIST_TASKS
                 : syntaxCheck ? ApplyJob.Mode.SYNTAX_CHECK : ApplyJob.Mode.RUN;
         return new ApplyJob(request, parent.out(), parent.err()).run(mode).code();

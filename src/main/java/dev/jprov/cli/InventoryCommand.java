@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -37,14 +38,21 @@ public final class InventoryCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "GROUP", description = "With --graph: the group to start from.")
     String group;
 
+    @Mixin
+    VaultArgs vault = new VaultArgs();
+
     @ParentCommand
     JprovCommand parent;
 
     @Override
     public Integer call() {
+        if (vault.conflict().isPresent()) {
+            parent.err().println("ERROR! " + vault.conflict().get());
+            return dev.jprov.run.ExitCode.BAD_OPTIONS.code();
+        }
         InventoryJob.Show show = action.list ? new InventoryJob.Listing()
                 : action.graph ? new InventoryJob.Graph(Optional.ofNullable(group))
                 : new InventoryJob.HostVars(action.host);
-        return new InventoryJob(inventories, parent.out(), parent.err()).run(show).code();
+        return new InventoryJob(inventories, vault.request(), parent.out(), parent.err()).run(show).code();
     }
 }

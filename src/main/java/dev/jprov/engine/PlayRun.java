@@ -197,14 +197,14 @@ final class PlayRun {
                 throw new LoadException(vf.location(), "vars file " + String.join(", ", vf.candidates())
                         + " was not found");
             }
-            out.putAll(varsFileCache.computeIfAbsent(found.toAbsolutePath().normalize(), PlayRun::readVarsFile));
+            out.putAll(varsFileCache.computeIfAbsent(found.toAbsolutePath().normalize(), this::readVarsFile));
         }
         return out;
     }
 
     /** A vars file's variables: read once per run, not once per host. */
-    private static Map<String, Object> readVarsFile(Path file) {
-        YamlNode node = new YamlReader().read(file);
+    private Map<String, Object> readVarsFile(Path file) {
+        YamlNode node = new YamlReader(run.secrets()).read(file);
         Map<String, Object> vars = new LinkedHashMap<>();
         if (node == null) return vars;
         if (!(node.toPlain() instanceof Map<?, ?> m)) {

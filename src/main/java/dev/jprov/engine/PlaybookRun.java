@@ -6,6 +6,7 @@ import dev.jprov.playbook.Playbook;
 import dev.jprov.report.Event;
 import dev.jprov.report.Recap;
 import dev.jprov.report.Reporter;
+import dev.jprov.source.Secrets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,19 @@ public final class PlaybookRun {
     private final Includes includes;
     private final Predicate<List<String>> tagSelected;
     private final List<Reporter> reporters;
+    private final Secrets secrets;
 
     public PlaybookRun(RunOptions options, InventoryView inventory, Function<String, Optional<Module>> modules,
                        Templating templating, Includes includes, Predicate<List<String>> tagSelected,
                        List<Reporter> reporters) {
+        this(options, inventory, modules, templating, includes, tagSelected, reporters, Secrets.NONE);
+    }
+
+    /** @param secrets opens vault-encrypted vars_files and copy/template sources; masks secrets in every event */
+    public PlaybookRun(RunOptions options, InventoryView inventory, Function<String, Optional<Module>> modules,
+                       Templating templating, Includes includes, Predicate<List<String>> tagSelected,
+                       List<Reporter> reporters, Secrets secrets) {
+        this.secrets = secrets;
         this.options = options;
         this.inventory = inventory;
         this.modules = modules;
@@ -45,7 +55,7 @@ public final class PlaybookRun {
     public Result run(List<Playbook> playbooks, Targets targets) throws InterruptedException {
         Recap recap = new Recap();
         RunContext run = new RunContext(options, modules, templating, reporters, recap, targets.backupSuffix(),
-                runId());
+                runId(), secrets);
         Map<String, HostState> hosts = new ConcurrentHashMap<>();
         AtomicInteger keys = new AtomicInteger();
         PlayRun plays = new PlayRun(run, inventory, targets, includes, tagSelected, hosts, keys);

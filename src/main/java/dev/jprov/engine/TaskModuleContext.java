@@ -65,6 +65,22 @@ final class TaskModuleContext implements ModuleContext {
     }
 
     @Override
+    public byte[] readLocalFile(Path file, boolean decrypt) {
+        byte[] data;
+        try {
+            data = Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new ArgsException("cannot read " + file + ": " + e.getMessage());
+        }
+        if (!decrypt) return data;
+        try {
+            return run.secrets().openSecretFile(data, dev.jprov.source.SourceLocation.of(file));
+        } catch (dev.jprov.source.LoadException e) {
+            throw new ArgsException(e.getMessage());
+        }
+    }
+
+    @Override
     public String renderTemplate(Path template) {
         try {
             return run.templating().renderFile(template, vars);

@@ -116,9 +116,6 @@ final class AdjacentVars {
         } catch (IOException e) {
             throw new LoadException(SourceLocation.of(f), "cannot read: " + e.getMessage(), e);
         }
-        if (text.startsWith("$ANSIBLE_VAULT;")) {
-            throw new LoadException(new SourceLocation(f, 1, 1), "Ansible Vault encrypted files are not supported");
-        }
         YamlNode root = reader.read(f, text);
         if (root == null || root instanceof YamlNode.Scalar s && s.value() == null) return Map.of();
         if (!(root instanceof YamlNode.Mapping m)) {

@@ -28,13 +28,14 @@ public final class Inventory {
     private final Map<String, InventoryHost> hosts;
     private final List<InventorySource> sources;
     private final List<String> warnings;
-    private final YamlReader reader = new YamlReader();
+    private final YamlReader reader;
     /** group_vars/ + host_vars/ per inventory source, in source order (null for a host list). */
     private final List<AdjacentVars> sourceVars;
     private final Map<Path, AdjacentVars> playbookVars = new ConcurrentHashMap<>();
 
     Inventory(Map<String, InventoryGroup> groups, Map<String, InventoryHost> hosts, List<InventorySource> sources,
-              List<String> warnings) {
+              List<String> warnings, YamlReader reader) {
+        this.reader = reader;
         this.groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
         this.hosts = Collections.unmodifiableMap(new LinkedHashMap<>(hosts));
         this.sources = List.copyOf(sources);
@@ -51,12 +52,21 @@ public final class Inventory {
 
     /** Loads the {@code -i} sources in order; bad input is a LoadException at file:line:column. */
     public static Inventory load(List<InventorySource> sources) {
-        return InventoryLoader.load(sources);
+        return load(sources, new YamlReader());
+    }
+
+    /** Loads with a reader that opens vault-encrypted files and {@code !vault} values with the run's secrets. */
+    public static Inventory load(List<InventorySource> sources, YamlReader reader) {
+        return InventoryLoader.load(sources, reader);
     }
 
     /** Loads {@code -i} arguments as given on the command line, relative to {@code workingDirectory}. */
     public static Inventory load(List<String> arguments, Path workingDirectory) {
-        return load(arguments.stream().map(a -> InventorySource.of(a, workingDirectory)).toList());
+        return load(arguments, workingDirectory, new YamlReader());
+    }
+
+    public static Inventory load(List<String> arguments, Path workingDirectory, YamlReader reader) {
+        return load(arguments.stream().map(a -> InventorySource.of(a, workingDirectory)).toList(), reader);
     }
 
     /** Problems Ansible only warns about (skipped files, odd group names); the caller prints them. */
@@ -249,7 +259,7 @@ public final class Inventory {
         v.putAll(vars);
         Map<String, InventoryHost> h = new LinkedHashMap<>(hosts);
         h.put(name, new InventoryHost(name, v, new ArrayList<>(memberOf)));
-        return new Inventory(g, h, sources, warnings);
+        return new Inventory(g, h, sources, warnings, reader);
     }
 
     private static void addWithAncestors(String group, Map<String, InventoryGroup> groups, Set<String> out) {

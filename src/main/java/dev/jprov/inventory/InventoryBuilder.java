@@ -151,7 +151,7 @@ final class InventoryBuilder {
     }
 
     /** Reconciles as Ansible does after all sources are read, and freezes the result. */
-    Inventory build(List<InventorySource> sources) {
+    Inventory build(List<InventorySource> sources, dev.jprov.source.YamlReader reader) {
         Group all = groups.get(ALL);
         Group ungrouped = groups.get(UNGROUPED);
         for (Group g : groups.values()) {
@@ -197,7 +197,7 @@ final class InventoryBuilder {
                     .map(g -> g.name).toList();
             outHosts.put(h.name, new InventoryHost(h.name, h.vars, mine));
         }
-        return new Inventory(outGroups, outHosts, sources, warnings);
+        return new Inventory(outGroups, outHosts, sources, warnings, reader);
     }
 
     /** Depth as Ansible keeps it: the longest path from {@code all} (children are always deeper than parents). */

@@ -24,13 +24,17 @@ final class InventoryLoader {
     /** Files in an inventory directory that Ansible's yaml plugin accepts. */
     private static final List<String> YAML_EXTENSIONS = List.of("", ".yaml", ".yml", ".json");
 
-    private final YamlReader reader = new YamlReader();
+    private final YamlReader reader;
     private final InventoryBuilder builder = new InventoryBuilder();
 
-    static Inventory load(List<InventorySource> sources) {
-        InventoryLoader loader = new InventoryLoader();
+    private InventoryLoader(YamlReader reader) {
+        this.reader = reader;
+    }
+
+    static Inventory load(List<InventorySource> sources, YamlReader reader) {
+        InventoryLoader loader = new InventoryLoader(reader);
         for (InventorySource source : sources) loader.parseSource(source);
-        return loader.builder.build(sources);
+        return loader.builder.build(sources, reader);
     }
 
     private void parseSource(InventorySource source) {

@@ -19,6 +19,18 @@ public interface ModuleContext {
      */
     Path findLocalFile(String subdir, String name);
 
+    /**
+     * A local file's bytes (copy's src), decrypted when it is vault-encrypted and {@code decrypt} is set, as
+     * Ansible's copy does by default. Throws ArgsException when it cannot be read or decrypted.
+     */
+    default byte[] readLocalFile(Path file, boolean decrypt) {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new ArgsException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
     /** Renders a template file with the task's variables, as Ansible's template module does. */
     String renderTemplate(Path template);
 

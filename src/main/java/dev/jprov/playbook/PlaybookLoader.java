@@ -37,7 +37,12 @@ public final class PlaybookLoader {
      *                  (--roles-path, then ANSIBLE_ROLES_PATH: see {@link #rolesPath})
      */
     public PlaybookLoader(Predicate<String> isModule, List<Path> rolesPath) {
-        this.yaml = new YamlReader();
+        this(isModule, rolesPath, new YamlReader());
+    }
+
+    /** @param yaml reads playbooks, task files and role vars, opening ansible-vault data with the run's secrets */
+    public PlaybookLoader(Predicate<String> isModule, List<Path> rolesPath, YamlReader yaml) {
+        this.yaml = yaml;
         RoleFinder finder = new RoleFinder(rolesPath);
         this.tasks = new TaskListLoader(yaml, new ActionResolver(isModule), finder, new RoleFiles(yaml));
         this.plays = new PlayLoader(tasks);

@@ -16,6 +16,10 @@ import dev.jprov.report.JsonLinesReporter;
 import dev.jprov.report.MarkdownReview;
 import dev.jprov.report.Reporter;
 import dev.jprov.source.LoadException;
+import dev.jprov.source.YamlReader;
+import dev.jprov.vault.SecretMask;
+import dev.jprov.vault.Vault;
+import dev.jprov.vault.VaultSecretLoader;
 import dev.jprov.transport.SshConnector;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -51,14 +55,18 @@ public final class ApplyJob {
     }
 
     public Outcome execute(Mode mode) {
+        // Every decrypted vault value goes in here; all that this job prints itself is masked with it too.
+        SecretMask mask = new SecretMask();
         try {
-            return runChecked(mode);
+            return runChecked(mode, mask);
         } catch (LoadException e) {
-            err.println("ERROR! " + e.getMessage());
+            err.println("ERROR! " + mask.mask(e.getMessage()));
             return new Outcome(ExitCode.PARSE_ERROR, Optional.empty());
-        } catch (HostPatternException | IllegalArgumentException e) {
-            err.println("ERROR! " + e.getMessage());
+        } catch (HostPatternException | IllegalArgumentException | VaultSecretLoader.PasswordSourceException e) {
+            err.println("ERROR! " + mask.mask(e.getMessage()));
             return new Outcome(ExitCode.ERROR, Optional.empty());
+        } catch (RuntimeException e) {
+            throw MaskedException.of(e, mask);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("ERROR! interrupted");
@@ -66,15 +74,17 @@ public final class ApplyJob {
         }
     }
 
-    private Outcome runChecked(Mode mode) throws InterruptedException {
-        // jinjava's set-up is the slowest part of start-up: let it run while files load and hosts connect.
-        TemplarTemplating templating = mode == Mode.RUN ? TemplarTemplating.startingNow() : null;
+    private Outcome runChecked(Mode mode, SecretMask mask) throws InterruptedException {
         Path cwd = Path.of("").toAbsolutePath();
-        RunOptions options = request.runOptions(cwd);
-        Inventory inventory = Inventory.load(request.inventories(), cwd);
-        for (String w : inventory.warnings()) err.println("[WARNING]: " + w);
+        Vault vault = VaultSetup.of(request.vault(), cwd).open(mask, err);
+        // jinjava's set-up is the slowest part of start-up: let it run while files load and hosts connect.
+        TemplarTemplating templating = mode == Mode.RUN ? TemplarTemplating.startingNow(vault) : null;
+        YamlReader yaml = new YamlReader(vault);
+        RunOptions options = request.runOptions(cwd, yaml);
+        Inventory inventory = Inventory.load(request.inventories(), cwd, yaml);
+        for (String w : inventory.warnings()) err.println("[WARNING]: " + mask.mask(w));
         ModuleRegistry modules = ModuleRegistry.builtin();
-        PlaybookLoader loader = new PlaybookLoader(modules::isModule, rolesPath(options));
+        PlaybookLoader loader = new PlaybookLoader(modules::isModule, rolesPath(options), yaml);
         List<Playbook> playbooks = new ArrayList<>();
         for (Path p : options.playbooks()) {
             Playbook pb = loader.load(p.toAbsolutePath());
@@ -92,7 +102,7 @@ public final class ApplyJob {
             TaskListFormatter.Listing what = new TaskListFormatter.Listing(mode == Mode.LIST_HOSTS,
                     mode == Mode.LIST_TASKS, false);
             for (int i = 0; i < playbooks.size(); i++) {
-                out.print(formatter.format(playbooks.get(i), options.playbooks().get(i).toString(), what));
+                out.print(mask.mask(formatter.format(playbooks.get(i), options.playbooks().get(i).toString(), what)));
             }
             return new Outcome(ExitCode.OK, Optional.empty());
         }
@@ -104,7 +114,7 @@ public final class ApplyJob {
                 String.join(" ", options.playbooks().stream().map(Path::toString).toList()))));
         ConnectionVars connection = new ConnectionVars(options, templating, Path.of(System.getProperty("user.home")));
         PlaybookRun run = new PlaybookRun(options, view, modules::find, templating, new LoaderIncludes(loader),
-                tags::selects, reporters);
+                tags::selects, reporters, vault);
         PlaybookRun.Result result;
         List<Path> dirs = options.playbooks().stream().map(p -> p.toAbsolutePath().getParent()).toList();
         java.util.function.Function<String, java.util.Map<String, Object>> varsOfHost = h -> {

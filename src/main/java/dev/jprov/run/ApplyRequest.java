@@ -1,6 +1,7 @@
 package dev.jprov.run;
 
 import dev.jprov.engine.RunOptions;
+import dev.jprov.source.YamlReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,7 @@ public record ApplyRequest(List<Path> playbooks, List<String> inventories, boole
                            List<String> extraVars, int forks, Optional<String> user, Optional<Path> privateKey,
                            int verbosity, boolean acceptNewHostKeys, Optional<Path> jsonReport,
                            Optional<Path> markdownReport, List<Path> rolesPath, Duration connectTimeout,
-                           boolean color) {
+                           boolean color, VaultRequest vault) {
 
     public ApplyRequest {
         playbooks = List.copyOf(playbooks);
@@ -27,10 +28,13 @@ public record ApplyRequest(List<Path> playbooks, List<String> inventories, boole
         rolesPath = List.copyOf(rolesPath);
     }
 
-    /** The engine's options; reads the -e arguments ({@code @file} relative to {@code workingDirectory}). */
-    RunOptions runOptions(Path workingDirectory) {
+    /**
+     * The engine's options; reads the -e arguments ({@code @file} relative to {@code workingDirectory}, opened
+     * with {@code yaml} so that a vault-encrypted file works).
+     */
+    RunOptions runOptions(Path workingDirectory, YamlReader yaml) {
         return new RunOptions(List.of(), playbooks, check, diff, limit, tags, skipTags,
-                ExtraVars.parse(extraVars, workingDirectory), forks, user, privateKey, verbosity, acceptNewHostKeys,
+                ExtraVars.parse(extraVars, workingDirectory, yaml), forks, user, privateKey, verbosity, acceptNewHostKeys,
                 jsonReport, markdownReport, rolesPath, connectTimeout, color);
     }
 }

@@ -18,8 +18,12 @@ final class ExtraVars {
     private ExtraVars() {}
 
     static Map<String, Object> parse(List<String> arguments, Path workingDirectory) {
+        return parse(arguments, workingDirectory, new YamlReader());
+    }
+
+    /** {@code yaml} opens a vault-encrypted {@code @file} (or {@code !vault} values in it), as Ansible's loader does. */
+    static Map<String, Object> parse(List<String> arguments, Path workingDirectory, YamlReader yaml) {
         Map<String, Object> out = new LinkedHashMap<>();
-        YamlReader yaml = new YamlReader();
         for (String arg : arguments) {
             String a = arg.strip();
             if (a.isEmpty()) continue;

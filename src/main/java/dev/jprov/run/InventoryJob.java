@@ -5,6 +5,10 @@ import dev.jprov.inventory.Inventory;
 import dev.jprov.inventory.InventoryGraph;
 import dev.jprov.inventory.InventoryJson;
 import dev.jprov.source.LoadException;
+import dev.jprov.source.YamlReader;
+import dev.jprov.vault.SecretMask;
+import dev.jprov.vault.Vault;
+import dev.jprov.vault.VaultSecretLoader;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,15 +33,25 @@ public final class InventoryJob {
     private final PrintStream out;
     private final PrintStream err;
 
+    private final VaultRequest vault;
+
     public InventoryJob(List<String> inventories, PrintStream out, PrintStream err) {
+        this(inventories, VaultRequest.NONE, out, err);
+    }
+
+    public InventoryJob(List<String> inventories, VaultRequest vault, PrintStream out, PrintStream err) {
         this.inventories = List.copyOf(inventories);
+        this.vault = vault;
         this.out = out;
         this.err = err;
     }
 
     public ExitCode run(Show show) {
         try {
-            Inventory inventory = Inventory.load(inventories, Path.of("").toAbsolutePath());
+            Path cwd = Path.of("").toAbsolutePath();
+            // As ansible-inventory: encrypted files are opened, !vault values are shown encrypted.
+            Vault secrets = VaultSetup.of(vault, cwd).open(new SecretMask(), err);
+            Inventory inventory = Inventory.load(inventories, cwd, YamlReader.keepingVaultValues(secrets));
             for (String w : inventory.warnings()) err.println("[WARNING]: " + w);
             out.print(switch (show) {
                 case Listing l -> InventoryJson.list(inventory);
@@ -52,6 +66,9 @@ public final class InventoryJob {
         } catch (HostPatternException e) {
             err.println("ERROR! " + e.getMessage());
             return ExitCode.BAD_OPTIONS;
+        } catch (VaultSecretLoader.PasswordSourceException e) {
+            err.println("ERROR! " + e.getMessage());
+            return ExitCode.ERROR;
         }
     }
 }

@@ -2,7 +2,9 @@ package dev.jprov.run;
 
 import dev.jprov.engine.TemplateError;
 import dev.jprov.engine.Templating;
+import dev.jprov.source.Secrets;
 import dev.jprov.source.SourceLocation;
+import dev.jprov.template.RenderLimits;
 import dev.jprov.template.Templar;
 import dev.jprov.template.TemplateException;
 import java.nio.file.Path;
@@ -24,7 +26,12 @@ final class TemplarTemplating implements Templating {
 
     /** Starts building the Templar now, on another thread. */
     static TemplarTemplating startingNow() {
-        return new TemplarTemplating(CompletableFuture.supplyAsync(Templar::new));
+        return startingNow(Secrets.NONE);
+    }
+
+    /** Starts building the Templar now; it opens vault-encrypted template and lookup files with {@code secrets}. */
+    static TemplarTemplating startingNow(Secrets secrets) {
+        return new TemplarTemplating(CompletableFuture.supplyAsync(() -> new Templar(RenderLimits.DEFAULT, secrets)));
     }
 
     @Override

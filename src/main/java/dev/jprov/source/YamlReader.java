@@ -28,6 +28,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Reads YAML files into {@link YamlNode} trees with positions. Uses snakeyaml's composer for structure and
  * its safe constructor for scalar typing, so values are typed as YAML 1.1 (PyYAML, hence Ansible) types them.
  * Syntax errors become {@link LoadException}s pointing at file:line:column.
+ *
+ * <p>ansible-vault data is opened as Ansible's loader opens it: a file that is a vault envelope is decrypted
+ * before it is parsed, and a {@code !vault} scalar becomes its decrypted text. Both happen at load, with the
+ * run's {@link Secrets}; every string they yield is registered as a secret so that output masks it.
  */
 public final class YamlReader {
 
@@ -45,9 +49,32 @@ public final class YamlReader {
         }
     }
 
-    private final LoaderOptions options;
+    private static final String VAULT_TAG = "!vault";
 
+    private final LoaderOptions options;
+    private final Secrets secrets;
+    private final boolean decryptValues;
+
+    /** A reader without vault secrets: vault data in what it reads is an error naming the file and line. */
     public YamlReader() {
+        this(Secrets.NONE);
+    }
+
+    public YamlReader(Secrets secrets) {
+        this(secrets, true);
+    }
+
+    /**
+     * A reader for showing data as ansible-inventory does: encrypted files are opened, but a {@code !vault} value
+     * stays encrypted, as the mapping {@code {"__ansible_vault": ENVELOPE}} that Ansible's JSON encoder prints.
+     */
+    public static YamlReader keepingVaultValues(Secrets secrets) {
+        return new YamlReader(secrets, false);
+    }
+
+    private YamlReader(Secrets secrets, boolean decryptValues) {
+        this.secrets = secrets;
+        this.decryptValues = decryptValues;
         options = new LoaderOptions();
         options.setAllowDuplicateKeys(true); // PyYAML keeps the last one; so do we.
         options.setMaxAliasesForCollections(200);
@@ -73,12 +100,16 @@ public final class YamlReader {
     }
 
     public List<YamlNode> readAll(Path file, String text) {
+        boolean encrypted = text.startsWith(Secrets.HEADER);
+        if (encrypted) {
+            text = new String(secrets.decrypt(text, SourceLocation.of(file)), StandardCharsets.UTF_8);
+        }
         Yaml yaml = new Yaml(options);
-        ScalarConstructor constructor = new ScalarConstructor(options);
+        Conversion conversion = new Conversion(file, new ScalarConstructor(options), encrypted);
         List<YamlNode> out = new ArrayList<>();
         try (Reader reader = new StringReader(text)) {
             for (Node node : yaml.composeAll(reader)) {
-                out.add(convert(file, node, constructor));
+                out.add(conversion.convert(node));
             }
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -100,49 +131,92 @@ public final class YamlReader {
         return m == null ? SourceLocation.of(file) : new SourceLocation(file, m.getLine() + 1, m.getColumn() + 1);
     }
 
-    private YamlNode convert(Path file, Node node, ScalarConstructor constructor) {
-        return switch (node) {
-            case ScalarNode s -> new YamlNode.Scalar(constructor.scalar(s), at(file, s));
-            case SequenceNode s -> {
-                List<YamlNode> items = new ArrayList<>(s.getValue().size());
-                for (Node child : s.getValue()) items.add(convert(file, child, constructor));
-                yield new YamlNode.Sequence(items, at(file, s));
-            }
-            case MappingNode m -> convertMapping(file, m, constructor);
-            default -> throw new LoadException(at(file, node), "unsupported YAML node " + node.getNodeId());
-        };
-    }
+    /**
+     * One file's conversion. {@code secretFile}: the file was vault-encrypted, so all its string values are
+     * secrets (its keys, numbers and booleans are not: masking every "true" would hide nothing).
+     */
+    private final class Conversion {
+        private final Path file;
+        private final ScalarConstructor constructor;
+        private final boolean secretFile;
 
-    private YamlNode.Mapping convertMapping(Path file, MappingNode m, ScalarConstructor constructor) {
-        Map<String, YamlNode> entries = new LinkedHashMap<>();
-        Map<String, SourceLocation> keys = new LinkedHashMap<>();
-        // Merge keys (<<) first, so explicit keys of this mapping win as in YAML 1.1.
-        for (NodeTuple t : m.getValue()) {
-            if (t.getKeyNode().getTag().equals(Tag.MERGE)) {
-                Node v = t.getValueNode();
-                List<Node> sources = v instanceof SequenceNode seq ? seq.getValue() : List.of(v);
-                for (Node src : sources) {
-                    if (!(src instanceof MappingNode sm)) {
-                        throw new LoadException(at(file, src), "a merge key (<<) needs a mapping");
+        Conversion(Path file, ScalarConstructor constructor, boolean secretFile) {
+            this.file = file;
+            this.constructor = constructor;
+            this.secretFile = secretFile;
+        }
+
+        private YamlNode convert(Node node) {
+            return switch (node) {
+                case ScalarNode s -> new YamlNode.Scalar(scalar(s), at(file, s));
+                case SequenceNode s -> {
+                    refuseVaultTag(s);
+                    List<YamlNode> items = new ArrayList<>(s.getValue().size());
+                    for (Node child : s.getValue()) items.add(convert(child));
+                    yield new YamlNode.Sequence(items, at(file, s));
+                }
+                case MappingNode m -> {
+                    refuseVaultTag(m);
+                    yield convertMapping(m);
+                }
+                default -> throw new LoadException(at(file, node), "unsupported YAML node " + node.getNodeId());
+            };
+        }
+
+        private Object scalar(ScalarNode s) {
+            if (s.getTag().getValue().equals(VAULT_TAG) && !decryptValues) {
+            Map<String, Object> encrypted = new LinkedHashMap<>();
+            encrypted.put("__ansible_vault", s.getValue());
+            return encrypted;
+        }
+        if (s.getTag().getValue().equals(VAULT_TAG)) {
+                String plain = new String(secrets.decrypt(s.getValue(), at(file, s)), StandardCharsets.UTF_8);
+                secrets.register(plain);
+                return plain;
+            }
+            Object value = constructor.scalar(s);
+            if (secretFile && value instanceof String str) secrets.register(str);
+            return value;
+        }
+
+        private void refuseVaultTag(Node node) {
+            if (node.getTag().getValue().equals(VAULT_TAG)) {
+                throw new LoadException(at(file, node), "!vault tags a string (the output of ansible-vault "
+                        + "encrypt_string), not a " + (node instanceof SequenceNode ? "list" : "mapping"));
+            }
+        }
+
+        private YamlNode.Mapping convertMapping(MappingNode m) {
+            Map<String, YamlNode> entries = new LinkedHashMap<>();
+            Map<String, SourceLocation> keys = new LinkedHashMap<>();
+            // Merge keys (<<) first, so explicit keys of this mapping win as in YAML 1.1.
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode().getTag().equals(Tag.MERGE)) {
+                    Node v = t.getValueNode();
+                    List<Node> sources = v instanceof SequenceNode seq ? seq.getValue() : List.of(v);
+                    for (Node src : sources) {
+                        if (!(src instanceof MappingNode sm)) {
+                            throw new LoadException(at(file, src), "a merge key (<<) needs a mapping");
+                        }
+                        YamlNode.Mapping merged = convertMapping(sm);
+                        entries.putAll(merged.entries());
+                        keys.putAll(merged.keyLocations());
                     }
-                    YamlNode.Mapping merged = convertMapping(file, sm, constructor);
-                    entries.putAll(merged.entries());
-                    keys.putAll(merged.keyLocations());
                 }
             }
-        }
-        for (NodeTuple t : m.getValue()) {
-            Node k = t.getKeyNode();
-            if (k.getTag().equals(Tag.MERGE)) continue;
-            if (!(k instanceof ScalarNode ks)) {
-                throw new LoadException(at(file, k), "a mapping key must be a plain value, not a list or mapping");
+            for (NodeTuple t : m.getValue()) {
+                Node k = t.getKeyNode();
+                if (k.getTag().equals(Tag.MERGE)) continue;
+                if (!(k instanceof ScalarNode ks)) {
+                    throw new LoadException(at(file, k), "a mapping key must be a plain value, not a list or mapping");
+                }
+                Object key = constructor.scalar(ks);
+                String name = key == null ? "null" : key instanceof Boolean b ? (b ? "True" : "False") : key.toString();
+                entries.remove(name); // keep the position of the last occurrence
+                entries.put(name, convert(t.getValueNode()));
+                keys.put(name, at(file, k));
             }
-            Object key = constructor.scalar(ks);
-            String name = key == null ? "null" : key instanceof Boolean b ? (b ? "True" : "False") : key.toString();
-            entries.remove(name); // keep the position of the last occurrence
-            entries.put(name, convert(file, t.getValueNode(), constructor));
-            keys.put(name, at(file, k));
+            return new YamlNode.Mapping(entries, keys, at(file, m));
         }
-        return new YamlNode.Mapping(entries, keys, at(file, m));
     }
 }

@@ -124,7 +124,9 @@ final class Lookups {
             String text;
             try {
                 p = SearchPathLocator.find(session, subdir, name, false);
-                text = Files.readString(p, StandardCharsets.UTF_8);
+                text = session.vars().templar().readControllerFile(p);
+            } catch (dev.jprov.source.LoadException e) {
+                throw RenderSession.failure(e.getMessage());
             } catch (IOException e) {
                 throw RenderSession.failure("The '" + (render ? "template" : "file") + "' lookup had an issue accessing the file '"
                         + name + "'. " + e.getMessage());

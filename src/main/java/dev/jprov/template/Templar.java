@@ -15,6 +15,8 @@ import jinjava.de.odysseus.el.ExpressionFactoryImpl;
 import jinjava.de.odysseus.el.tree.TreeStore;
 import jinjava.de.odysseus.el.tree.impl.Builder;
 import jinjava.de.odysseus.el.tree.impl.Cache;
+import dev.jprov.source.LoadException;
+import dev.jprov.source.Secrets;
 import dev.jprov.source.SourceLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,7 @@ public final class Templar {
     private static final String INTERPRETER_NAME = com.hubspot.jinjava.el.ext.ExtendedParser.INTERPRETER;
 
     private final RenderLimits limits;
+    private final Secrets secrets;
     private final JinjavaConfig config;
     private final Jinjava jinjava;
     private final PythonOutputStrategy outputStrategy = new PythonOutputStrategy();
@@ -49,7 +52,13 @@ public final class Templar {
     }
 
     public Templar(RenderLimits limits) {
+        this(limits, Secrets.NONE);
+    }
+
+    /** @param secrets opens vault-encrypted template files and lookup('file') files, as Ansible's loader does */
+    public Templar(RenderLimits limits, Secrets secrets) {
         this.limits = limits;
+        this.secrets = secrets;
         this.config = JinjavaConfig.newBuilder()
                 .withTrimBlocks(false) // Ansible's trim_blocks=True is done by TrimBlocks, keeping line numbers right
                 .withLstripBlocks(false)
@@ -186,6 +195,15 @@ public final class Templar {
     }
 
     /**
+     * A controller file's text as Ansible's loader gives it to the template module and lookups: decrypted when it
+     * is vault-encrypted (its content is then a secret of the run). A wrong or missing password is a LoadException.
+     */
+    String readControllerFile(Path file) throws IOException {
+        byte[] data = secrets.openSecretFile(Files.readAllBytes(file), SourceLocation.of(file));
+        return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(data)).toString();
+    }
+
+    /**
      * Renders a template file as Ansible's template module does (trim_blocks unless its #jinja2: header says
      * otherwise, the header not written, trailing newlines kept), with
      * {@code ansible_managed}, {@code template_host}, {@code template_path}, {@code template_fullpath},
@@ -194,9 +212,11 @@ public final class Templar {
     public String renderTemplateFile(Path template, Map<String, ?> vars) {
         String text;
         try {
-            text = Files.readString(template, StandardCharsets.UTF_8);
+            text = readControllerFile(template);
         } catch (IOException e) {
             throw new TemplateException(SourceLocation.of(template), "cannot read template: " + e.getMessage());
+        } catch (LoadException e) {
+            throw new TemplateException(SourceLocation.of(template), e.problem());
         }
         LazyVars lv = lazyVars(vars).with(TemplateFileVars.of(template));
         try {

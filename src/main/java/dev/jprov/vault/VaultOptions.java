@@ -39,7 +39,7 @@ public record VaultOptions(List<String> vaultIds, List<String> passwordFiles, bo
         List<String> files = new ArrayList<>(passwordFiles);
         Optional.ofNullable(env.get("ANSIBLE_VAULT_PASSWORD_FILE")).filter(f -> !f.isBlank()).ifPresent(files::add);
         for (String f : files) slugs.add(VaultEnvelope.DEFAULT_ID + "@" + f);
-        if (askVaultPass) slugs.add(VaultEnvelope.DEFAULT_ID + "@prompt_ask_vault_pass");
+        if (askVaultPass || truthy(env.get("ANSIBLE_ASK_VAULT_PASS"))) slugs.add(VaultEnvelope.DEFAULT_ID + "@prompt_ask_vault_pass");
         List<Source> out = new ArrayList<>();
         for (String slug : slugs) {
             int at = slug.indexOf('@');
@@ -52,7 +52,11 @@ public record VaultOptions(List<String> vaultIds, List<String> passwordFiles, bo
 
     /** ANSIBLE_VAULT_ID_MATCH: only a secret whose id is the envelope's label may decrypt it. */
     public static boolean idMustMatch(Map<String, String> env) {
-        String v = env.getOrDefault("ANSIBLE_VAULT_ID_MATCH", "").strip().toLowerCase(java.util.Locale.ROOT);
-        return List.of("1", "true", "yes", "on", "y", "t").contains(v);
+        return truthy(env.get("ANSIBLE_VAULT_ID_MATCH"));
+    }
+
+    /** Ansible's boolean settings from the environment. */
+    private static boolean truthy(String v) {
+        return v != null && List.of("1", "true", "yes", "on", "y", "t").contains(v.strip().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -31,7 +31,7 @@ public final class CopyModule implements Module {
         boolean follow = args.bool("follow", false);
         args.bool("local_follow");
         if (args.bool("remote_src", false)) throw new ArgsException("remote_src=yes is not supported by jprov");
-        args.bool("decrypt");
+        boolean decrypt = args.bool("decrypt", true);
         // directory_mode as an octal mode (YAML 0755 arrives as 493); symbolic modes are not accepted here.
         Optional<String> directoryMode = args.value("directory_mode").flatMap(FileMode::parse).map(m -> {
             if (!(m instanceof FileMode.Octal o)) throw new ArgsException("directory_mode must be an octal mode");
@@ -51,13 +51,9 @@ public final class CopyModule implements Module {
             Path local = context.findLocalFile("files", src.get());
             if (Files.isDirectory(local)) {
                 return tree(local, src.get(), dest, directoryMode, attributes, backup, validate, force, follow,
-                        context);
+                        decrypt, context);
             }
-            try {
-                bytes = Files.readAllBytes(local);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + local, e);
-            }
+            bytes = context.readLocalFile(local, decrypt);
             basename = Optional.of(local.getFileName().toString());
         }
         return new ContentCopy(dest, () -> bytes, src.map(s -> s), basename, attributes, backup, validate, force, follow,
@@ -70,7 +66,7 @@ public final class CopyModule implements Module {
      */
     private static Invocation tree(Path local, String src, String dest, Optional<String> directoryMode,
                                    FileAttributes attributes, boolean backup, Optional<String> validate,
-                                   boolean force, boolean follow, ModuleContext context) {
+                                   boolean force, boolean follow, boolean decrypt, ModuleContext context) {
         String base = dest.endsWith("/") ? dest.substring(0, dest.length() - 1) : dest;
         String root = src.endsWith("/") ? base : base + "/" + local.getFileName();
         List<String> dirs = new ArrayList<>();
@@ -83,7 +79,7 @@ public final class CopyModule implements Module {
                 if (Files.isDirectory(p)) {
                     dirs.add(remote);
                 } else if (Files.isRegularFile(p)) {
-                    byte[] bytes = Files.readAllBytes(p);
+                    byte[] bytes = context.readLocalFile(p, decrypt);
                     files.add(new ContentCopy(remote, () -> bytes, Optional.of(src), Optional.empty(), attributes,
                             backup, validate, force, follow, context.diff(), backup ? context.backupSuffix() : ""));
                 }
