@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The run's decrypted values, and the one function that hides them in text. A value is registered whole and, when
- * it has several lines (a decrypted file), line by line too, since diffs and results show files a line at a time.
+ * The run's decrypted values, and the one function that hides them in text. A value of several lines (a decrypted
+ * file) is registered line by line, as diffs show it, so a masked diff keeps its lines.
  * Values (and lines) shorter than {@link #MIN_LENGTH} characters are not masked: hiding every "a" or "no" would
  * make the output unreadable and hide nothing a reader could not guess.
  */
@@ -22,10 +22,12 @@ public final class SecretMask {
 
     public synchronized void register(String value) {
         if (value == null) return;
-        boolean added = add(value);
+        boolean added = false;
         if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            // Line by line only: masking the whole text too would fold a file into one line in a diff.
             for (String line : value.split("\r?\n|\r")) added |= add(line.strip());
-            added |= add(value.strip());
+        } else {
+            added = add(value);
         }
         if (!added) return;
         List<String> sorted = new ArrayList<>(secrets);
