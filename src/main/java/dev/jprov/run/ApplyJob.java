@@ -80,9 +80,10 @@ public final class ApplyJob {
         // jinjava's set-up is the slowest part of start-up: let it run while files load and hosts connect.
         TemplarTemplating templating = mode == Mode.RUN ? TemplarTemplating.startingNow(vault) : null;
         YamlReader yaml = new YamlReader(vault);
-        RunOptions options = request.runOptions(cwd, yaml);
+        // The inventory before -e, as ansible-playbook loads them (so the first vault error is the same one).
         Inventory inventory = Inventory.load(request.inventories(), cwd, yaml);
         for (String w : inventory.warnings()) err.println("[WARNING]: " + mask.mask(w));
+        RunOptions options = request.runOptions(cwd, yaml);
         ModuleRegistry modules = ModuleRegistry.builtin();
         PlaybookLoader loader = new PlaybookLoader(modules::isModule, rolesPath(options), yaml);
         List<Playbook> playbooks = new ArrayList<>();

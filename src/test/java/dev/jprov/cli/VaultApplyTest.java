@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class VaultApplyTest {
     /** Every plaintext of the fixtures that must never be printed. */
     static final List<String> SECRETS = List.of("s3cr3t-db-Passw0rd", "inv-S3cret-value", "tok-98765-xyz",
-            "TOPSECRET-LINE-42", "line one of secret file");
+            "TOPSECRET-LINE-42", "line one of secret file", "R0le-Default-Secret", "Extra-Vars-Secret-9");
 
     @TempDir
     Path dir;
@@ -76,7 +76,7 @@ class VaultApplyTest {
     @Test
     void hostGetsTheSecretsAndNoOutputShowsThem() {
         Run run = jprov("apply", "-i", "@DIR@/hosts.yaml", "@DIR@/site.yaml", "--vault-password-file",
-                "@DIR@/pw.txt", "-e", "base=@DIR@/out", "-D", "-vvv", "--json", "@DIR@/events.json", "--report",
+                "@DIR@/pw.txt", "-e", "base=@DIR@/out", "-e", "@@DIR@/extra.enc.yml", "-D", "-vvv", "--json", "@DIR@/events.json", "--report",
                 "@DIR@/review.md");
         assertEquals(0, run.code(), run.both());
         // What ansible-playbook 2.14 wrote on the host from the same fixture.
@@ -85,6 +85,8 @@ class VaultApplyTest {
         assertEquals("line one of secret file\nTOPSECRET-LINE-42\n", read("out/vaulted-template.txt"));
         assertEquals("line one of secret file\nTOPSECRET-LINE-42\n", read("out/secret.txt"));
         assertEquals(read("files/secret.enc"), read("out/still-encrypted.txt"), "copy decrypt=false copies as is");
+        // an encrypted role defaults file and an encrypted -e @file
+        assertEquals("role=R0le-Default-Secret extra=Extra-Vars-Secret-9\n", read("out/role.conf"));
         String events = read("events.json");
         String review = read("review.md");
         for (String secret : SECRETS) {
@@ -119,7 +121,7 @@ class VaultApplyTest {
     @MethodSource("refused")
     void badOrMissingPasswordsAreClearErrors(String vault, int code, String message) {
         List<String> args = new ArrayList<>(List.of("apply", "-i", "@DIR@/hosts.yaml", "@DIR@/site.yaml", "-e",
-                "base=@DIR@/out"));
+                "base=@DIR@/out", "-e", "@@DIR@/extra.enc.yml"));
         if (!vault.isEmpty()) args.addAll(List.of(vault.split(" ")));
         Run run = jprov(args.toArray(String[]::new));
         assertEquals(code, run.code(), run.both());
@@ -150,7 +152,7 @@ class VaultApplyTest {
             Files.setPosixFilePermissions(dir.resolve(s), PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         List<String> args = new ArrayList<>(List.of("apply", "-i", "@DIR@/hosts.yaml", "@DIR@/site.yaml", "-e",
-                "base=@DIR@/out"));
+                "base=@DIR@/out", "-e", "@@DIR@/extra.enc.yml"));
         args.addAll(List.of(vault.split(" ")));
         Run run = jprov(args.toArray(String[]::new));
         assertEquals(0, run.code(), run.both());
