@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jprov", mixinStandardHelpOptions = true, versionProvider = JprovCommand.Version.class,
         description = "Agentless provisioning of FreeBSD hosts and jails over SSH, with Ansible's inventory, "
                 + "playbooks and flags.",
-        subcommands = {ApplyCommand.class, InventoryCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ApplyCommand.class, InventoryCommand.class, VaultCommand.class, CommandLine.HelpCommand.class})
 public final class JprovCommand implements Runnable {
 
     @CommandLine.Spec

@@ -37,11 +37,18 @@ public final class VaultSecretLoader {
     private final PasswordPrompt prompt;
     private final Path workingDirectory;
     private final boolean idMustMatch;
+    private final boolean newPassword;
 
     public VaultSecretLoader(PasswordPrompt prompt, Path workingDirectory, boolean idMustMatch) {
+        this(prompt, workingDirectory, idMustMatch, false);
+    }
+
+    /** @param newPassword a prompt asks for a new password twice (ansible-vault encrypt), not once */
+    public VaultSecretLoader(PasswordPrompt prompt, Path workingDirectory, boolean idMustMatch, boolean newPassword) {
         this.prompt = prompt;
         this.workingDirectory = workingDirectory;
         this.idMustMatch = idMustMatch;
+        this.newPassword = newPassword;
     }
 
     public Loaded load(VaultOptions options, Map<String, String> env) {
@@ -51,8 +58,15 @@ public final class VaultSecretLoader {
         for (VaultOptions.Source s : options.sources(env)) {
             if (s.prompts()) {
                 // Ansible's --ask-vault-pass prompt is "Vault password: "; --vault-id ID@prompt names the id.
-                String text = s.source().equals("prompt") ? "Vault password (" + s.id() + "): " : "Vault password: ";
-                secrets.add(new VaultSecret(s.id(), ask(text)));
+                boolean named = s.source().equals("prompt");
+                byte[] password = ask(named ? (newPassword ? "New vault password (" : "Vault password (") + s.id()
+                        + "): " : newPassword ? "New Vault password: " : "Vault password: ");
+                if (newPassword) {
+                    byte[] again = ask(named ? "Confirm new vault password (" + s.id() + "): "
+                            : "Confirm New Vault password: ");
+                    if (!Arrays.equals(password, again)) throw new PasswordSourceException("Passwords do not match");
+                }
+                secrets.add(new VaultSecret(s.id(), password));
                 continue;
             }
             try {
