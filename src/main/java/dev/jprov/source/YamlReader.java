@@ -100,7 +100,8 @@ public final class YamlReader {
     }
 
     public List<YamlNode> readAll(Path file, String text) {
-        boolean encrypted = text.startsWith(Secrets.HEADER);
+        // Only a file can be encrypted whole: text from a template (from_yaml, file null) is YAML as it is.
+        boolean encrypted = file != null && text.startsWith(Secrets.HEADER);
         if (encrypted) {
             text = new String(secrets.decrypt(text, SourceLocation.of(file)), StandardCharsets.UTF_8);
         }

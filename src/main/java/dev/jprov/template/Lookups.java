@@ -67,6 +67,8 @@ final class Lookups {
             return switch (name) {
                 case "file" -> files(session, call, "files", false);
                 case "template" -> files(session, call, "templates", true);
+                // Ansible's unvault: a file's text, decrypted, not stripped.
+                case "unvault" -> files(session, call, "files", false, false);
                 case "env" -> {
                     List<Object> out = new ArrayList<>();
                     Object dflt = call.named.getOrDefault("default", "");
@@ -115,8 +117,13 @@ final class Lookups {
     }
 
     private static List<Object> files(RenderSession session, Call call, String subdir, boolean render) {
+        return files(session, call, subdir, render, true);
+    }
+
+    private static List<Object> files(RenderSession session, Call call, String subdir, boolean render, boolean strip) {
         List<Object> out = new ArrayList<>();
-        boolean rstrip = !call.named.containsKey("rstrip") || PythonTypeConverter.truthy(call.named.get("rstrip"));
+        boolean rstrip = strip
+                && (!call.named.containsKey("rstrip") || PythonTypeConverter.truthy(call.named.get("rstrip")));
         boolean lstrip = call.named.containsKey("lstrip") && PythonTypeConverter.truthy(call.named.get("lstrip"));
         for (Object t : call.terms) {
             String name = PythonRepr.str(t);

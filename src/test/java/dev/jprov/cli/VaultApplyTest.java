@@ -84,6 +84,7 @@ class VaultApplyTest {
         assertEquals("db=s3cr3t-db-Passw0rd\ntoken=tok-98765-xyz\n", read("out/app-from-template.conf"));
         assertEquals("line one of secret file\nTOPSECRET-LINE-42\n", read("out/vaulted-template.txt"));
         assertEquals("line one of secret file\nTOPSECRET-LINE-42\n", read("out/secret.txt"));
+        assertEquals("line one of secret file\nTOPSECRET-LINE-42\n", read("out/unvaulted.txt"), "lookup unvault");
         assertEquals(read("files/secret.enc"), read("out/still-encrypted.txt"), "copy decrypt=false copies as is");
         // an encrypted role defaults file and an encrypted -e @file
         assertEquals("role=R0le-Default-Secret extra=Extra-Vars-Secret-9\n", read("out/role.conf"));
