@@ -160,6 +160,34 @@ class VaultApplyTest {
         assertEquals("line one of secret file\nTOPSECRET-LINE-42\n", read("out/secret.txt"));
     }
 
+    /** The !vault block of hosts.yaml (inv-S3cret-value), indented for a task list item. */
+    String vaultBlock(String indent) {
+        StringBuilder out = new StringBuilder("!vault |\n");
+        read("hosts.yaml").lines().dropWhile(l -> !l.contains("$ANSIBLE_VAULT"))
+                .forEach(l -> out.append(indent).append(l.strip()).append('\n'));
+        return out.toString();
+    }
+
+    static Stream<Arguments> printedByTheJob() {
+        return Stream.of(
+                // {0} tasks (VAULT is a !vault value), {1} exit code, {2} expected in the output
+                Arguments.of("    - name: VAULT      debug: msg=hi\n", 0, "      ********\tTAGS: []"),
+                Arguments.of("    - VAULT", 4, "a task must be a mapping of keywords (for example '- name: ...' with a "
+                        + "module), got a string ('********')"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {2}")
+    @MethodSource("printedByTheJob")
+    void whatTheJobPrintsItselfIsMaskedToo(String tasks, int code, String expected) throws IOException {
+        Files.writeString(dir.resolve("names.yaml"), "- hosts: all\n  tasks:\n"
+                + tasks.replace("VAULT", vaultBlock("        ")));
+        Run run = jprov("apply", "-i", "@DIR@/hosts.yaml", "@DIR@/names.yaml", "--list-tasks",
+                "--vault-password-file", "@DIR@/pw.txt");
+        assertEquals(code, run.code(), run.both());
+        assertFalse(run.both().contains("inv-S3cret-value"), run.both());
+        assertTrue(run.both().contains(expected), run.both());
+    }
+
     @Test
     void inventoryShowsVaultValuesEncryptedAsAnsibleInventory() throws IOException {
         // ansible-inventory 2.14 prints a !vault value as {"__ansible_vault": ENVELOPE}, password or not.
