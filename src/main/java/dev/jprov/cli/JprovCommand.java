@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The top-level {@code jprov} command: subcommands apply and inventory, --version and --help. */
+/** The top-level {@code jprov} command: subcommands apply, inventory and vault, --version and --help. */
 @Command(name = "jprov", mixinStandardHelpOptions = true, versionProvider = JprovCommand.Version.class,
         description = "Agentless provisioning of FreeBSD hosts and jails over SSH, with Ansible's inventory, "
                 + "playbooks and flags.",
@@ -34,7 +34,7 @@ public final class JprovCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: apply or inventory");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: apply, inventory or vault");
     }
 
     static CommandLine commandLine(PrintStream out, PrintStream err) {

@@ -35,10 +35,41 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class YamlReader {
 
-    /** Exposes snakeyaml's scalar construction (YAML 1.1 ints, octal, bools, floats, nulls, timestamps as text). */
+    /**
+     * Exposes snakeyaml's scalar construction (YAML 1.1 ints, octal, bools, floats, nulls, timestamps as text),
+     * and opens {@code !vault} values of one file. {@code secretFile}: the file was vault-encrypted, so its string
+     * values are secrets (not its keys, numbers and booleans: masking every "true" would hide nothing).
+     */
     private static final class ScalarConstructor extends SafeConstructor {
-        ScalarConstructor(LoaderOptions options) {
+        private final Path file;
+        private final Secrets secrets;
+        private final boolean decryptValues;
+        private final boolean secretFile;
+
+        ScalarConstructor(LoaderOptions options, Path file, Secrets secrets, boolean decryptValues,
+                          boolean secretFile) {
             super(options);
+            this.file = file;
+            this.secrets = secrets;
+            this.decryptValues = decryptValues;
+            this.secretFile = secretFile;
+        }
+
+        /** A value (not a key): a {@code !vault} scalar decrypted, or kept as ansible-inventory shows it. */
+        Object value(ScalarNode node) {
+            if (node.getTag().getValue().equals(VAULT_TAG)) {
+                if (!decryptValues) {
+                    Map<String, Object> encrypted = new LinkedHashMap<>();
+                    encrypted.put("__ansible_vault", node.getValue());
+                    return encrypted;
+                }
+                String plain = new String(secrets.decrypt(node.getValue(), at(file, node)), StandardCharsets.UTF_8);
+                secrets.register(plain);
+                return plain;
+            }
+            Object value = scalar(node);
+            if (secretFile && value instanceof String s) secrets.register(s);
+            return value;
         }
 
         Object scalar(ScalarNode node) {
@@ -106,11 +137,11 @@ public final class YamlReader {
             text = new String(secrets.decrypt(text, SourceLocation.of(file)), StandardCharsets.UTF_8);
         }
         Yaml yaml = new Yaml(options);
-        Conversion conversion = new Conversion(file, new ScalarConstructor(options), encrypted);
+        ScalarConstructor constructor = new ScalarConstructor(options, file, secrets, decryptValues, encrypted);
         List<YamlNode> out = new ArrayList<>();
         try (Reader reader = new StringReader(text)) {
             for (Node node : yaml.composeAll(reader)) {
-                out.add(conversion.convert(node));
+                out.add(convert(file, node, constructor));
             }
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -132,92 +163,60 @@ public final class YamlReader {
         return m == null ? SourceLocation.of(file) : new SourceLocation(file, m.getLine() + 1, m.getColumn() + 1);
     }
 
-    /**
-     * One file's conversion. {@code secretFile}: the file was vault-encrypted, so all its string values are
-     * secrets (its keys, numbers and booleans are not: masking every "true" would hide nothing).
-     */
-    private final class Conversion {
-        private final Path file;
-        private final ScalarConstructor constructor;
-        private final boolean secretFile;
-
-        Conversion(Path file, ScalarConstructor constructor, boolean secretFile) {
-            this.file = file;
-            this.constructor = constructor;
-            this.secretFile = secretFile;
-        }
-
-        private YamlNode convert(Node node) {
-            return switch (node) {
-                case ScalarNode s -> new YamlNode.Scalar(scalar(s), at(file, s));
-                case SequenceNode s -> {
-                    refuseVaultTag(s);
-                    List<YamlNode> items = new ArrayList<>(s.getValue().size());
-                    for (Node child : s.getValue()) items.add(convert(child));
-                    yield new YamlNode.Sequence(items, at(file, s));
-                }
-                case MappingNode m -> {
-                    refuseVaultTag(m);
-                    yield convertMapping(m);
-                }
-                default -> throw new LoadException(at(file, node), "unsupported YAML node " + node.getNodeId());
-            };
-        }
-
-        private Object scalar(ScalarNode s) {
-            if (s.getTag().getValue().equals(VAULT_TAG) && !decryptValues) {
-            Map<String, Object> encrypted = new LinkedHashMap<>();
-            encrypted.put("__ansible_vault", s.getValue());
-            return encrypted;
-        }
-        if (s.getTag().getValue().equals(VAULT_TAG)) {
-                String plain = new String(secrets.decrypt(s.getValue(), at(file, s)), StandardCharsets.UTF_8);
-                secrets.register(plain);
-                return plain;
+    private YamlNode convert(Path file, Node node, ScalarConstructor constructor) {
+        return switch (node) {
+            case ScalarNode s -> new YamlNode.Scalar(constructor.value(s), at(file, s));
+            case SequenceNode s -> {
+                refuseVaultTag(file, s);
+                List<YamlNode> items = new ArrayList<>(s.getValue().size());
+                for (Node child : s.getValue()) items.add(convert(file, child, constructor));
+                yield new YamlNode.Sequence(items, at(file, s));
             }
-            Object value = constructor.scalar(s);
-            if (secretFile && value instanceof String str) secrets.register(str);
-            return value;
-        }
-
-        private void refuseVaultTag(Node node) {
-            if (node.getTag().getValue().equals(VAULT_TAG)) {
-                throw new LoadException(at(file, node), "!vault tags a string (the output of ansible-vault "
-                        + "encrypt_string), not a " + (node instanceof SequenceNode ? "list" : "mapping"));
+            case MappingNode m -> {
+                refuseVaultTag(file, m);
+                yield convertMapping(file, m, constructor);
             }
-        }
+            default -> throw new LoadException(at(file, node), "unsupported YAML node " + node.getNodeId());
+        };
+    }
 
-        private YamlNode.Mapping convertMapping(MappingNode m) {
-            Map<String, YamlNode> entries = new LinkedHashMap<>();
-            Map<String, SourceLocation> keys = new LinkedHashMap<>();
-            // Merge keys (<<) first, so explicit keys of this mapping win as in YAML 1.1.
-            for (NodeTuple t : m.getValue()) {
-                if (t.getKeyNode().getTag().equals(Tag.MERGE)) {
-                    Node v = t.getValueNode();
-                    List<Node> sources = v instanceof SequenceNode seq ? seq.getValue() : List.of(v);
-                    for (Node src : sources) {
-                        if (!(src instanceof MappingNode sm)) {
-                            throw new LoadException(at(file, src), "a merge key (<<) needs a mapping");
-                        }
-                        YamlNode.Mapping merged = convertMapping(sm);
-                        entries.putAll(merged.entries());
-                        keys.putAll(merged.keyLocations());
+    private static void refuseVaultTag(Path file, Node node) {
+        if (node.getTag().getValue().equals(VAULT_TAG)) {
+            throw new LoadException(at(file, node), "!vault tags a string (the output of ansible-vault "
+                    + "encrypt_string), not a " + (node instanceof SequenceNode ? "list" : "mapping"));
+        }
+    }
+
+    private YamlNode.Mapping convertMapping(Path file, MappingNode m, ScalarConstructor constructor) {
+        Map<String, YamlNode> entries = new LinkedHashMap<>();
+        Map<String, SourceLocation> keys = new LinkedHashMap<>();
+        // Merge keys (<<) first, so explicit keys of this mapping win as in YAML 1.1.
+        for (NodeTuple t : m.getValue()) {
+            if (t.getKeyNode().getTag().equals(Tag.MERGE)) {
+                Node v = t.getValueNode();
+                List<Node> sources = v instanceof SequenceNode seq ? seq.getValue() : List.of(v);
+                for (Node src : sources) {
+                    if (!(src instanceof MappingNode sm)) {
+                        throw new LoadException(at(file, src), "a merge key (<<) needs a mapping");
                     }
+                    YamlNode.Mapping merged = convertMapping(file, sm, constructor);
+                    entries.putAll(merged.entries());
+                    keys.putAll(merged.keyLocations());
                 }
             }
-            for (NodeTuple t : m.getValue()) {
-                Node k = t.getKeyNode();
-                if (k.getTag().equals(Tag.MERGE)) continue;
-                if (!(k instanceof ScalarNode ks)) {
-                    throw new LoadException(at(file, k), "a mapping key must be a plain value, not a list or mapping");
-                }
-                Object key = constructor.scalar(ks);
-                String name = key == null ? "null" : key instanceof Boolean b ? (b ? "True" : "False") : key.toString();
-                entries.remove(name); // keep the position of the last occurrence
-                entries.put(name, convert(t.getValueNode()));
-                keys.put(name, at(file, k));
-            }
-            return new YamlNode.Mapping(entries, keys, at(file, m));
         }
+        for (NodeTuple t : m.getValue()) {
+            Node k = t.getKeyNode();
+            if (k.getTag().equals(Tag.MERGE)) continue;
+            if (!(k instanceof ScalarNode ks)) {
+                throw new LoadException(at(file, k), "a mapping key must be a plain value, not a list or mapping");
+            }
+            Object key = constructor.scalar(ks);
+            String name = key == null ? "null" : key instanceof Boolean b ? (b ? "True" : "False") : key.toString();
+            entries.remove(name); // keep the position of the last occurrence
+            entries.put(name, convert(file, t.getValueNode(), constructor));
+            keys.put(name, at(file, k));
+        }
+        return new YamlNode.Mapping(entries, keys, at(file, m));
     }
 }
