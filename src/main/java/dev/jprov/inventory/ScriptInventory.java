@@ -178,7 +178,9 @@ final class ScriptInventory {
                         + PythonRepr.typeName(fromMeta) + "' object has no attribute 'get'");
             }
             if (!(vars instanceof Map<?, ?> m)) {
-                throw error("Invalid data from file, expected dictionary and got:\n\n" + PythonRepr.of(vars));
+                throw error("Invalid data from file, expected dictionary and got:\n\n" + PythonRepr.of(vars)
+                        + "\n(the variables of host '" + host + "'" + (haveMeta ? " in _meta.hostvars)" : ", from "
+                        + script + " --host " + host + ")"));
             }
             m.forEach((k, v) -> inventory.setHostVar(host, String.valueOf(k), v));
         }
@@ -237,11 +239,13 @@ final class ScriptInventory {
         }
     }
 
-    /** {@code SCRIPT --host NAME}: its exit code is not looked at, empty output is no variables. */
+    /**
+     * {@code SCRIPT --host NAME}, JSON or YAML. Its exit code is not looked at. An empty answer reads as None,
+     * which is an error: Ansible 2.14 means to take it as no variables, but compares the bytes it read with a str.
+     */
     private Object hostVariables(String host) {
         Run r = run("--host", host);
         String out = new String(r.stdout, StandardCharsets.UTF_8);
-        if (out.strip().isEmpty()) return Map.of();
         try {
             YamlNode node = reader.read(script, out);
             return node == null ? null : node.toPlain();
