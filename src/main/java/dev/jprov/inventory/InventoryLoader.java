@@ -5,7 +5,8 @@ import dev.jprov.source.SourceLocation;
 import dev.jprov.source.YamlReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,16 +122,28 @@ final class InventoryLoader {
         throw new LoadException(primary.location(), primary.problem() + others, primary);
     }
 
+    /**
+     * The file as UTF-8. Ansible reads bytes that are not UTF-8 as lone surrogates and prints them as '?'; a
+     * value or name nobody can type is a mistake, so here it is an error at its line.
+     */
     private static String read(Path p) {
+        byte[] bytes;
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(p)))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new LoadException(SourceLocation.of(p), "cannot read inventory: it is not UTF-8 text", e);
+            bytes = Files.readAllBytes(p);
         } catch (IOException e) {
             throw new LoadException(SourceLocation.of(p), "cannot read inventory: " + e.getMessage(), e);
         }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, out, true);
+        if (r.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) if (bytes[i] == '\n') line++;
+            throw new LoadException(new SourceLocation(p, line, 0), "this line is not UTF-8 text (byte 0x"
+                    + Integer.toHexString(bytes[in.position()] & 0xFF) + ")");
+        }
+        return out.flip().toString();
     }
 
     /** Ansible's host_list plugin: {@code a,b:2222,[::1]:22}; new hosts go to 'ungrouped'. */

@@ -46,6 +46,8 @@ class MalformedInventoryTest {
                         + "write a YAML inventory (all/children/hosts/vars)\n  not an INI inventory either: "
                         + Fixtures.dir("malformed") + "/plugin.yaml:1: Invalid host pattern 'plugin:' supplied, ending in "
                         + "':' is not allowed, this character is reserved to provide a port."),
+                // Ansible reads bytes that are not UTF-8 as lone surrogates (printed as '?'): here an error
+                Arguments.of("latin1.ini", "latin1.ini:1: this line is not UTF-8 text (byte 0xe9)"),
                 Arguments.of("badvars/hosts.yaml", "badvars/group_vars/all.yml:1:1: a vars file must be a mapping of "
                         + "variable names to values; got a list"));
     }
