@@ -89,7 +89,13 @@ final class InventoryLoader {
                 failures.add(e); // not a program after all (an executable YAML file): Ansible tries the others
             }
         }
-        String text = read(p);
+        String text;
+        try {
+            text = read(p);
+        } catch (LoadException e) {
+            if (failures.isEmpty()) throw e;
+            throw failures.getFirst(); // a program that would not start, not a text inventory either
+        }
         String ext = AdjacentVars.extension(p.getFileName().toString());
         if (YAML_EXTENSIONS.contains(ext)) {
             try {
