@@ -14,7 +14,8 @@ import java.util.Optional;
  * top-level keys are groups; a group has {@code hosts}, {@code children} and {@code vars}, each a mapping (or a
  * single name as a string, or empty); host keys may carry ranges and a port. Where Ansible only warns and skips
  * (an unknown key in a group, a group that is not a mapping) this is an error at file:line:column, because a
- * silently dropped host or variable is worse than a stopped run.
+ * silently dropped host or variable is worse than a stopped run. What Ansible's yaml plugin itself refuses is a
+ * {@link NotYamlInventory}, after which the file goes to the ini plugin as in Ansible.
  */
 final class YamlInventoryParser {
     private static final List<String> SECTIONS = List.of("vars", "children", "hosts");

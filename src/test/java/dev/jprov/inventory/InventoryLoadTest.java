@@ -89,7 +89,7 @@ class InventoryLoadTest {
     }
 
     @Test
-    void directorySourceSkipsIgnoredAndWarnsAboutOthers() {
+    void directorySourceSkipsWhatAnsibleIgnores() {
         Inventory inv = Fixtures.load("dirsource", "inv");
         assertEquals(List.of("web1", "web2", "web3", "db1", "lone"), List.copyOf(inv.hosts().keySet()));
         // README.md and legacy.ini are Ansible-ignored extensions; .hidden.yaml is hidden: no warning, no host
