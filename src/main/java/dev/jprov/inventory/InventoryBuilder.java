@@ -68,6 +68,10 @@ final class InventoryBuilder {
         return hosts.containsKey(name);
     }
 
+    boolean hasGroup(String name) {
+        return groups.containsKey(name);
+    }
+
     void addGroup(String name) {
         if (groups.containsKey(name)) return;
         if (INVALID_GROUP_NAME.matcher(name).find() && warnedGroupNames.add(name)) {

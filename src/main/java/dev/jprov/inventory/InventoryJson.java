@@ -29,6 +29,11 @@ public final class InventoryJson {
 
     /** ansible-inventory --list. */
     public static String list(Inventory inventory) {
+        return JSON.write(listData(inventory)) + "\n";
+    }
+
+    /** The value ansible-inventory --list prints. */
+    static Map<String, Object> listData(Inventory inventory) {
         Map<String, Object> results = new LinkedHashMap<>();
         Set<String> seen = new LinkedHashSet<>();
         formatGroup(inventory, InventoryBuilder.ALL, results, seen);
@@ -38,7 +43,7 @@ public final class InventoryJson {
             if (!vars.isEmpty()) hostvars.put(host, vars);
         }
         results.put("_meta", Map.of("hostvars", hostvars));
-        return JSON.write(results) + "\n";
+        return results;
     }
 
     /**

@@ -4,12 +4,8 @@ import dev.jprov.source.LoadException;
 import dev.jprov.source.SourceLocation;
 import dev.jprov.source.YamlNode;
 import dev.jprov.source.YamlReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,7 +14,8 @@ import java.util.Optional;
  * top-level keys are groups; a group has {@code hosts}, {@code children} and {@code vars}, each a mapping (or a
  * single name as a string, or empty); host keys may carry ranges and a port. Where Ansible only warns and skips
  * (an unknown key in a group, a group that is not a mapping) this is an error at file:line:column, because a
- * silently dropped host or variable is worse than a stopped run.
+ * silently dropped host or variable is worse than a stopped run. What Ansible's yaml plugin itself refuses is a
+ * {@link NotYamlInventory}, after which the file goes to the ini plugin as in Ansible.
  */
 final class YamlInventoryParser {
     private static final List<String> SECTIONS = List.of("vars", "children", "hosts");
@@ -31,62 +28,44 @@ final class YamlInventoryParser {
         this.file = file;
     }
 
-    /** Parses {@code file}; returns false (with a warning) when the file is empty, as Ansible skips it. */
-    static boolean parse(InventoryBuilder inventory, Path file, YamlReader reader) {
-        String text;
+    /**
+     * What Ansible's yaml plugin refuses (a YAML syntax error, an empty file, a top level that is not a mapping,
+     * a plugin configuration): the file may still be another kind of inventory, so the loader tries the ini plugin
+     * next, as Ansible does. Other problems are errors of a YAML inventory and stop the load.
+     */
+    static final class NotYamlInventory extends LoadException {
+        NotYamlInventory(SourceLocation at, String problem) {
+            super(at, problem);
+        }
+    }
+
+    /** Parses {@code text}, the content of {@code file}. */
+    static void parse(InventoryBuilder inventory, Path file, String text, YamlReader reader) {
+        YamlNode root;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new LoadException(SourceLocation.of(file), "cannot read inventory: " + e.getMessage(), e);
+            root = reader.read(file, text);
+        } catch (LoadException e) {
+            throw new NotYamlInventory(e.location(), e.problem());
         }
-        rejectIni(file, text);
-        return new YamlInventoryParser(inventory, file).parseRoot(reader.read(file, text));
+        new YamlInventoryParser(inventory, file).parseRoot(root);
     }
 
-    private static final Pattern INI_SECTION = Pattern.compile("^\\[[^\\]\\s,]+\\]\\s*$");
-
-    /** An INI inventory would only give a puzzling YAML syntax error; say what it is instead. */
-    private static void rejectIni(Path file, String text) {
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) continue;
-            if (INI_SECTION.matcher(line).matches()) {
-                throw new LoadException(new SourceLocation(file, i + 1, 1), "this is an INI inventory; only YAML "
-                        + "inventories are supported (convert it with `ansible-inventory -i FILE --list -y`)");
-            }
-            return;
-        }
-    }
-
-    private boolean parseRoot(YamlNode root) {
-        if (root == null || root instanceof YamlNode.Scalar s && s.value() == null) {
-            inventory.warn(file + ": empty inventory file, skipped");
-            return false;
+    private void parseRoot(YamlNode root) {
+        if (root == null || root instanceof YamlNode.Scalar s && s.value() == null
+                || root instanceof YamlNode.Mapping m && m.entries().isEmpty()) {
+            throw new NotYamlInventory(SourceLocation.of(file), "empty YAML file");
         }
         if (!(root instanceof YamlNode.Mapping top)) {
-            throw new LoadException(root.location(), "a YAML inventory must be a mapping of group names (such as "
-                    + "'all:'), got " + describe(root) + notYamlHint(root));
-        }
-        if (top.entries().isEmpty()) {
-            inventory.warn(file + ": empty inventory file, skipped");
-            return false;
+            throw new NotYamlInventory(root.location(), "a YAML inventory must be a mapping of group names (such as "
+                    + "'all:'), got " + describe(root));
         }
         if (top.get("plugin") != null) {
-            throw new LoadException(top.keyLocation("plugin"),
+            throw new NotYamlInventory(top.keyLocation("plugin"),
                     "inventory plugin configuration files are not supported; write a YAML inventory (all/children/hosts/vars)");
         }
         for (Map.Entry<String, YamlNode> e : top.entries().entrySet()) {
             parseGroup(e.getKey(), top.keyLocation(e.getKey()), e.getValue());
         }
-        return true;
-    }
-
-    private static String notYamlHint(YamlNode root) {
-        if (root instanceof YamlNode.Sequence || root instanceof YamlNode.Scalar) {
-            return " (INI inventories are not supported: convert one with `ansible-inventory -i FILE --list -y`)";
-        }
-        return "";
     }
 
     private void parseGroup(String group, SourceLocation keyAt, YamlNode data) {

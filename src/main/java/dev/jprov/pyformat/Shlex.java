@@ -10,19 +10,33 @@ import java.util.List;
  * {@code '...'} is literal; in {@code "..."} a backslash escapes only {@code "} and {@code \} and stays
  * otherwise; outside quotes a backslash takes the next character as it is. Quotes join the text they touch
  * ({@code a'b'"c"} is {@code abc}), and an empty quoted word ({@code ''}) is a word. Nothing is expanded:
- * {@code $HOME}, {@code *} and {@code ;} are ordinary characters.
+ * {@code $HOME}, {@code *} and {@code ;} are ordinary characters. With {@code comments} (Python's
+ * {@code shlex.split(s, comments=True)}, how Ansible's ini inventory splits a host line) an unquoted, unescaped
+ * {@code #} ends the text, even inside a word.
  */
 public final class Shlex {
     private Shlex() {}
 
     /** Python's ValueError from shlex.split: its message, then the text that could not be split. */
     public static final class SplitException extends IllegalArgumentException {
+        private final String reason;
+
         SplitException(String pythonMessage, String text) {
             super(pythonMessage + " in: " + text);
+            this.reason = pythonMessage;
+        }
+
+        /** Python's own message alone ("No closing quotation"), for callers that quote the text themselves. */
+        public String reason() {
+            return reason;
         }
     }
 
     public static List<String> split(String text) {
+        return split(text, false);
+    }
+
+    public static List<String> split(String text, boolean comments) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false; // true from a word's first character or quote on, so '' makes a word
@@ -46,6 +60,16 @@ public final class Shlex {
                 case '"' -> {
                     i = doubleQuoted(text, i, word);
                     inWord = true;
+                }
+                case '#' -> {
+                    if (!comments) {
+                        word.append(c);
+                        inWord = true;
+                        continue;
+                    }
+                    // shlex reads the rest of the line as the comment and ends the word there.
+                    if (inWord) words.add(word.toString());
+                    return words;
                 }
                 case '\\' -> {
                     if (i >= n) throw new SplitException("No escaped character", text);

@@ -12,7 +12,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * `jprov inventory --list / --graph / --host` against the output of ansible-inventory (ansible-core 2.14) on the
  * same fixtures, stored next to them. Covers nested groups, ranges, host:port, implicit all/ungrouped, empty
  * groups, a group under two parents, group_vars/host_vars files and directories, several -i in both orders, an
- * inventory directory and a host list.
+ * inventory directory and a host list; INI inventories, inventory scripts, and a directory mixing INI, YAML and
+ * a script. To record again: {@code cd src/test/resources/inventory/FIXTURE; ansible-inventory -i SOURCE ...
+ * --list > list.json} (--graph, --host NAME likewise), with ansible-core 2.14.
  */
 class AnsibleOutputTest {
 
@@ -33,7 +35,29 @@ class AnsibleOutputTest {
                 Arguments.of("priority", "hosts.yaml", "host", "h2", "host-h2.json"),
                 // the no-op case: a host with no variables anywhere
                 Arguments.of("novars", "hosts.yaml", "list", null, "list.json"),
-                Arguments.of("novars", "hosts.yaml", "host", "quiet", "host-quiet.json"));
+                Arguments.of("novars", "hosts.yaml", "host", "quiet", "host-quiet.json"),
+                // one inventory as INI and as YAML: ansible-inventory prints the same for both
+                Arguments.of("iniyaml", "hosts.ini", "list", null, "list.json"),
+                Arguments.of("iniyaml", "hosts.yaml", "list", null, "list.json"),
+                Arguments.of("iniyaml", "hosts.ini", "graph", null, "graph.txt"),
+                Arguments.of("iniyaml", "hosts.yaml", "graph", null, "graph.txt"),
+                Arguments.of("iniyaml", "hosts.ini", "host", "web01", "host-web01.json"),
+                Arguments.of("iniyaml", "hosts.ini", "host", "web02", "host-web02.json"),
+                Arguments.of("iniyaml", "hosts.ini", "host", "lonely", "host-lonely.json"),
+                // inventory scripts: with _meta, without (--host per host), and one that also writes to stderr
+                Arguments.of("script", "inventory.sh", "list", null, "inventory-list.json"),
+                Arguments.of("script", "inventory.sh", "graph", null, "inventory-graph.txt"),
+                Arguments.of("script", "inventory.sh", "host", "web1", "inventory-host-web1.json"),
+                Arguments.of("script", "inventory.sh", "host", "db1", "inventory-host-db1.json"),
+                Arguments.of("script", "nometa.sh", "list", null, "nometa-list.json"),
+                Arguments.of("script", "nometa.sh", "graph", null, "nometa-graph.txt"),
+                Arguments.of("script", "nometa.sh", "host", "web2", "nometa-host-web2.json"),
+                Arguments.of("script", "stderr.sh", "list", null, "stderr-list.json"),
+                // a directory of INI (no extension), YAML and a script, ignored .ini/.txt, then an INI file
+                Arguments.of("mixed", "inv extra.ini", "list", null, "list.json"),
+                Arguments.of("mixed", "inv extra.ini", "graph", null, "graph.txt"),
+                Arguments.of("mixed", "inv extra.ini", "host", "web1", "host-web1.json"),
+                Arguments.of("mixed", "extra.ini inv", "list", null, "list-reversed.json"));
     }
 
     @ParameterizedTest(name = "{0} -i {1} --{2} {3}")

@@ -29,20 +29,25 @@ class MalformedInventoryTest {
                         + "step of 1 or more"),
                 Arguments.of("group-is-list.yaml", "group-is-list.yaml:3:10: group 'web' must be a mapping with "
                         + "hosts, children or vars; got a list"),
+                // what Ansible's yaml plugin refuses goes to the ini plugin next; both errors are shown
                 Arguments.of("root-is-list.yaml", "root-is-list.yaml:1:1: a YAML inventory must be a mapping of group "
-                        + "names (such as 'all:'), got a list (INI inventories are not supported: convert one with "
-                        + "`ansible-inventory -i FILE --list -y`)"),
+                        + "names (such as 'all:'), got a list\n  not an INI inventory either: " + Fixtures.dir("malformed")
+                        + "/root-is-list.yaml:1: Expected key=value host variable assignment, got: hosts:"),
                 Arguments.of("host-vars-list.yaml", "host-vars-list.yaml:4:7: host 'web1' in group 'all' must have a "
                         + "mapping of variables (or nothing); got a list"),
                 Arguments.of("loop.yaml", "loop.yaml:5:9: adding group 'b' as a child of 'a' creates a loop "
                         + "('a' is already under 'b')"),
                 Arguments.of("syntax.yaml", "syntax.yaml:4:4: YAML syntax error: expected <block end>, but found "
-                        + "'<block mapping start>' (while parsing a block mapping)"),
+                        + "'<block mapping start>' (while parsing a block mapping)\n  not an INI inventory either: "
+                        + Fixtures.dir("malformed") + "/syntax.yaml:1: Invalid host pattern 'all:' supplied, ending in "
+                        + "':' is not allowed, this character is reserved to provide a port."),
                 Arguments.of("priority.yaml", "priority.yaml:5:9: ansible_group_priority must be an integer, got 'high'"),
                 Arguments.of("plugin.yaml", "plugin.yaml:1:1: inventory plugin configuration files are not supported; "
-                        + "write a YAML inventory (all/children/hosts/vars)"),
-                Arguments.of("legacy.ini", "legacy.ini:1:1: this is an INI inventory; only YAML inventories are "
-                        + "supported (convert it with `ansible-inventory -i FILE --list -y`)"),
+                        + "write a YAML inventory (all/children/hosts/vars)\n  not an INI inventory either: "
+                        + Fixtures.dir("malformed") + "/plugin.yaml:1: Invalid host pattern 'plugin:' supplied, ending in "
+                        + "':' is not allowed, this character is reserved to provide a port."),
+                // Ansible reads bytes that are not UTF-8 as lone surrogates (printed as '?'): here an error
+                Arguments.of("latin1.ini", "latin1.ini:1: this line is not UTF-8 text (byte 0xe9)"),
                 Arguments.of("badvars/hosts.yaml", "badvars/group_vars/all.yml:1:1: a vars file must be a mapping of "
                         + "variable names to values; got a list"));
     }

@@ -57,6 +57,26 @@ class ShlexTest {
         assertEquals(expected, Shlex.split(text));
     }
 
+    /** Python's shlex.split(s, comments=True), as Ansible's ini inventory splits host lines; first row: no comment. */
+    static Stream<Arguments> withComments() {
+        return Stream.of(
+                Arguments.of("a b", List.of("a", "b")),
+                Arguments.of("a b # c", List.of("a", "b")),
+                Arguments.of("a#b c", List.of("a")),
+                Arguments.of("\"a#b\" c#d", List.of("a#b", "c")),
+                Arguments.of("x='#' y", List.of("x=#", "y")),
+                Arguments.of("a\\#b #c", List.of("a#b")),
+                Arguments.of("''# x", List.of("")),
+                Arguments.of("# all", List.of()));
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @MethodSource("withComments")
+    void commentsEndTheTextAsPython(String text, List<String> expected) {
+        assertEquals(expected, Shlex.split(text, true));
+        if (!text.contains("#")) assertEquals(expected, Shlex.split(text));
+    }
+
     static Stream<Arguments> unsplittable() {
         return Stream.of(
                 Arguments.of("'open", "No closing quotation in: 'open"),

@@ -1,0 +1,2 @@
+#!/bin/sh
+echo '{"web": {"hosts": "web1"}}'

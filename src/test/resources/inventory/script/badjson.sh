@@ -1,0 +1,3 @@
+#!/bin/sh
+echo "not json"
+echo "a warning on stderr" >&2
