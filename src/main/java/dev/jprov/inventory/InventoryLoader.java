@@ -1,6 +1,7 @@
 package dev.jprov.inventory;
 
 import dev.jprov.source.LoadException;
+import dev.jprov.source.Secrets;
 import dev.jprov.source.SourceLocation;
 import dev.jprov.source.YamlReader;
 import java.io.IOException;
@@ -110,7 +111,7 @@ final class InventoryLoader {
             }
         }
         try {
-            IniInventoryParser.parse(builder, p, text);
+            IniInventoryParser.parse(builder, p, decrypted(p, text));
             return;
         } catch (LoadException e) {
             failures.add(e);
@@ -133,16 +134,28 @@ final class InventoryLoader {
     }
 
     /**
-     * The file as UTF-8. Ansible reads bytes that are not UTF-8 as lone surrogates and prints them as '?'; a
-     * value or name nobody can type is a mistake, so here it is an error at its line.
+     * An INI inventory's text, decrypted when the file is vault-encrypted, as Ansible's DataLoader opens it. (The
+     * YAML reader decrypts a YAML file itself, and makes its values the run's secrets.)
      */
+    private String decrypted(Path p, String text) {
+        if (!text.startsWith(Secrets.HEADER)) return text;
+        return decode(p, reader.open(text.getBytes(StandardCharsets.US_ASCII), SourceLocation.of(p)));
+    }
+
+    /** The file as UTF-8. */
     private static String read(Path p) {
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(p);
+            return decode(p, Files.readAllBytes(p));
         } catch (IOException e) {
             throw new LoadException(SourceLocation.of(p), "cannot read inventory: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Ansible reads bytes that are not UTF-8 as lone surrogates and prints them as '?'; a value or name nobody can
+     * type is a mistake, so here it is an error at its line.
+     */
+    private static String decode(Path p, byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length);
         CoderResult r = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -206,4 +206,39 @@ class VaultApplyTest {
         assertEquals(0, with.code(), with.both());
         assertTrue(with.out().contains("\"db_password\": \"s3cr3t-db-Passw0rd\""), with.out());
     }
+
+    @Test
+    void anEncryptedIniInventoryIsReadWithThePassword() {
+        // hosts.enc.ini: "[web]\nw1 ansible_host=10.0.0.5 http_port=8080\n\n[web:vars]\ntier=front\n", encrypted with
+        // ansible-vault --vault-password-file pw.txt; ansible-inventory 2.14 --list printed this for it.
+        Run without = jprov("inventory", "-i", "@DIR@/hosts.enc.ini", "--list");
+        assertEquals(4, without.code(), without.both());
+        assertTrue(without.err().contains("hosts.enc.ini: Attempting to decrypt but no vault secrets found"), without.both());
+        Run with = jprov("inventory", "-i", "@DIR@/hosts.enc.ini", "--list", "--vault-password-file", "@DIR@/pw.txt");
+        assertEquals(0, with.code(), with.both());
+        assertEquals("""
+                {
+                    "_meta": {
+                        "hostvars": {
+                            "w1": {
+                                "ansible_host": "10.0.0.5",
+                                "http_port": 8080,
+                                "tier": "front"
+                            }
+                        }
+                    },
+                    "all": {
+                        "children": [
+                            "ungrouped",
+                            "web"
+                        ]
+                    },
+                    "web": {
+                        "hosts": [
+                            "w1"
+                        ]
+                    }
+                }
+                """, with.out());
+    }
 }
