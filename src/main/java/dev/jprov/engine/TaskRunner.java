@@ -183,7 +183,7 @@ final class TaskRunner {
         Planning planning = new Planning(task, calls, vars, taskKey, host, handler, check,
                 isTrue(task.keywords().noLog(), vars, false));
         if (calls.size() == 1 && calls.get(0).skipped() && !calls.get(0).hasItem()) return planning;
-        planning.exec = new TaskExecution(session, lookahead, check);
+        planning.exec = new TaskExecution(session, lookahead, check, planning.readOnly);
         planning.exec.plan(calls);
         return planning;
     }
@@ -198,6 +198,7 @@ final class TaskRunner {
         private final boolean handler;
         private final boolean check;
         private final boolean noLog;
+        private final boolean readOnly; // see ReadOnlyCommand
         private TaskExecution exec; // null when the task was skipped before planning
 
         private Planning(Task task, List<PreparedCall> calls, Map<String, Object> vars, int taskKey, String host,
@@ -210,6 +211,7 @@ final class TaskRunner {
             this.handler = handler;
             this.check = check;
             this.noLog = noLog;
+            this.readOnly = run.options().check() && ReadOnlyCommand.applies(task);
         }
 
         /** Whether changes of this task wait in the host's queue. */
@@ -262,8 +264,9 @@ final class TaskRunner {
         }
 
         private List<ItemResult> assembleItems() throws TransportException {
-            // Check mode made no changes, and must not make those queued before it either.
-            Map<Integer, StepResult> applied = check ? Map.of() : exec.applied();
+            // Check mode made no changes, and must not make those queued before it either; a read-only command ran
+            // as a probe.
+            Map<Integer, StepResult> applied = check ? exec.probed : exec.applied();
             ItemResultAssembler assembler = assembler();
             List<ItemResult> items = new ArrayList<>();
             for (int i = 0; i < calls.size(); i++) {
@@ -277,7 +280,7 @@ final class TaskRunner {
         }
 
         private ItemResultAssembler assembler() {
-            return new ItemResultAssembler(check, ChangedFailedWhen.of(task, vars, TaskRunner.this::holds),
+            return new ItemResultAssembler(check && !readOnly, ChangedFailedWhen.of(task, vars, TaskRunner.this::holds),
                     loopVar(task));
         }
     }

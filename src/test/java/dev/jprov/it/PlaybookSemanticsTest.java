@@ -83,7 +83,9 @@ class PlaybookSemanticsTest {
                 // file, copy, template, lineinfile, link, loop: a first real run
                 Arguments.of("checkmode", "apply", "site.yaml", List.of(), List.of()),
                 // check_mode: yes on one task of a normal run: reported changed, not written
-                Arguments.of("checkmode", "taskcheck", "taskcheck.yaml", List.of(), List.of()));
+                Arguments.of("checkmode", "taskcheck", "taskcheck.yaml", List.of(), List.of()),
+                // --check: commands with check_mode: false and changed_when: false run, later tasks read them
+                Arguments.of("readonly", "check", "site.yaml", List.of("--check"), List.of()));
     }
 
     @ParameterizedTest(name = "{0} {1}")
