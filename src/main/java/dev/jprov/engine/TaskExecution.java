@@ -32,10 +32,13 @@ final class TaskExecution {
     final List<Step> steps = new ArrayList<>();
     final List<int[]> stepRanges = new ArrayList<>();
     private final int task;
+    private final AsyncPolls polls;
     private final List<PendingChanges.Ticket> tickets = new ArrayList<>();
 
-    TaskExecution(HostSession session, Supplier<List<Probe>> lookahead, boolean check, boolean readOnly) {
+    TaskExecution(HostSession session, Supplier<List<Probe>> lookahead, boolean check, boolean readOnly,
+                  AsyncPolls polls) {
         this.session = session;
+        this.polls = polls;
         this.lookahead = lookahead;
         this.check = check;
         this.readOnly = readOnly;
@@ -67,7 +70,14 @@ final class TaskExecution {
                 probe(p, ReadOnlyCommand.probe(p).get(), i);
                 tickets.add(null);
             } else {
-                tickets.add(p != null && p.outcome() == Planned.Outcome.OK ? queue(p) : null);
+                PendingChanges.Ticket ticket = p != null && p.outcome() == Planned.Outcome.OK ? queue(p) : null;
+                tickets.add(ticket);
+                // An async item with poll waits for its job before the next item starts, as Ansible runs items.
+                if (ticket != null && c.invocation() instanceof DetachedCall d && d.settings().poll() > 0) {
+                    session.flush();
+                    StepResult started = ticket.results().get(0);
+                    if (started != null && started.exitCode() == 0) plans.set(i, polls.await(session, d, p));
+                }
             }
             stepRanges.add(new int[] {from, steps.size()});
         }

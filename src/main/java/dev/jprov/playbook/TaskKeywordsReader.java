@@ -15,7 +15,7 @@ final class TaskKeywordsReader {
             "diff", "no_log", "run_once", "any_errors_fatal", "delegate_to", "delegate_facts");
 
     /** Ansible keywords jprov knows but does not implement: a clear error instead of "not a valid attribute". */
-    static final Set<String> UNSUPPORTED = Set.of("async", "poll", "throttle", "timeout", "connection", "port",
+    static final Set<String> UNSUPPORTED = Set.of("throttle", "timeout", "connection", "port",
             "debugger", "become_flags", "become_exe", "module_defaults");
 
     private TaskKeywordsReader() {

@@ -28,7 +28,7 @@ final class TaskListLoader {
             "vars", "config", "unvault");
 
     private static final Set<String> TASK_ONLY_KEYS = Set.of("name", "action", "args", "loop", "loop_control",
-            "register", "changed_when", "failed_when", "until", "retries", "delay", "collections");
+            "register", "changed_when", "failed_when", "until", "retries", "delay", "collections", "async", "poll");
 
     private static final Set<String> BLOCK_KEYS = union(TaskKeywordsReader.KEYS, Set.of("block", "rescue", "always",
             "name", "collections"));
@@ -150,7 +150,9 @@ final class TaskListLoader {
                 until,
                 m.get("listen") == null ? List.of() : KeywordValues.textList("listen", m.get("listen")),
                 scope.role(),
-                m.location());
+                m.location(),
+                m.get("async") == null ? null : new AsyncKeywords(number("async", m.get("async")),
+                        m.get("poll") == null ? null : number("poll", m.get("poll"))));
     }
 
     private Block loadBlock(YamlNode.Mapping m, Scope scope, PlayLoadState st, boolean handlers) {
