@@ -192,7 +192,7 @@ final class HostPlay {
         waiting.settle();
         TaskRunner.Outcome outcome = once
                 ? runOnce.outcome(task, () -> execute(task, taskVars, key, title, handler))
-                : execute(task, taskVars, key, title, handler);
+                : throttled(task, taskVars, key, title, () -> execute(task, taskVars, key, title, handler));
         effects.apply(task, taskVars, outcome);
     }
 
@@ -206,6 +206,18 @@ final class HostPlay {
         } catch (TemplateError e) {
             return true;
         }
+    }
+
+    /** Runs {@code body} within the task's throttle (none when unset or 0; run_once ignores it, as Ansible does). */
+    private TaskRunner.Outcome throttled(Task task, Map<String, Object> taskVars, int key, String title,
+                                         java.util.function.Supplier<TaskRunner.Outcome> body) {
+        int limit;
+        try {
+            limit = ThrottleLimit.of(task.keywords().throttle(), taskVars, run.templating());
+        } catch (TemplateError e) {
+            return report.fail(key, title, task, e.getMessage());
+        }
+        return limit > 0 ? shared.throttles.run(key, limit, body) : body.get();
     }
 
     /** Runs the task at once in its session and reports it; a failure the engine finds is the task's outcome. */

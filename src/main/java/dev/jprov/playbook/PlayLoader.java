@@ -16,7 +16,7 @@ final class PlayLoader {
             "tasks", "post_tasks", "handlers", "gather_facts", "gather_subset", "gather_timeout", "fact_path",
             "serial", "max_fail_percentage", "any_errors_fatal", "become", "become_method", "become_user",
             "remote_user", "tags", "strategy", "environment", "check_mode", "diff", "ignore_errors",
-            "ignore_unreachable", "no_log", "run_once", "force_handlers", "collections");
+            "ignore_unreachable", "no_log", "run_once", "force_handlers", "collections", "throttle");
 
     private final TaskListLoader tasks;
 

@@ -392,17 +392,7 @@ final class TaskListLoader {
     }
 
     private static Object number(String key, YamlNode node) {
-        Object v = node.toPlain();
-        if (v instanceof Number) return v;
-        if (v instanceof String s) {
-            if (Templates.isTemplate(s)) return s;
-            try {
-                return Integer.parseInt(s.strip());
-            } catch (NumberFormatException e) {
-                // fall through to the error
-            }
-        }
-        throw new LoadException(node.location(), "'" + key + "' must be a number or a template, got: " + v);
+        return KeywordValues.number(key, node);
     }
 
     private static Loop loop(YamlNode.Mapping m) {
