@@ -239,7 +239,14 @@ final class HostPlay {
     private void runIncludeTasks(IncludeTasks inc, Map<String, Object> includeVars) {
         if (!tagSelected.test(inc.keywords().tags())) return;
         Map<String, Object> v = vars.forTask(inc.role(), inc.keywords().vars(), includeVars);
-        for (IncludeIterations.Iteration it : iterations.of(inc, inc.loop(), inc.keywords().when(), v)) {
+        List<IncludeIterations.Iteration> its = iterations.of(inc, inc.loop(), inc.keywords().when(), v);
+        if (inc.register() != null) {
+            host.setFacts.put(inc.register(), IncludeRegister.of(its, inc.loop(), it -> Map.of(
+                    "include", run.templating().render(inc.file(), it.vars(), inc.location()),
+                    "include_args", run.templating().render(inc.args(), it.vars(), inc.location()))));
+        }
+        for (IncludeIterations.Iteration it : its) {
+            if (it.skipped()) continue;
             String file = String.valueOf(run.templating().render(inc.file(), it.vars(), inc.location()));
             List<TaskNode> tasks = shared.included(inc, file, it.index(), () -> includes.tasks(inc, file));
             // Ansible counts every file a host includes as ok (it prints "included: FILE for HOST").
@@ -252,7 +259,13 @@ final class HostPlay {
     private void runIncludeRole(IncludeRole inc, Map<String, Object> includeVars) {
         if (!tagSelected.test(inc.keywords().tags())) return;
         Map<String, Object> v = vars.forTask(inc.role(), inc.keywords().vars(), includeVars);
-        for (IncludeIterations.Iteration it : iterations.of(inc, inc.loop(), inc.keywords().when(), v)) {
+        List<IncludeIterations.Iteration> its = iterations.of(inc, inc.loop(), inc.keywords().when(), v);
+        if (inc.register() != null) {
+            host.setFacts.put(inc.register(), IncludeRegister.of(its, inc.loop(), it -> Map.of(
+                    "include_args", run.templating().render(inc.args(), it.vars(), inc.location()))));
+        }
+        for (IncludeIterations.Iteration it : its) {
+            if (it.skipped()) continue;
             String name = String.valueOf(run.templating().render(inc.roleName(), it.vars(), inc.location()));
             LoadedRole loaded = shared.included(inc, name, it.index(), () -> includes.role(inc, name));
             handlers.add(loaded.handlers());

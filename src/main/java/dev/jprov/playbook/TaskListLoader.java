@@ -36,7 +36,7 @@ final class TaskListLoader {
     private static final Set<String> IMPORT_KEYS = union(TaskKeywordsReader.KEYS, Set.of("name", "args",
             "collections"));
 
-    private static final Set<String> INCLUDE_KEYS = union(IMPORT_KEYS, Set.of("loop", "loop_control"));
+    private static final Set<String> INCLUDE_KEYS = union(IMPORT_KEYS, Set.of("loop", "loop_control", "register"));
 
     private static final Set<String> LOOP_CONTROL_KEYS = Set.of("loop_var", "index_var", "label", "pause",
             "extended", "extended_allitems");
@@ -204,8 +204,11 @@ final class TaskListLoader {
         checkKeys(m, r.written(), INCLUDE_KEYS, r.written());
         String file = taskFileArg(r, Set.of("apply"));
         TaskKeywords own = TaskKeywordsReader.read(m, "Task");
+        Map<String, Object> args = new java.util.LinkedHashMap<>(r.args());
+        args.remove("file");
+        args.remove("_raw_params");
         return new IncludeTasks(name(m), r.written(), file, own.under(scope.keywords()), loop(m),
-                apply(m, r), scope, m.location());
+                apply(m, r), scope, m.location(), register(m), args);
     }
 
     private static String taskFileArg(ActionResolver.Resolved r, Set<String> extra) {
@@ -273,7 +276,7 @@ final class TaskListLoader {
         RoleArgs a = roleArgs(m, r);
         TaskKeywords own = TaskKeywordsReader.read(m, "Task");
         return new IncludeRole(name(m), r.written(), a.name, a.from, a.allowDuplicates, a.isPublic,
-                own.under(scope.keywords()), loop(m), a.apply, scope, m.location());
+                own.under(scope.keywords()), loop(m), a.apply, scope, m.location(), register(m), r.args());
     }
 
     private record RoleArgs(String name, RoleFrom from, boolean allowDuplicates, boolean isPublic,
@@ -386,6 +389,10 @@ final class TaskListLoader {
     }
 
     // ---------------------------------------------------------------- small readers
+
+    private static String register(YamlNode.Mapping m) {
+        return m.get("register") == null ? null : KeywordValues.text("register", m.get("register"));
+    }
 
     private static String name(YamlNode.Mapping m) {
         return m.get("name") == null ? null : KeywordValues.text("name", m.get("name"));

@@ -99,7 +99,7 @@ class RolesTest {
         Play play = loader.load(pb).plays().get(0);
         IncludeRole inc = new IncludeRole(null, "include_role", "full", RoleFrom.MAIN, true, false,
                 TaskKeywords.NONE, null, TaskKeywords.NONE, new Scope(pb, DEDUP, null, TaskKeywords.NONE),
-                play.location());
+                play.location(), null, Map.of("name", "full"));
         LoadedRole loaded = loader.loadRole("full", inc);
         assertEquals(Map.of("a", 1, "b", 2, "shared", "two"), loaded.use().role().vars());
         assertEquals(Map.of("d", "main"), loaded.use().role().defaults());
