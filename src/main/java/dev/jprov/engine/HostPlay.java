@@ -292,7 +292,11 @@ final class HostPlay {
         waiting.settle();
         handlers.flush(h -> {
             session.forgetAll(); // a handler probes afresh, as the tasks of an include do
-            runTask(h, Map.of(), true);
+            switch (h) {
+                case Task t -> runTask(t, Map.of(), true);
+                case Meta m -> MetaHandler.check(m).ifPresent(meta -> runMeta(meta, Map.of()));
+                default -> throw new IllegalStateException("not a handler: " + h.actionName());
+            }
         });
     }
 }

@@ -97,7 +97,7 @@ final class TaskListLoader {
         ActionResolver.Resolved r = actions.resolve(m);
         String builtin = builtin(r);
         if (builtin == null) return List.of(loadTask(m, r, scope, handlers));
-        if (handlers && !builtin.equals("import_tasks")) {
+        if (handlers && !builtin.equals("import_tasks") && !builtin.equals("meta")) {
             throw new LoadException(r.location(), "'" + r.written() + "' is not supported in handlers by jprov");
         }
         return switch (builtin) {
@@ -361,7 +361,7 @@ final class TaskListLoader {
             st.cache.put(key, use);
             Scope taskScope = new Scope(data.tasksFile(), outer.playDir(), use, roleScope.keywords());
             if (data.tasksFile() != null) out.addAll(loadFile(data.tasksFile(), taskScope, st, false, ref.location()));
-            List<Task> handlers = data.handlersFile() == null ? List.of()
+            List<TaskNode> handlers = data.handlersFile() == null ? List.of()
                     : flattenHandlers(loadFile(data.handlersFile(), taskScope.inFile(data.handlersFile()), st, true,
                     ref.location()));
             st.recordUse(use, handlers);
@@ -371,11 +371,13 @@ final class TaskListLoader {
         }
     }
 
-    static List<Task> flattenHandlers(List<TaskNode> nodes) {
-        List<Task> out = new ArrayList<>();
+    /** Handlers in the order they are listed: tasks and meta tasks (blocks are flattened). */
+    static List<TaskNode> flattenHandlers(List<TaskNode> nodes) {
+        List<TaskNode> out = new ArrayList<>();
         for (TaskNode n : nodes) {
             switch (n) {
                 case Task t -> out.add(t);
+                case Meta m -> out.add(m);
                 case Block b -> {
                     out.addAll(flattenHandlers(b.block()));
                     out.addAll(flattenHandlers(b.rescue()));
