@@ -53,7 +53,9 @@ final class AsyncPolls {
         }
         if (last.get("results_file") instanceof String file) {
             Step rm = new Step.Exec(ShellScript.fill("rm -f -- {}", file), "rm -f -- " + file, true);
+            // made now: nothing else may flush the queue before the run ends
             session.enqueue(session.nextTask(), List.of(rm), List.of(Resource.path(file)), Map.of());
+            session.flush();
         }
         boolean changed = Boolean.TRUE.equals(last.get("changed"));
         Change kept = changed ? launch.changes().get(0) : Change.none(launch.changes().get(0).subject());

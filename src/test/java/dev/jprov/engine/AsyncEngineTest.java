@@ -101,6 +101,14 @@ class AsyncEngineTest {
     }
 
     @Test
+    void aPolledTaskAtTheEndOfThePlayStillRemovesItsJobFile(@TempDir Path dir) {
+        EngineRunner.Run run = engine.run(dir, "tasks:\n  - {name: last, command: \"true\", async: 10, poll: 1}\n");
+        assertEquals(List.of("last=changed"), run.lines(), run.toString());
+        Object file = run.result("last").result().get("results_file");
+        assertTrue(file instanceof String f && !Files.exists(Path.of(f)), "removed: " + file);
+    }
+
+    @Test
     void aFailingJobFailsThePolledTaskAndOneOverItsTimeFailsWithAnsiblesMessage(@TempDir Path dir) {
         EngineRunner.Run run = engine.run(dir, """
                 tasks:
