@@ -43,4 +43,11 @@ class ThrottleEngineTest {
         if (most < 4) assertEquals(true, seen <= most, "at most " + most + " at once, saw " + seen);
         else assertEquals(true, seen > 1, "without throttle the hosts overlap, saw " + seen);
     }
+
+    @org.junit.jupiter.api.Test
+    void aThrottleThatIsNotANumberFailsTheTaskWithAnsiblesMessage(@TempDir Path dir) {
+        EngineRunner.Run run = engine.run(dir, "tasks:\n  - {name: t, command: \"true\", throttle: \"{{ 'x' }}\"}\n");
+        assertEquals("failed", run.result("t").status().name().toLowerCase(), run.toString());
+        assertEquals("Failed to convert the throttle value to an integer.", run.result("t").result().get("msg"));
+    }
 }
