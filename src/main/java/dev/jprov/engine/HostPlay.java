@@ -294,7 +294,10 @@ final class HostPlay {
             session.forgetAll(); // a handler probes afresh, as the tasks of an include do
             switch (h) {
                 case Task t -> runTask(t, Map.of(), true);
-                case Meta m -> MetaHandler.check(m).ifPresent(meta -> runMeta(meta, Map.of()));
+                case Meta m -> {
+                    MetaHandler.check(m);
+                    runMeta(m, Map.of());
+                }
                 default -> throw new IllegalStateException("not a handler: " + h.actionName());
             }
         });
