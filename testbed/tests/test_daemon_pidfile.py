@@ -36,6 +36,15 @@ class DaemonPidfileTest(EmuCase):
         os.kill(read_pid(pidfile), 15)
         self.assertTrue(wait_for(lambda: not os.path.exists(pidfile)), "pid file left behind")
 
+    def test_without_supervision_the_command_leads_its_own_session(self):
+        # lib/libc/gen/daemon.c: one fork, then setsid; daemon(8) then execs the command in that process
+        out = self.path("/ids")
+        self.ok("daemon", "-f", "/bin/sh", "-c", 'echo "$$ $(ps -o sid= -p $$) $(ps -o pgid= -p $$)" > "$0"', out)
+        self.assertTrue(wait_for(lambda: os.path.exists(out) and open(out).read().endswith("\n")))
+        with open(out) as f:
+            pid, sid, pgid = f.read().split()
+        self.assertEqual((pid, pid), (sid, pgid))
+
     def test_without_pidfile_nothing_is_written(self):
         self.ok("daemon", "sleep", "0")
         self.assertFalse(os.path.exists(self.path("/var/run")))

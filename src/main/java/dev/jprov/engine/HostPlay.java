@@ -192,7 +192,7 @@ final class HostPlay {
         waiting.settle();
         TaskRunner.Outcome outcome = once
                 ? runOnce.outcome(task, () -> execute(task, taskVars, key, title, handler))
-                : execute(task, taskVars, key, title, handler);
+                : throttled(task, taskVars, key, title, () -> execute(task, taskVars, key, title, handler));
         effects.apply(task, taskVars, outcome);
     }
 
@@ -206,6 +206,18 @@ final class HostPlay {
         } catch (TemplateError e) {
             return true;
         }
+    }
+
+    /** Runs {@code body} within the task's throttle (none when unset or 0; run_once ignores it, as Ansible does). */
+    private TaskRunner.Outcome throttled(Task task, Map<String, Object> taskVars, int key, String title,
+                                         java.util.function.Supplier<TaskRunner.Outcome> body) {
+        int limit;
+        try {
+            limit = ThrottleLimit.of(task.keywords().throttle(), taskVars, run.templating());
+        } catch (TemplateError e) {
+            return report.fail(key, title, task, e.getMessage());
+        }
+        return limit > 0 ? shared.throttles.run(key, limit, body) : body.get();
     }
 
     /** Runs the task at once in its session and reports it; a failure the engine finds is the task's outcome. */
@@ -227,7 +239,14 @@ final class HostPlay {
     private void runIncludeTasks(IncludeTasks inc, Map<String, Object> includeVars) {
         if (!tagSelected.test(inc.keywords().tags())) return;
         Map<String, Object> v = vars.forTask(inc.role(), inc.keywords().vars(), includeVars);
-        for (IncludeIterations.Iteration it : iterations.of(inc, inc.loop(), inc.keywords().when(), v)) {
+        List<IncludeIterations.Iteration> its = iterations.of(inc, inc.loop(), inc.keywords().when(), v);
+        if (inc.register() != null) {
+            host.setFacts.put(inc.register(), IncludeRegister.of(its, inc.loop(), it -> Map.of(
+                    "include", run.templating().render(inc.file(), it.vars(), inc.location()),
+                    "include_args", run.templating().render(inc.args(), it.vars(), inc.location()))));
+        }
+        for (IncludeIterations.Iteration it : its) {
+            if (it.skipped()) continue;
             String file = String.valueOf(run.templating().render(inc.file(), it.vars(), inc.location()));
             List<TaskNode> tasks = shared.included(inc, file, it.index(), () -> includes.tasks(inc, file));
             // Ansible counts every file a host includes as ok (it prints "included: FILE for HOST").
@@ -240,7 +259,13 @@ final class HostPlay {
     private void runIncludeRole(IncludeRole inc, Map<String, Object> includeVars) {
         if (!tagSelected.test(inc.keywords().tags())) return;
         Map<String, Object> v = vars.forTask(inc.role(), inc.keywords().vars(), includeVars);
-        for (IncludeIterations.Iteration it : iterations.of(inc, inc.loop(), inc.keywords().when(), v)) {
+        List<IncludeIterations.Iteration> its = iterations.of(inc, inc.loop(), inc.keywords().when(), v);
+        if (inc.register() != null) {
+            host.setFacts.put(inc.register(), IncludeRegister.of(its, inc.loop(), it -> Map.of(
+                    "include_args", run.templating().render(inc.args(), it.vars(), inc.location()))));
+        }
+        for (IncludeIterations.Iteration it : its) {
+            if (it.skipped()) continue;
             String name = String.valueOf(run.templating().render(inc.roleName(), it.vars(), inc.location()));
             LoadedRole loaded = shared.included(inc, name, it.index(), () -> includes.role(inc, name));
             handlers.add(loaded.handlers());
@@ -267,7 +292,14 @@ final class HostPlay {
         waiting.settle();
         handlers.flush(h -> {
             session.forgetAll(); // a handler probes afresh, as the tasks of an include do
-            runTask(h, Map.of(), true);
+            switch (h) {
+                case Task t -> runTask(t, Map.of(), true);
+                case Meta m -> {
+                    MetaHandler.check(m);
+                    runMeta(m, Map.of());
+                }
+                default -> throw new IllegalStateException("not a handler: " + h.actionName());
+            }
         });
     }
 }

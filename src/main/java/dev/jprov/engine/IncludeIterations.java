@@ -17,8 +17,11 @@ import java.util.Map;
  */
 final class IncludeIterations {
 
-    /** An iteration to run: its place among the include's items (skipped ones count) and its variables. */
-    record Iteration(int index, Map<String, Object> vars) {}
+    /**
+     * An iteration of the include: its place among the include's items (skipped ones count), its variables, and
+     * whether its when was false (then it is not run, only registered).
+     */
+    record Iteration(int index, Map<String, Object> vars, boolean skipped) {}
 
     private final RunContext run;
     private final TaskRunner runner;
@@ -37,13 +40,16 @@ final class IncludeIterations {
     List<Iteration> of(TaskNode inc, Loop loop, List<Condition> when, Map<String, Object> vars) {
         List<Map<String, Object>> all = new ArrayList<>(); // null where when: is false
         List<String> labels = new ArrayList<>();
+        List<Map<String, Object>> items = new ArrayList<>();
         if (loop == null) {
             all.add(runner.holds(when, vars) ? vars : null);
             labels.add(null);
+            items.add(vars);
         } else {
             for (LoopItems.Item item : itemsUnlessSkipped(loop, when, vars)) {
                 all.add(runner.holds(when, item.vars()) ? item.vars() : null);
                 labels.add(item.label());
+                items.add(item.vars());
             }
         }
         int key = shared.keyOf(inc);
@@ -53,13 +59,14 @@ final class IncludeIterations {
         List<Iteration> out = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i) != null) {
-                out.add(new Iteration(i, all.get(i)));
+                out.add(new Iteration(i, all.get(i), false));
             } else if (labels.get(i) != null) {
+                out.add(new Iteration(i, items.get(i), true));
                 run.report(new Event.TaskResult(host, key, inc.displayName(), false, Status.SKIPPED, labels.get(i),
                         "", List.of(), List.of(), skipped, false));
             }
         }
-        if (out.isEmpty()) {
+        if (out.stream().allMatch(Iteration::skipped)) {
             run.report(new Event.TaskResult(host, key, inc.displayName(), false, Status.SKIPPED, null, "",
                     List.of(), List.of(), skipped, false));
             run.recap().count(host, Status.SKIPPED);

@@ -27,6 +27,7 @@ final class PlayShared {
 
     /** any_errors_fatal or max_fail_percentage stopped the play: Ansible then ends the whole run. */
     final AtomicBoolean breakPlaybook = new AtomicBoolean();
+    final Throttles throttles = new Throttles();
     private final AtomicInteger failures = new AtomicInteger();
     private final Double maxFailPercentage;
     // With any_errors_fatal or max_fail_percentage the hosts go task by task together (Ansible's linear

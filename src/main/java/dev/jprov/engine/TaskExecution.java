@@ -3,6 +3,7 @@ package dev.jprov.engine;
 import dev.jprov.engine.script.ProbeBatch;
 import dev.jprov.facts.Facts;
 import dev.jprov.facts.Probe;
+import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.ArgsException;
 import dev.jprov.modules.Planned;
 import dev.jprov.modules.StepResult;
@@ -25,16 +26,22 @@ final class TaskExecution {
     final HostSession session;
     final Supplier<List<Probe>> lookahead;
     final boolean check;
+    final boolean readOnly; // a read-only command of a --check run: its command runs as a probe
+    final Map<Integer, StepResult> probed = new HashMap<>(); // those commands' results, by index in steps
     final List<Planned> plans = new ArrayList<>();
     final List<Step> steps = new ArrayList<>();
     final List<int[]> stepRanges = new ArrayList<>();
     private final int task;
+    private final AsyncPolls polls;
     private final List<PendingChanges.Ticket> tickets = new ArrayList<>();
 
-    TaskExecution(HostSession session, Supplier<List<Probe>> lookahead, boolean check) {
+    TaskExecution(HostSession session, Supplier<List<Probe>> lookahead, boolean check, boolean readOnly,
+                  AsyncPolls polls) {
         this.session = session;
+        this.polls = polls;
         this.lookahead = lookahead;
         this.check = check;
+        this.readOnly = readOnly;
         this.task = session.nextTask();
     }
 
@@ -59,9 +66,31 @@ final class TaskExecution {
             }
             plans.add(p);
             int from = steps.size();
-            tickets.add(p != null && p.outcome() == Planned.Outcome.OK ? queue(p) : null);
+            if (check && readOnly && p != null && ReadOnlyCommand.probe(p).isPresent()) {
+                probe(p, ReadOnlyCommand.probe(p).get(), i);
+                tickets.add(null);
+            } else {
+                PendingChanges.Ticket ticket = p != null && p.outcome() == Planned.Outcome.OK ? queue(p) : null;
+                tickets.add(ticket);
+                // An async item with poll waits for its job before the next item starts, as Ansible runs items.
+                if (ticket != null && c.invocation() instanceof DetachedCall d && d.settings().poll() > 0) {
+                    session.flush();
+                    StepResult started = ticket.results().get(0);
+                    if (started != null && started.exitCode() == 0) plans.set(i, polls.await(session, d, p));
+                }
+            }
             stepRanges.add(new int[] {from, steps.size()});
         }
+    }
+
+    /** Runs a read-only command as a probe of its own (never answered from an earlier one: it reads anything). */
+    private void probe(Planned p, Probe.Shell command, int item) throws TransportException, ProbeBatch.ProbeFailure {
+        Probe.Shell fresh = new Probe.Shell(command.script() + " # read-only command, task " + task + " item " + item,
+                command.reads());
+        Object answer = session.answers(List.of(fresh), List::of, task).get(fresh);
+        ProbeAnswer a = (ProbeAnswer) answer;
+        probed.put(steps.size(), new StepResult(a.exitCode(), a.stdout(), a.stderr()));
+        for (Change ch : p.changes()) steps.addAll(ch.steps());
     }
 
     private PendingChanges.Ticket queue(Planned p) {

@@ -5,6 +5,8 @@ import dev.jprov.facts.Facts;
 import dev.jprov.facts.Probe;
 import dev.jprov.modules.ArgsException;
 import dev.jprov.modules.Args;
+import dev.jprov.modules.AsyncJob;
+import dev.jprov.modules.Detachable;
 import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.Planned;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -50,6 +53,7 @@ final class TaskRunner {
     }
 
     private final RunContext run;
+    private final AsyncPolls polls = new AsyncPolls(Timing.SYSTEM);
 
     TaskRunner(RunContext run) {
         this.run = run;
@@ -133,11 +137,42 @@ final class TaskRunner {
             Map<String, Object> args = new java.util.LinkedHashMap<>((Map<String, Object>) run.templating()
                     .render(task.action().args(), vars, task.action().location()));
             args.values().removeIf(run.templating().omit()::equals);
-            Invocation inv = module.prepare(new Args(task.action().module(), args), contexts.create(vars));
+            AsyncSettings async = AsyncSettings.of(task.async(), vars, run.templating(), task.location());
+            if (async != null) refuseAsync(task, vars);
+            TaskModuleContext context = contexts.create(vars);
+            Invocation inv = module.prepare(new Args(task.action().module(), args), context);
+            if (async != null) inv = detach(task, module, inv, async, context);
             return PreparedCall.ready(item, label, hasItem, inv);
         } catch (ArgsException | TemplateError e) {
             return PreparedCall.failed(item, label, hasItem, e.getMessage());
         }
+    }
+
+    /** What ansible-core 2.14's ActionBase.run refuses for an async task, with its messages. */
+    private void refuseAsync(Task task, Map<String, Object> vars) {
+        if (AsyncSettings.REFUSED_BY_ANSIBLE.contains(task.action().module())) {
+            throw new ArgsException("async is not supported for this task.");
+        }
+        // jprov makes no change in --check, so check_mode: false does not lift this either
+        if (run.options().check() || isTrue(task.keywords().checkMode(), vars, false)) {
+            throw new ArgsException("check mode and async cannot be used on same task.");
+        }
+    }
+
+    /** The call as a job on the host, with the async_status call that reads the job's status. */
+    private DetachedCall detach(Task task, Module module, Invocation inv, AsyncSettings async,
+                                TaskModuleContext context) {
+        if (!(inv instanceof Detachable call)) {
+            throw new ArgsException("async is not supported by jprov for the " + task.action().module()
+                    + " module (command and shell run as async jobs)");
+        }
+        // Ansible's job id: "j", a random number, ".", a process id (there the wrapper's; here jprov's)
+        String id = "j" + ThreadLocalRandom.current().nextLong(1_000_000_000_000L) + "."
+                + ProcessHandle.current().pid();
+        Module status = run.modules().apply("async_status")
+                .orElseThrow(() -> new IllegalStateException("async_status is not in the module registry"));
+        Invocation reader = status.prepare(new Args("async_status", Map.of("jid", id)), context);
+        return new DetachedCall(call, new AsyncJob(id, async.async()), async, reader);
     }
 
     /**
@@ -183,7 +218,7 @@ final class TaskRunner {
         Planning planning = new Planning(task, calls, vars, taskKey, host, handler, check,
                 isTrue(task.keywords().noLog(), vars, false));
         if (calls.size() == 1 && calls.get(0).skipped() && !calls.get(0).hasItem()) return planning;
-        planning.exec = new TaskExecution(session, lookahead, check);
+        planning.exec = new TaskExecution(session, lookahead, check, planning.readOnly, polls);
         planning.exec.plan(calls);
         return planning;
     }
@@ -198,6 +233,7 @@ final class TaskRunner {
         private final boolean handler;
         private final boolean check;
         private final boolean noLog;
+        private final boolean readOnly; // see ReadOnlyCommand
         private TaskExecution exec; // null when the task was skipped before planning
 
         private Planning(Task task, List<PreparedCall> calls, Map<String, Object> vars, int taskKey, String host,
@@ -210,6 +246,7 @@ final class TaskRunner {
             this.handler = handler;
             this.check = check;
             this.noLog = noLog;
+            this.readOnly = run.options().check() && ReadOnlyCommand.applies(task);
         }
 
         /** Whether changes of this task wait in the host's queue. */
@@ -262,8 +299,9 @@ final class TaskRunner {
         }
 
         private List<ItemResult> assembleItems() throws TransportException {
-            // Check mode made no changes, and must not make those queued before it either.
-            Map<Integer, StepResult> applied = check ? Map.of() : exec.applied();
+            // Check mode made no changes, and must not make those queued before it either; a read-only command ran
+            // as a probe.
+            Map<Integer, StepResult> applied = check ? exec.probed : exec.applied();
             ItemResultAssembler assembler = assembler();
             List<ItemResult> items = new ArrayList<>();
             for (int i = 0; i < calls.size(); i++) {
@@ -277,7 +315,7 @@ final class TaskRunner {
         }
 
         private ItemResultAssembler assembler() {
-            return new ItemResultAssembler(check, ChangedFailedWhen.of(task, vars, TaskRunner.this::holds),
+            return new ItemResultAssembler(check && !readOnly, ChangedFailedWhen.of(task, vars, TaskRunner.this::holds),
                     loopVar(task));
         }
     }

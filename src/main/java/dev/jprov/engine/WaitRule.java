@@ -20,7 +20,7 @@ record WaitRule(boolean check, boolean lockstep) {
     /** Why a task's outcome cannot wait. */
     enum Reason {
         HANDLER, RUN_ONCE, CHECK_MODE, LOCKSTEP, REGISTER, UNTIL, CHANGED_WHEN, FAILED_WHEN, DELEGATE_TO,
-        CHECK_MODE_KEYWORD, BECOME, IGNORE_ERRORS, ANY_ERRORS_FATAL
+        CHECK_MODE_KEYWORD, BECOME, IGNORE_ERRORS, ANY_ERRORS_FATAL, ASYNC, THROTTLE
     }
 
     /**
@@ -39,6 +39,8 @@ record WaitRule(boolean check, boolean lockstep) {
         if (!task.changedWhen().isEmpty()) out.add(Reason.CHANGED_WHEN);
         if (!task.failedWhen().isEmpty()) out.add(Reason.FAILED_WHEN);
         if (k.delegateTo() != null) out.add(Reason.DELEGATE_TO);
+        if (k.throttle() != null) out.add(Reason.THROTTLE); // its changes are made while it holds its place
+        if (task.async() != null) out.add(Reason.ASYNC); // its job is waited for (poll) or its id is its result
         if (k.checkMode() != null) out.add(Reason.CHECK_MODE_KEYWORD);
         if (k.become() != null || k.becomeUser() != null || k.becomeMethod() != null) out.add(Reason.BECOME);
         if (out.isEmpty() && holds.test(k.ignoreErrors())) out.add(Reason.IGNORE_ERRORS);

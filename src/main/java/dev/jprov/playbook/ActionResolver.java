@@ -23,7 +23,7 @@ final class ActionResolver {
         java.util.HashSet<String> keys = new java.util.HashSet<>(TaskKeywordsReader.KEYS);
         keys.addAll(TaskKeywordsReader.UNSUPPORTED);
         keys.addAll(List.of("name", "action", "local_action", "args", "loop", "loop_control", "register",
-                "changed_when", "failed_when", "until", "retries", "delay", "listen", "collections"));
+                "changed_when", "failed_when", "until", "retries", "delay", "listen", "collections", "async", "poll"));
         TASK_KEYS = Set.copyOf(keys);
     }
 

@@ -4,7 +4,8 @@ import dev.jprov.source.SourceLocation;
 
 /**
  * include_role: dynamic, loaded by the executor through {@link PlaybookLoader#loadRole}. {@code role} may be a
- * template. Like {@link IncludeTasks}, what it loads inherits {@code scope}, the include's vars and {@code apply}.
+ * template. Like {@link IncludeTasks}, what it loads inherits {@code scope}, the include's vars and {@code apply};
+ * {@code register} and {@code args} (all its arguments, as Ansible's include_args) as there.
  */
 public record IncludeRole(
         String name,
@@ -17,7 +18,9 @@ public record IncludeRole(
         Loop loop,
         TaskKeywords apply,
         Scope scope,
-        SourceLocation location) implements TaskNode {
+        SourceLocation location,
+        String register,
+        java.util.Map<String, Object> args) implements TaskNode {
 
     @Override
     public RoleUse role() {

@@ -6,7 +6,8 @@ import dev.jprov.source.SourceLocation;
  * include_tasks: dynamic, expanded by the executor for each host (and each loop item) through
  * {@link PlaybookLoader#loadTaskFile}. {@code file} may be a template. {@code keywords} are the include's own
  * effective keywords (its when/tags decide whether the include runs); the included tasks inherit only
- * {@code scope}'s keywords, the include's vars and {@code apply}, as in Ansible.
+ * {@code scope}'s keywords, the include's vars and {@code apply}, as in Ansible. {@code register} (null when
+ * absent) gets Ansible's include result; {@code args} are the include's arguments besides the file name.
  */
 public record IncludeTasks(
         String name,
@@ -16,7 +17,9 @@ public record IncludeTasks(
         Loop loop,
         TaskKeywords apply,
         Scope scope,
-        SourceLocation location) implements TaskNode {
+        SourceLocation location,
+        String register,
+        java.util.Map<String, Object> args) implements TaskNode {
 
     @Override
     public RoleUse role() {

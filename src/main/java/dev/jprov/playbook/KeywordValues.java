@@ -145,4 +145,19 @@ final class KeywordValues {
         if (node instanceof YamlNode.Scalar s && s.value() == null) return List.of();
         throw new LoadException(node.location(), what + " must be a list, got " + describe(node));
     }
+
+    /** A number keyword (retries, async, throttle ...): a number, or a template rendered by the executor. */
+    static Object number(String key, YamlNode node) {
+        Object v = node.toPlain();
+        if (v instanceof Number) return v;
+        if (v instanceof String s) {
+            if (Templates.isTemplate(s)) return s;
+            try {
+                return Integer.parseInt(s.strip());
+            } catch (NumberFormatException e) {
+                // fall through to the error
+            }
+        }
+        throw new LoadException(node.location(), "'" + key + "' must be a number or a template, got: " + v);
+    }
 }

@@ -34,7 +34,7 @@ public record Play(
         List<TaskNode> roleTasks,
         List<TaskNode> tasks,
         List<TaskNode> postTasks,
-        List<Task> handlers,
+        List<TaskNode> handlers,
         TaskKeywords keywords,
         Flag gatherFacts,
         List<Object> serial,

@@ -29,7 +29,7 @@ final class PlayLoadState {
 
     final Map<RoleKey, RoleUse> cache = new HashMap<>();
     final List<RoleUse> uses = new ArrayList<>();
-    final List<Task> roleHandlers = new ArrayList<>();
+    final List<TaskNode> roleHandlers = new ArrayList<>();
     private final Deque<Path> loading = new ArrayDeque<>();
     private final Deque<Path> roles = new ArrayDeque<>();
 
@@ -57,7 +57,7 @@ final class PlayLoadState {
         roles.pop();
     }
 
-    void recordUse(RoleUse use, List<Task> handlers) {
+    void recordUse(RoleUse use, List<TaskNode> handlers) {
         for (RoleUse u : uses) if (u == use) return;
         uses.add(use);
         roleHandlers.addAll(handlers);

@@ -16,7 +16,7 @@ final class PlayLoader {
             "tasks", "post_tasks", "handlers", "gather_facts", "gather_subset", "gather_timeout", "fact_path",
             "serial", "max_fail_percentage", "any_errors_fatal", "become", "become_method", "become_user",
             "remote_user", "tags", "strategy", "environment", "check_mode", "diff", "ignore_errors",
-            "ignore_unreachable", "no_log", "run_once", "force_handlers", "collections");
+            "ignore_unreachable", "no_log", "run_once", "force_handlers", "collections", "throttle");
 
     private final TaskListLoader tasks;
 
@@ -64,7 +64,7 @@ final class PlayLoader {
         }
         List<TaskNode> main = list(m, "tasks", scope, st);
         List<TaskNode> post = list(m, "post_tasks", scope, st);
-        List<Task> handlers = new ArrayList<>(st.roleHandlers);
+        List<TaskNode> handlers = new ArrayList<>(st.roleHandlers);
         if (m.get("handlers") != null) {
             handlers.addAll(TaskListLoader.flattenHandlers(
                     tasks.loadList(KeywordValues.list("handlers", m.get("handlers")), scope, st, true)));

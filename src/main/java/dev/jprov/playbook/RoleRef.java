@@ -50,7 +50,7 @@ record RoleRef(String name, TaskKeywords keywords, Map<String, Object> vars, Map
         TaskKeywords keywords = new TaskKeywords(all.when(), all.tags(), Map.of(), all.environment(), List.of(),
                 all.become(), all.becomeMethod(), all.becomeUser(), all.remoteUser(), all.ignoreErrors(),
                 all.ignoreUnreachable(), all.checkMode(), all.diff(), all.noLog(), all.runOnce(),
-                all.anyErrorsFatal(), all.delegateTo(), all.delegateFacts());
+                all.anyErrorsFatal(), all.delegateTo(), all.delegateFacts(), all.throttle());
         return new RoleRef(s.value().toString(), keywords, all.vars(), params, nameNode.location());
     }
 }

@@ -4,8 +4,8 @@ import dev.jprov.source.SourceLocation;
 import java.util.List;
 
 /**
- * A task that runs a module. {@code loop} and {@code until} are null when absent; {@code listen} is only set
- * on handlers.
+ * A task that runs a module. {@code loop}, {@code until} and {@code async} are null when absent; {@code listen}
+ * is only set on handlers.
  */
 public record Task(
         String name,
@@ -18,7 +18,8 @@ public record Task(
         Until until,
         List<String> listen,
         RoleUse role,
-        SourceLocation location) implements TaskNode {
+        SourceLocation location,
+        AsyncKeywords async) implements TaskNode {
 
     public Task {
         changedWhen = List.copyOf(changedWhen);

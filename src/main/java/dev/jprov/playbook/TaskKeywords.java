@@ -34,10 +34,11 @@ public record TaskKeywords(
         Flag runOnce,
         Flag anyErrorsFatal,
         String delegateTo,
-        Flag delegateFacts) {
+        Flag delegateFacts,
+        Object throttle) {
 
     public static final TaskKeywords NONE = new TaskKeywords(List.of(), List.of(), Map.of(), List.of(), List.of(),
-            null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     public TaskKeywords {
         when = FrozenValues.list(when);
@@ -63,26 +64,26 @@ public record TaskKeywords(
                 or(remoteUser, outer.remoteUser), or(ignoreErrors, outer.ignoreErrors),
                 or(ignoreUnreachable, outer.ignoreUnreachable), or(checkMode, outer.checkMode), or(diff, outer.diff),
                 or(noLog, outer.noLog), or(runOnce, outer.runOnce), or(anyErrorsFatal, outer.anyErrorsFatal),
-                or(delegateTo, outer.delegateTo), or(delegateFacts, outer.delegateFacts));
+                or(delegateTo, outer.delegateTo), or(delegateFacts, outer.delegateFacts), or(throttle, outer.throttle));
     }
 
     /** Keywords that only set vars (a dynamic include passes its vars, not its when/tags, to what it includes). */
     static TaskKeywords varsOnly(Map<String, Object> vars) {
         return new TaskKeywords(List.of(), List.of(), vars, List.of(), List.of(), null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     /** Keywords that only add conditions and tags (what import_playbook gives the plays it imports). */
     static TaskKeywords whenAndTags(List<Condition> when, List<String> tags) {
         return new TaskKeywords(when, tags, Map.of(), List.of(), List.of(), null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     /** A copy without vars (play vars and role-reference vars have their own precedence levels). */
     TaskKeywords withoutVars() {
         return new TaskKeywords(when, tags, Map.of(), environment, notifies, become, becomeMethod, becomeUser,
                 remoteUser, ignoreErrors, ignoreUnreachable, checkMode, diff, noLog, runOnce, anyErrorsFatal,
-                delegateTo, delegateFacts);
+                delegateTo, delegateFacts, throttle);
     }
 
     private static <T> T or(T inner, T outer) {

@@ -12,10 +12,10 @@ final class TaskKeywordsReader {
 
     static final Set<String> KEYS = Set.of("when", "tags", "vars", "environment", "notify", "become",
             "become_method", "become_user", "remote_user", "ignore_errors", "ignore_unreachable", "check_mode",
-            "diff", "no_log", "run_once", "any_errors_fatal", "delegate_to", "delegate_facts");
+            "diff", "no_log", "run_once", "any_errors_fatal", "delegate_to", "delegate_facts", "throttle");
 
     /** Ansible keywords jprov knows but does not implement: a clear error instead of "not a valid attribute". */
-    static final Set<String> UNSUPPORTED = Set.of("async", "poll", "throttle", "timeout", "connection", "port",
+    static final Set<String> UNSUPPORTED = Set.of("timeout", "connection", "port",
             "debugger", "become_flags", "become_exe", "module_defaults");
 
     private TaskKeywordsReader() {
@@ -40,6 +40,7 @@ final class TaskKeywordsReader {
         Flag become = null, ignoreErrors = null, ignoreUnreachable = null, checkMode = null, diff = null;
         Flag noLog = null, runOnce = null, anyErrorsFatal = null, delegateFacts = null;
         String becomeMethod = null, becomeUser = null, remoteUser = null, delegateTo = null;
+        Object throttle = null;
         for (Map.Entry<String, YamlNode> e : m.entries().entrySet()) {
             String k = e.getKey();
             YamlNode v = e.getValue();
@@ -62,11 +63,12 @@ final class TaskKeywordsReader {
                 case "any_errors_fatal" -> anyErrorsFatal = Flag.parse(k, v);
                 case "delegate_to" -> delegateTo = KeywordValues.text(k, v);
                 case "delegate_facts" -> delegateFacts = Flag.parse(k, v);
+                case "throttle" -> throttle = KeywordValues.number(k, v);
                 default -> { }
             }
         }
         return new TaskKeywords(when, tags, vars, env, notify, become, becomeMethod, becomeUser, remoteUser,
                 ignoreErrors, ignoreUnreachable, checkMode, diff, noLog, runOnce, anyErrorsFatal, delegateTo,
-                delegateFacts);
+                delegateFacts, throttle);
     }
 }

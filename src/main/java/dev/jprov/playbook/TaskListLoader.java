@@ -28,7 +28,7 @@ final class TaskListLoader {
             "vars", "config", "unvault");
 
     private static final Set<String> TASK_ONLY_KEYS = Set.of("name", "action", "args", "loop", "loop_control",
-            "register", "changed_when", "failed_when", "until", "retries", "delay", "collections");
+            "register", "changed_when", "failed_when", "until", "retries", "delay", "collections", "async", "poll");
 
     private static final Set<String> BLOCK_KEYS = union(TaskKeywordsReader.KEYS, Set.of("block", "rescue", "always",
             "name", "collections"));
@@ -36,7 +36,7 @@ final class TaskListLoader {
     private static final Set<String> IMPORT_KEYS = union(TaskKeywordsReader.KEYS, Set.of("name", "args",
             "collections"));
 
-    private static final Set<String> INCLUDE_KEYS = union(IMPORT_KEYS, Set.of("loop", "loop_control"));
+    private static final Set<String> INCLUDE_KEYS = union(IMPORT_KEYS, Set.of("loop", "loop_control", "register"));
 
     private static final Set<String> LOOP_CONTROL_KEYS = Set.of("loop_var", "index_var", "label", "pause",
             "extended", "extended_allitems");
@@ -97,7 +97,7 @@ final class TaskListLoader {
         ActionResolver.Resolved r = actions.resolve(m);
         String builtin = builtin(r);
         if (builtin == null) return List.of(loadTask(m, r, scope, handlers));
-        if (handlers && !builtin.equals("import_tasks")) {
+        if (handlers && !builtin.equals("import_tasks") && !builtin.equals("meta")) {
             throw new LoadException(r.location(), "'" + r.written() + "' is not supported in handlers by jprov");
         }
         return switch (builtin) {
@@ -150,7 +150,9 @@ final class TaskListLoader {
                 until,
                 m.get("listen") == null ? List.of() : KeywordValues.textList("listen", m.get("listen")),
                 scope.role(),
-                m.location());
+                m.location(),
+                m.get("async") == null ? null : new AsyncKeywords(number("async", m.get("async")),
+                        m.get("poll") == null ? null : number("poll", m.get("poll"))));
     }
 
     private Block loadBlock(YamlNode.Mapping m, Scope scope, PlayLoadState st, boolean handlers) {
@@ -202,8 +204,11 @@ final class TaskListLoader {
         checkKeys(m, r.written(), INCLUDE_KEYS, r.written());
         String file = taskFileArg(r, Set.of("apply"));
         TaskKeywords own = TaskKeywordsReader.read(m, "Task");
+        Map<String, Object> args = new java.util.LinkedHashMap<>(r.args());
+        args.remove("file");
+        args.remove("_raw_params");
         return new IncludeTasks(name(m), r.written(), file, own.under(scope.keywords()), loop(m),
-                apply(m, r), scope, m.location());
+                apply(m, r), scope, m.location(), register(m), args);
     }
 
     private static String taskFileArg(ActionResolver.Resolved r, Set<String> extra) {
@@ -271,7 +276,7 @@ final class TaskListLoader {
         RoleArgs a = roleArgs(m, r);
         TaskKeywords own = TaskKeywordsReader.read(m, "Task");
         return new IncludeRole(name(m), r.written(), a.name, a.from, a.allowDuplicates, a.isPublic,
-                own.under(scope.keywords()), loop(m), a.apply, scope, m.location());
+                own.under(scope.keywords()), loop(m), a.apply, scope, m.location(), register(m), r.args());
     }
 
     private record RoleArgs(String name, RoleFrom from, boolean allowDuplicates, boolean isPublic,
@@ -356,7 +361,7 @@ final class TaskListLoader {
             st.cache.put(key, use);
             Scope taskScope = new Scope(data.tasksFile(), outer.playDir(), use, roleScope.keywords());
             if (data.tasksFile() != null) out.addAll(loadFile(data.tasksFile(), taskScope, st, false, ref.location()));
-            List<Task> handlers = data.handlersFile() == null ? List.of()
+            List<TaskNode> handlers = data.handlersFile() == null ? List.of()
                     : flattenHandlers(loadFile(data.handlersFile(), taskScope.inFile(data.handlersFile()), st, true,
                     ref.location()));
             st.recordUse(use, handlers);
@@ -366,11 +371,13 @@ final class TaskListLoader {
         }
     }
 
-    static List<Task> flattenHandlers(List<TaskNode> nodes) {
-        List<Task> out = new ArrayList<>();
+    /** Handlers in the order they are listed: tasks and meta tasks (blocks are flattened). */
+    static List<TaskNode> flattenHandlers(List<TaskNode> nodes) {
+        List<TaskNode> out = new ArrayList<>();
         for (TaskNode n : nodes) {
             switch (n) {
                 case Task t -> out.add(t);
+                case Meta m -> out.add(m);
                 case Block b -> {
                     out.addAll(flattenHandlers(b.block()));
                     out.addAll(flattenHandlers(b.rescue()));
@@ -385,22 +392,16 @@ final class TaskListLoader {
 
     // ---------------------------------------------------------------- small readers
 
+    private static String register(YamlNode.Mapping m) {
+        return m.get("register") == null ? null : KeywordValues.text("register", m.get("register"));
+    }
+
     private static String name(YamlNode.Mapping m) {
         return m.get("name") == null ? null : KeywordValues.text("name", m.get("name"));
     }
 
     private static Object number(String key, YamlNode node) {
-        Object v = node.toPlain();
-        if (v instanceof Number) return v;
-        if (v instanceof String s) {
-            if (Templates.isTemplate(s)) return s;
-            try {
-                return Integer.parseInt(s.strip());
-            } catch (NumberFormatException e) {
-                // fall through to the error
-            }
-        }
-        throw new LoadException(node.location(), "'" + key + "' must be a number or a template, got: " + v);
+        return KeywordValues.number(key, node);
     }
 
     private static Loop loop(YamlNode.Mapping m) {

@@ -88,18 +88,33 @@ final class EngineRunner {
         return run(dir, play, true);
     }
 
+    /**
+     * Runs a play on box1 and {@code others} more local hosts (box2, box3 ...), all with box1's {@code base};
+     * the results and round trips are box1's, the recap everyone's.
+     */
+    Run runOnHosts(Path dir, int others, String play) {
+        return run(dir, play, false, others);
+    }
+
     private Run run(Path dir, String play, boolean check) {
+        return run(dir, play, check, 0);
+    }
+
+    private Run run(Path dir, String play, boolean check, int others) {
         try {
             Path base = Files.createDirectories(base(dir));
             Path inventory = dir.resolve("hosts.yaml");
+            StringBuilder more = new StringBuilder();
+            for (int i = 2; i <= others + 1; i++) more.append("    box").append(i).append(":\n");
             Files.writeString(inventory, """
                     all:
                       hosts:
                         %s:
                           ansible_connection: local
-                      vars:
+                    %s  vars:
                         base: %s
-                    """.formatted(HOST, base));
+                        ansible_connection: local
+                    """.formatted(HOST, more, base));
             Path file = dir.resolve("play.yaml");
             Files.writeString(file, "- hosts: all\n  gather_facts: false\n" + play.indent(2));
             RunOptions options = new RunOptions(List.of(inventory), List.of(file), check, false, Optional.empty(),

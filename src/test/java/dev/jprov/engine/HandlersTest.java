@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jprov.playbook.Play;
 import dev.jprov.playbook.Task;
+import dev.jprov.playbook.TaskNode;
 import dev.jprov.source.LoadException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class HandlersTest {
     @ParameterizedTest
     @MethodSource("table")
     void namesCallHandlersByNameOrTopic(Set<String> notified, List<String> expected, @TempDir Path dir) {
-        List<Task> handlers = PlayFixture.load(dir, PLAY).handlers();
+        List<TaskNode> handlers = PlayFixture.load(dir, PLAY).handlers();
         assertEquals(expected, names(Handlers.matching(handlers, notified)));
     }
 
@@ -97,7 +98,7 @@ class HandlersTest {
         return new Handlers(play.handlers(), play.location());
     }
 
-    private static List<String> names(List<Task> tasks) {
-        return tasks.stream().map(Task::name).toList();
+    private static List<String> names(List<TaskNode> tasks) {
+        return tasks.stream().map(TaskNode::name).toList();
     }
 }

@@ -43,6 +43,9 @@ class WaitRuleTest {
                 row("{" + COPY + ", ignore_errors: true}", false, false, PLAIN, Reason.IGNORE_ERRORS),
                 row("{" + COPY + ", ignore_errors: false}", false, false, PLAIN),
                 row("{" + COPY + ", any_errors_fatal: true}", false, false, PLAIN, Reason.ANY_ERRORS_FATAL),
+                row("{command: sleep 1, async: 10, poll: 0}", false, false, PLAIN, Reason.ASYNC),
+                row("{command: sleep 1, async: 10}", false, false, PLAIN, Reason.ASYNC),
+                row("{command: sleep 1, poll: 0}", false, false, PLAIN),
                 row("{" + COPY + ", notify: h, tags: [t], when: true}", false, false, PLAIN));
     }
 

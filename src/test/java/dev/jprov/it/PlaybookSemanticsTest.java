@@ -39,6 +39,12 @@ class PlaybookSemanticsTest {
     // Ansible names the delegate in a delegated task's result line ([h2 -> localhost]); jprov's reporter does not.
     static final Known DELEGATED = new Known("no -> delegate in result lines", "\\[(\\w+) -> \\w+]", "[$1]");
 
+    // jprov's console prints no ASYNC OK/POLL/FAILED lines (no reporter event for them) nor the traceback hint of an
+    // action plugin's refusal.
+    static final Known ASYNC_LINES = new Known("no ASYNC lines", "^ASYNC (OK|POLL|FAILED) on .*\\n", "");
+    static final Known EXCEPTION_HINT = new Known("no exception hint",
+            "^An exception occurred during task execution\\..*\\n", "");
+
     // jprov's template errors name the task's file:line (issue 14 asks for it) and say the task changed nothing.
     static final Known UNDEFINED_LOOP = new Known("template error text",
             "\\{\"msg\": \"'missing' is undefined\\. 'missing' is undefined\"}",
@@ -83,7 +89,13 @@ class PlaybookSemanticsTest {
                 // file, copy, template, lineinfile, link, loop: a first real run
                 Arguments.of("checkmode", "apply", "site.yaml", List.of(), List.of()),
                 // check_mode: yes on one task of a normal run: reported changed, not written
-                Arguments.of("checkmode", "taskcheck", "taskcheck.yaml", List.of(), List.of()));
+                Arguments.of("checkmode", "taskcheck", "taskcheck.yaml", List.of(), List.of()),
+                // --check: commands with check_mode: false and changed_when: false run, later tasks read them
+                Arguments.of("readonly", "check", "site.yaml", List.of("--check"), List.of()),
+                // async: poll 0, poll 2, async_status status and cleanup, copy refuses async
+                Arguments.of("async", "run", "site.yaml", List.of(), List.of(ASYNC_LINES, EXCEPTION_HINT)),
+                // async in check mode fails, as Ansible's ActionBase refuses it
+                Arguments.of("async", "check", "site.yaml", List.of("--check"), List.of(EXCEPTION_HINT)));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -42,7 +42,7 @@ class MalformedPlaybookTest {
             import-missing.yml      | 3 | 7  | Could not find or access 'nowhere.yml'
             import-playbook-missing.yml | 1 | 20 | the playbook:
             meta-bad.yml            | 3 | 7  | invalid meta action requested: reboot_everything
-            async.yml               | 4 | 7  | 'async' is not supported by jprov
+            async.yml               | 5 | 7  | 'async' is not a valid attribute for a Block
             bad-flag.yml            | 4 | 15 | 'become' must be a boolean (yes/no, true/false) or a template, got: maybe
             """)
     void errorNamesFileLineColumn(String file, int line, int column, String problem) {

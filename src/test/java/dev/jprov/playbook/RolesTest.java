@@ -88,7 +88,7 @@ class RolesTest {
         assertEquals(Map.of("d", "alt"), full.defaults());
         assertEquals(Map.of("from_other", true), full.vars());
         assertEquals(List.of("full"), setup.keywords().tags());
-        assertEquals(List.of("more handler"), play.handlers().stream().map(Task::name).toList());
+        assertEquals(List.of("more handler"), play.handlers().stream().map(TaskNode::name).toList());
         assertTrue(play.handlers().get(0).role() == setup.role());
     }
 
@@ -99,7 +99,7 @@ class RolesTest {
         Play play = loader.load(pb).plays().get(0);
         IncludeRole inc = new IncludeRole(null, "include_role", "full", RoleFrom.MAIN, true, false,
                 TaskKeywords.NONE, null, TaskKeywords.NONE, new Scope(pb, DEDUP, null, TaskKeywords.NONE),
-                play.location());
+                play.location(), null, Map.of("name", "full"));
         LoadedRole loaded = loader.loadRole("full", inc);
         assertEquals(Map.of("a", 1, "b", 2, "shared", "two"), loaded.use().role().vars());
         assertEquals(Map.of("d", "main"), loaded.use().role().defaults());

@@ -3,7 +3,8 @@ package dev.jprov.modules.commands;
 import dev.jprov.facts.Facts;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
-import dev.jprov.modules.Invocation;
+import dev.jprov.modules.AsyncJob;
+import dev.jprov.modules.Detachable;
 import dev.jprov.modules.Planned;
 import dev.jprov.modules.StepResult;
 import dev.jprov.plan.Action;
@@ -25,7 +26,7 @@ import java.util.Optional;
  * unknown) and its rc/stdout/stderr only exist after apply, so in check mode they are left out.
  */
 record CommandRun(String script, String display, Object cmd, Optional<String> creates, Optional<String> removes,
-                  boolean strip, boolean failOnRc) implements Invocation {
+                  boolean strip, boolean failOnRc) implements Detachable {
 
     private Optional<Probe.Shell> existsProbe(Optional<String> pattern) {
         return pattern.map(p -> new Probe.Shell(GlobTest.script(p), List.of(Resource.path(GlobTest.base(p)))));
@@ -58,6 +59,28 @@ record CommandRun(String script, String display, Object cmd, Optional<String> cr
         Map<String, Object> planned = new LinkedHashMap<>();
         planned.put("cmd", cmd);
         return Planned.of(List.of(run), planned).withAfterApply((result, steps) -> afterRun(result, steps));
+    }
+
+    /**
+     * As an async job: one step that starts it. When creates/removes say the command does not run, the job only
+     * writes that result, as the command module run by async_wrapper would.
+     */
+    @Override
+    public Planned planDetached(Facts facts, AsyncJob job) {
+        Planned plain = plan(facts);
+        String body;
+        if (plain.changesHost()) {
+            body = AsyncJobScript.running(script, cmd, strip, job.timeLimit());
+        } else {
+            Map<String, Object> skipped = new LinkedHashMap<>();
+            skipped.put("changed", false);
+            skipped.putAll(plain.result());
+            body = AsyncJobScript.writing(skipped);
+        }
+        Change start = new Change(Action.RUN, display, Diff.NONE,
+                List.of(new Step.Exec(AsyncJobScript.launch(job, body), "async " + display, false)),
+                List.of(Resource.ANY));
+        return Planned.of(List.of(start), Map.of()).withAfterApply(AsyncJobScript::launched);
     }
 
     private Map<String, Object> afterRun(Map<String, Object> planned, List<StepResult> steps) {

@@ -36,7 +36,8 @@ public final class ModuleRegistry {
 
     /** The generic modules of Ansible's builtin collection that jprov implements. */
     public static List<Module> builtinModules() {
-        return List.of(CommandModule.command(), CommandModule.shell(), new RawModule(), new FileModule(),
+        return List.of(CommandModule.command(), CommandModule.shell(), new RawModule(),
+                new dev.jprov.modules.commands.AsyncStatusModule(), new FileModule(),
                 new CopyModule(), new TemplateModule(), new LineInFileModule(), new BlockInFileModule(),
                 new StatModule(), new DebugModule(), new SetFactModule(), new AssertModule(), new FailModule(),
                 new dev.jprov.modules.control.AddHostModule(), new dev.jprov.modules.control.GroupByModule(),
