@@ -96,7 +96,7 @@ record ContentCopy(String dest, Supplier<byte[]> contentSource, Optional<String>
                 current.linkTarget());
         FileWrite write = new FileWrite(writePath, content, attributes, validate,
                 backup ? Optional.of(backupSuffix) : Optional.empty());
-        FileWrite.Outcome out = write.plan(target, differs, ContentDiff.of(file, before, content));
+        FileWrite.Outcome out = write.plan(target, differs, ContentDiff.ofWholeFile(file, before, content));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("dest", file);
         src.ifPresent(s -> r.put("src", s));

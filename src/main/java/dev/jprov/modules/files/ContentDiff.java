@@ -19,6 +19,15 @@ public final class ContentDiff {
         return new Diff(path, b, path, a);
     }
 
+    /**
+     * A copy or template's diff: Ansible names the destination as the "before" side only when it exists (its
+     * ActionBase._get_diff_data sets before_header from the remote stat of an existing file).
+     */
+    public static Diff ofWholeFile(String path, Optional<byte[]> before, byte[] after) {
+        Diff d = of(path, before, after);
+        return before.isPresent() ? d : new Diff("", d.before(), d.afterHeader(), d.after());
+    }
+
     private static String text(byte[] bytes, String which) {
         if (bytes.length > Probe.FileContent.DIFF_LIMIT) {
             return "[diff skipped: " + which + " file size is greater than " + Probe.FileContent.DIFF_LIMIT + "]\n";
