@@ -17,6 +17,7 @@ final class AnsibleFilters {
         all.addAll(TextFilters.all());
         all.addAll(RegexFilters.all());
         all.addAll(CollectionFilters.all());
+        all.addAll(new JsonQuery().filters());
         return all;
     }
 

@@ -179,9 +179,39 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
         @Override
         protected Scanner createScanner(String expression) {
             return new ExtendedScanner(expression) {
+                private Token previous;
+                private Token beforePrevious;
+
                 @Override
                 protected Token keyword(String s) {
                     return EL_ONLY_KEYWORDS.contains(s) ? null : super.keyword(s);
+                }
+
+                /**
+                 * A filter or test name may be collection-qualified ({@code x | ansible.builtin.to_json},
+                 * {@code x is ansible.builtin.any}): Jinja2's parse_filter and parse_test join the dotted names
+                 * into one. EL would read the dots as attribute access on the filter's result.
+                 */
+                @Override
+                protected Token nextToken() throws Scanner.ScanException {
+                    Token t = super.nextToken();
+                    if (t != null && t.getSymbol() == Scanner.Symbol.IDENTIFIER && namesFilterOrTest()) {
+                        java.util.regex.Matcher m = QUALIFIED_REST.matcher(getInput());
+                        m.region(getPosition() + t.getSize(), getInput().length());
+                        if (m.lookingAt()) {
+                            t = token(Scanner.Symbol.IDENTIFIER, t.getImage() + m.group(), t.getSize() + m.group().length());
+                        }
+                    }
+                    beforePrevious = previous;
+                    previous = t;
+                    return t;
+                }
+
+                private boolean namesFilterOrTest() {
+                    if (previous == null) return false;
+                    String p = previous.getImage();
+                    return p.equals("|") || p.equals("is")
+                            || (p.equals("not") && beforePrevious != null && beforePrevious.getImage().equals("is"));
                 }
             };
         }
@@ -211,6 +241,10 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
             throw new IllegalStateException("jinjava's ExtendedParser has no parseOperators(AstNode)", e);
         }
     }
+
+    /** The ".collection.name" parts after a filter or test name's first word. */
+    private static final java.util.regex.Pattern QUALIFIED_REST =
+            java.util.regex.Pattern.compile("(?:\\.[A-Za-z_][A-Za-z_0-9]*)+");
 
     private static final java.util.Set<String> EL_ONLY_KEYWORDS =
             java.util.Set.of("empty", "div", "mod", "eq", "ne", "lt", "gt", "le", "ge", "instanceof");
