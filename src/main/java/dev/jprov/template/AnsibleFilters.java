@@ -18,6 +18,8 @@ final class AnsibleFilters {
         all.addAll(RegexFilters.all());
         all.addAll(CollectionFilters.all());
         all.addAll(new JsonQuery().filters());
+        all.add(ProductFilter.filter());
+        all.addAll(IpFilters.all());
         return all;
     }
 

@@ -43,9 +43,53 @@ final class JsonQuery {
     Object search(Object data, String expression) {
         if (expression == null) throw RenderSession.failure("json_query() missing required argument 'expr'");
         try {
-            return fromJson(jmespath.compile(expression).search(toJson(data)));
+            return fromJson(jmespath.compile(legacyLiterals(expression)).search(toJson(data)));
         } catch (JmesPathException e) {
             throw RenderSession.failure("JMESPathError in json_query filter plugin:\n" + e.getMessage());
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * Python jmespath (which Ansible uses) still reads a backtick literal that is not JSON as a string
+     * ({@code `wheel`} for {@code `"wheel"`}), as early JMESPath did; jmespath-java refuses it. Quoted strings
+     * ('raw', "identifier") are copied untouched.
+     */
+    static String legacyLiterals(String expression) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < expression.length()) {
+            char c = expression.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                int end = i + 1;
+                while (end < expression.length() && expression.charAt(end) != c) end += expression.charAt(end) == '\\' ? 2 : 1;
+                if (end >= expression.length()) {
+                    out.append(expression, i, expression.length()); // unterminated: the parser reports it
+                    break;
+                }
+                String body = expression.substring(i + 1, end);
+                if (c == '`' && !isJson(body.replace("\\`", "`"))) {
+                    out.append('`').append(JSON.valueToTree(body.replace("\\`", "`").stripLeading()).toString()
+                            .replace("`", "\\`")).append('`');
+                } else {
+                    out.append(expression, i, end + 1);
+                }
+                i = end + 1;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isJson(String text) {
+        try {
+            JSON.readTree(text);
+            return !text.isBlank();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return false;
         }
     }
 
