@@ -9,12 +9,14 @@ after a "=". NAME.tsv gets "expression<TAB>output" (tabs and newlines escaped as
 
     python3 src/test/resources/template/expressions/record.py src/test/resources/template/expressions/NAME.txt
 """
-import json, os, subprocess, sys, tempfile
+import json, os, subprocess, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 src = sys.argv[1]
 exprs = [l.rstrip('\n') for l in open(src) if l.strip() and not l.startswith('#')]
-with tempfile.TemporaryDirectory() as t:
+# The playbook is written here for the run, so playbook_dir is this directory (first_found, pipe's cwd).
+t = here
+if True:
     tasks = [{'debug': {'msg': '={{ %s }}' % e}, 'ignore_errors': True} for e in exprs]
     play = [{'hosts': 'localhost', 'gather_facts': False, 'vars_files': [os.path.join(here, 'vars.yaml')],
              'tasks': tasks}]
@@ -24,6 +26,7 @@ with tempfile.TemporaryDirectory() as t:
                ANSIBLE_PYTHON_INTERPRETER='/usr/bin/python3', ANSIBLE_NOCOLOR='1')
     out = subprocess.run(['ansible-playbook', '-i', 'localhost,', '-c', 'local', os.path.join(t, 'play.json')],
                          env=env, capture_output=True, text=True, cwd=t).stdout
+    os.remove(os.path.join(t, 'play.json'))
     results = json.loads(out[out.index('{'):])['plays'][0]['tasks']
 with open(src[:-4] + '.tsv', 'w') as f:
     for e, r in zip(exprs, results):

@@ -29,9 +29,16 @@ class RecordedExpressionTest {
     private static final Templar TEMPLAR = new Templar();
     private static final SourceLocation WHERE = new SourceLocation(Path.of("site.yaml"), 7, 5);
 
+    private static final Map<String, Object> VARS = vars();
+
+    /** vars.yaml, and this directory as playbook_dir: record.py runs its playbook from here (first_found, pipe). */
     @SuppressWarnings("unchecked")
-    private static final Map<String, Object> VARS =
-            (Map<String, Object>) new YamlReader().read(DIR.resolve("vars.yaml")).toPlain();
+    private static Map<String, Object> vars() {
+        Map<String, Object> vars = new java.util.LinkedHashMap<>(
+                (Map<String, Object>) new YamlReader().read(DIR.resolve("vars.yaml")).toPlain());
+        vars.put("playbook_dir", DIR.toAbsolutePath().toString());
+        return vars;
+    }
 
     static Stream<Arguments> rows() {
         List<Arguments> out = new ArrayList<>();

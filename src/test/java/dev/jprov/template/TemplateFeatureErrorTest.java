@@ -43,14 +43,37 @@ class TemplateFeatureErrorTest {
                 Arguments.of("{{ '10.0.0.0/24' | ipsubnet('192.168.0.0/16') }}", "site.yaml:12:7: 10.0.0.0/24 is not in the subnet 192.168.0.0/16"),
                 Arguments.of("{{ '255.255.255.255' | ipmath(1) }}", "site.yaml:12:7: Unexpected templating type error occurred "
                         + "on filter 'ipmath': result outside valid IP address boundary!"),
-                Arguments.of("{{ [1] | product([2], repeat=-1) }}", "site.yaml:12:7: repeat argument cannot be negative"));
+                Arguments.of("{{ [1] | product([2], repeat=-1) }}", "site.yaml:12:7: repeat argument cannot be negative"),
+                Arguments.of("{{ lookup('vars', 'nope') }}", "site.yaml:12:7: No variable found with this name: nope"),
+                Arguments.of("{{ lookup('vars', 'nope', default=none) }}", "site.yaml:12:7: No variable found with this name: nope"),
+                Arguments.of("{{ lookup('varnames', '[') }}",
+                        "site.yaml:12:7: Unable to use \"[\" as a search parameter: unterminated character set at position 0"),
+                Arguments.of("{{ lookup('varnames', 1) }}",
+                        "site.yaml:12:7: Invalid setting identifier, \"1\" is not a string, it is a <class 'int'>"),
+                Arguments.of("{{ lookup('community.general.merge_variables', '__c$') }}", "site.yaml:12:7: The key 'k' "
+                        + "with value '1' will be overwritten with value '2' from 'clash_2__c.k'"),
+                Arguments.of("{{ lookup('community.general.merge_variables', '__m$') }}",
+                        "site.yaml:12:7: Unable to merge, not all variables are of the same type"),
+                Arguments.of("{{ lookup('community.general.merge_variables', '^scalar$') }}",
+                        "site.yaml:12:7: Not supported type detected, variable must be a list or a dict"),
+                Arguments.of("{{ lookup('community.general.merge_variables', 'x', pattern_type='glob') }}",
+                        "site.yaml:12:7: value of pattern_type must be one of: regex, prefix, suffix, got: glob"),
+                Arguments.of("{{ lookup('merge_variables', '__c$') }}", "site.yaml:12:7: lookup plugin (merge_variables) not found"),
+                Arguments.of("{{ lookup('pipe', 'exit 3') }}", "site.yaml:12:7: lookup_plugin.pipe(exit 3) returned 3"),
+                Arguments.of("{{ lookup('first_found', 'surely-not-here.txt') }}",
+                        "site.yaml:12:7: No file was found when using first_found."),
+                Arguments.of("{{ lookup('first_found', {'files': ['surely-not-here.txt']}, skip=True) }}",
+                        "site.yaml:12:7: No file was found when using first_found."));
     }
+
+    private static final Map<String, Object> VARS = Map.of("clash_1__c", Map.of("k", 1L), "clash_2__c", Map.of("k", 2L),
+            "mixed_1__m", java.util.List.of(1L), "mixed_2__m", Map.of("a", 1L), "scalar", 5L);
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("taskValues")
     void taskValueErrorsNameTheTask(String template, String message) {
         TemplateException e = org.junit.jupiter.api.Assertions.assertThrows(TemplateException.class,
-                () -> TEMPLAR.render(template, Map.of(), WHERE));
+                () -> TEMPLAR.render(template, new java.util.TreeMap<>(VARS), WHERE));
         assertEquals(message, e.getMessage());
     }
 
