@@ -168,6 +168,7 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
         protected AstBinary createAstBinary(AstNode left, AstNode right, AstBinary.Operator operator) {
             if (operator == AstBinary.MUL) return super.createAstBinary(left, right, MULTIPLY);
             if (operator == AstBinary.DIV) return super.createAstBinary(left, right, DIVIDE);
+            if (operator == AstBinary.MOD) return super.createAstBinary(left, right, MODULO);
             if (operator == AdditionOperator.OP) return super.createAstBinary(left, right, ADD);
             return super.createAstBinary(left, right, operator);
         }
@@ -214,6 +215,34 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
                             || (p.equals("not") && beforePrevious != null && beforePrevious.getImage().equals("is"));
                 }
             };
+        }
+
+        /**
+         * Parentheses as Jinja2's parse_tuple reads them: {@code ()} is the empty tuple and {@code ('a',)} a tuple
+         * of one ({@code 'text' % ()}, {@code '%s' % (x,)}); jinjava could spell neither.
+         */
+        @Override
+        protected AstNode nonliteral() throws Scanner.ScanException, ParseException {
+            if (getToken().getSymbol() != Scanner.Symbol.LPAREN) return super.nonliteral();
+            consumeToken();
+            List<AstNode> items = new ArrayList<>();
+            if (getToken().getSymbol() == Scanner.Symbol.RPAREN) {
+                consumeToken();
+                return createAstTuple(new AstParameters(items));
+            }
+            AstNode first = expr(true);
+            if (getToken().getSymbol() == Scanner.Symbol.RPAREN) {
+                consumeToken();
+                return createAstNested(first);
+            }
+            items.add(first);
+            while (getToken().getSymbol() == Scanner.Symbol.COMMA) {
+                consumeToken();
+                if (getToken().getSymbol() == Scanner.Symbol.RPAREN) break;
+                items.add(expr(true));
+            }
+            consumeToken(Scanner.Symbol.RPAREN);
+            return createAstTuple(new AstParameters(items));
         }
 
         @Override
@@ -392,6 +421,47 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
         @Override
         public String toString() {
             return "+";
+        }
+    };
+
+    /**
+     * Python's %: printf-style formatting when the left side is a string, else the floored modulo (its sign is
+     * the divisor's: -7 % 3 is 2, where Java's remainder gives -1).
+     */
+    private static final AstBinary.Operator MODULO = new AstBinary.SimpleOperator() {
+        @Override
+        protected Object apply(TypeConverter converter, Object a, Object b) {
+            if (a instanceof Undefined u) throw u.fail();
+            if (b instanceof Undefined u) throw u.fail();
+            if (isText(a)) return PercentFormat.apply(a.toString(), b);
+            Object x = asInt(a);
+            Object y = asInt(b);
+            if ((x instanceof Long || x instanceof Integer) && (y instanceof Long || y instanceof Integer)) {
+                long d = ((Number) y).longValue();
+                if (d == 0) throw RenderSession.failure("integer modulo by zero");
+                return Math.floorMod(((Number) x).longValue(), d);
+            }
+            if (isInt(x) && isInt(y)) {
+                java.math.BigInteger d = new java.math.BigInteger(y.toString());
+                if (d.signum() == 0) throw RenderSession.failure("integer modulo by zero");
+                java.math.BigInteger r = new java.math.BigInteger(x.toString()).mod(d.abs());
+                return d.signum() < 0 && r.signum() != 0 ? r.add(d) : r;
+            }
+            if (x instanceof Number n && y instanceof Number m) {
+                double d = m.doubleValue();
+                if (d == 0) throw RenderSession.failure("float modulo");
+                double r = n.doubleValue() % d;
+                if (r != 0 && (r < 0) != (d < 0)) r += d;
+                else if (r == 0) r = Math.copySign(0.0, d);
+                return r;
+            }
+            throw RenderSession.failure("unsupported operand type(s) for %: '" + PythonRepr.typeName(a) + "' and '"
+                    + PythonRepr.typeName(b) + "'");
+        }
+
+        @Override
+        public String toString() {
+            return "%";
         }
     };
 
