@@ -180,12 +180,12 @@ final class HostPlay {
     }
 
     /**
-     * A host reached on the controller (ansible_connection: local) writes the controller's files, which any later
-     * template may read (lookup('file'), lookup('template'), first_found): its tasks settle at once so a lookup sees
-     * the file as it is when called, as in Ansible.
+     * A host reached on the controller (ansible_connection: local) writes the controller's files, which a later
+     * template may read (lookup('file'), lookup('template'), first_found): before a task that may read them, its
+     * queued changes are made, so the task sees the files as they are when called, as in Ansible.
      */
-    private boolean onController() {
-        return session != null && session.sameMachineAs(targets.local());
+    private boolean readsControllerWrites(Task task, Map<String, Object> taskVars) {
+        return session != null && session.sameMachineAs(targets.local()) && ControllerReads.mayRead(task, taskVars);
     }
 
     private void runTask(Task task, Map<String, Object> includeVars, boolean handler) {
@@ -196,7 +196,8 @@ final class HostPlay {
         Map<String, Object> taskVars = vars.forTask(task.role(), task.keywords().vars(), includeVars);
         String title = task.displayName();
         boolean once = runner.isTrue(task.keywords().runOnce(), taskVars, false);
-        if (waitRule.mustSettle(task, handler, once, f -> holdsOrUnknown(f, taskVars)).isEmpty() && !onController()) {
+        if (waitRule.mustSettle(task, handler, once, f -> holdsOrUnknown(f, taskVars)).isEmpty()
+                && !readsControllerWrites(task, taskVars)) {
             waiting.plan(session, task, taskVars, key, title);
             return;
         }
