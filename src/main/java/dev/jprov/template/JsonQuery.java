@@ -31,10 +31,47 @@ final class JsonQuery {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     /** The runtime holds no per-search state, so one serves all threads. */
-    private final JmesPath<JsonNode> jmespath = new JacksonRuntime(new RuntimeConfiguration.Builder()
+    private final JmesPath<JsonNode> jmespath = new PythonJmesPath(new RuntimeConfiguration.Builder()
             .withFunctionRegistry(FunctionRegistry.defaultRegistry()
                     .extend(new SumFunction(), new CeilFunction(), new FloorFunction()))
             .build());
+
+    /**
+     * In Python's jmespath a slice ({@code a[1:]}), a flatten ({@code a[]}) and a filter ({@code a[?x]}) are
+     * projections, which drop the null results ({@code [1, null][]} is {@code [1]}); jmespath-java keeps them
+     * unless another projection follows. Each such node is followed by a projection of the current value.
+     */
+    private static final class PythonJmesPath extends JacksonRuntime {
+        private io.burt.jmespath.node.NodeFactory<JsonNode> factory;
+
+        PythonJmesPath(RuntimeConfiguration configuration) {
+            super(configuration);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public synchronized io.burt.jmespath.node.NodeFactory<JsonNode> nodeFactory() {
+            if (factory == null) {
+                io.burt.jmespath.node.NodeFactory<JsonNode> plain = super.nodeFactory();
+                factory = (io.burt.jmespath.node.NodeFactory<JsonNode>) java.lang.reflect.Proxy.newProxyInstance(
+                        JsonQuery.class.getClassLoader(), new Class<?>[] {io.burt.jmespath.node.NodeFactory.class},
+                        (proxy, method, args) -> {
+                            Object node;
+                            try {
+                                node = method.invoke(plain, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                            return switch (method.getName()) {
+                                case "createSlice", "createFlattenArray", "createSelection" -> plain.createSequence(List.of(
+                                        (io.burt.jmespath.node.Node<JsonNode>) node, plain.createProjection(plain.createCurrent())));
+                                default -> node;
+                            };
+                        });
+            }
+            return factory;
+        }
+    }
 
     List<AnsibleFilter> filters() {
         return List.of(new AnsibleFilter("json_query", false, (v, a) -> search(v, a.string(0, "expr", null))));
