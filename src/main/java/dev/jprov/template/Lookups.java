@@ -86,16 +86,7 @@ final class Lookups {
                     }
                     yield out;
                 }
-                case "vars" -> {
-                    List<Object> out = new ArrayList<>();
-                    for (Object t : call.terms) {
-                        String key = PythonRepr.str(t);
-                        if (session.vars().containsKey(key)) out.add(session.vars().get(key));
-                        else if (call.named.get("default") != null) out.add(call.named.get("default")); // None: no default
-                        else throw RenderSession.failure("No variable found with this name: " + key);
-                    }
-                    yield out;
-                }
+                case "vars" -> vars(session, call);
                 case "items" -> CollectionFilters.flatten(new ArrayList<>(call.terms), 1, false);
                 case "list" -> new ArrayList<>(call.terms.size() == 1 && call.terms.get(0) instanceof List<?> l ? l : call.terms);
                 case "dict" -> {
@@ -122,6 +113,41 @@ final class Lookups {
             }
             throw f;
         }
+    }
+
+    /**
+     * vars: each name's value, rendered; a name not among the variables is looked for in hostvars of the current
+     * host, as ansible-core 2.14's vars lookup does. default= (when not None) stands in for a missing name or a
+     * value that renders to an undefined variable.
+     */
+    private static List<Object> vars(RenderSession session, Call call) {
+        List<Object> out = new ArrayList<>();
+        Object dflt = call.named.get("default");
+        LazyVars vars = session.vars();
+        for (Object t : call.terms) {
+            if (!(t instanceof String key)) {
+                throw RenderSession.failure("Invalid setting identifier, \"" + PythonRepr.str(t) + "\" is not a string, its a "
+                        + "<class '" + PythonRepr.typeName(t) + "'>");
+            }
+            try {
+                Object value;
+                if (vars.containsKey(key)) {
+                    value = vars.get(key);
+                } else if (vars.get("hostvars") instanceof Map<?, ?> hostvars
+                        && hostvars.get(vars.get("inventory_hostname")) instanceof Map<?, ?> own && own.containsKey(key)) {
+                    value = own.get(key);
+                } else {
+                    throw new TemplateFailure("No variable found with this name: " + key, 0, true);
+                }
+                if (value instanceof Undefined u) throw u.fail();
+                out.add(value);
+            } catch (TemplateFailure f) {
+                if (!f.undefined() || dflt == null) throw RenderSession.failure(f.getMessage());
+                RenderSession.forget(f);
+                out.add(dflt);
+            }
+        }
+        return out;
     }
 
     private static List<Object> files(RenderSession session, Call call, String subdir, boolean render) {
