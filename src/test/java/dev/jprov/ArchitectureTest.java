@@ -60,6 +60,8 @@ class ArchitectureTest {
     /** Libraries that one package wraps for all the others. */
     static final Map<String, String> LIBRARY_OWNERS = Map.of(
             "com.hubspot.jinjava..", "template",
+            "io.burt.jmespath..", "template",
+            "inet.ipaddr..", "template",
             "net.schmizz..", "transport",
             "com.hierynomus..", "transport",
             "picocli..", "cli");

@@ -47,6 +47,7 @@ final class HostPlay {
     private final IncludeIterations iterations;
     private final GatheringFacts gathering;
     private HostSession session; // the host's own, once connected
+    private final Targets targets;
 
     HostPlay(RunContext run, PlayShared shared, HostState host, HostVars vars, Targets targets, Includes includes,
              Predicate<List<String>> tagSelected) {
@@ -67,6 +68,7 @@ final class HostPlay {
         this.effects = new TaskEffects(run, host, vars.inventory(), handlers);
         this.waiting = new WaitingTasks(planner, report, effects);
         this.sessions = new TaskSessions(run, runner, targets, vars, host.name, planner);
+        this.targets = targets;
         this.attempts = new UntilAttempts(run, runner, planner, host.name, Timing.SYSTEM);
         this.runOnce = new RunOnce(shared, host.name);
         this.iterations = new IncludeIterations(run, runner, loops, shared, host.name);
@@ -177,6 +179,15 @@ final class HostPlay {
         if (failure != null) throw failure;
     }
 
+    /**
+     * A host reached on the controller (ansible_connection: local) writes the controller's files, which a later
+     * template may read (lookup('file'), lookup('template'), first_found): before a task that may read them, its
+     * queued changes are made, so the task sees the files as they are when called, as in Ansible.
+     */
+    private boolean readsControllerWrites(Task task, Map<String, Object> taskVars) {
+        return session != null && session.sameMachineAs(targets.local()) && ControllerReads.mayRead(task, taskVars);
+    }
+
     private void runTask(Task task, Map<String, Object> includeVars, boolean handler) {
         if (!handler && !tagSelected.test(task.keywords().tags())) return;
         if (shared.step(host.name)) throw new HostStopped();
@@ -185,7 +196,8 @@ final class HostPlay {
         Map<String, Object> taskVars = vars.forTask(task.role(), task.keywords().vars(), includeVars);
         String title = task.displayName();
         boolean once = runner.isTrue(task.keywords().runOnce(), taskVars, false);
-        if (waitRule.mustSettle(task, handler, once, f -> holdsOrUnknown(f, taskVars)).isEmpty()) {
+        if (waitRule.mustSettle(task, handler, once, f -> holdsOrUnknown(f, taskVars)).isEmpty()
+                && !readsControllerWrites(task, taskVars)) {
             waiting.plan(session, task, taskVars, key, title);
             return;
         }

@@ -47,6 +47,11 @@ public final class HostSession {
         this.reader = machine.writes().join();
     }
 
+    /** Both sessions reach the same machine (they share its write log): e.g. a local host and the controller. */
+    boolean sameMachineAs(HostSession other) {
+        return machine.writes() == other.machine.writes();
+    }
+
     /**
      * Drops every answer that what happened on the machine since may have made stale: all of them after a reboot
      * (through this session or another: what the kernel held is new, files may have changed), and those about what

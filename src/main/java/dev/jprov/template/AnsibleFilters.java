@@ -17,6 +17,9 @@ final class AnsibleFilters {
         all.addAll(TextFilters.all());
         all.addAll(RegexFilters.all());
         all.addAll(CollectionFilters.all());
+        all.addAll(new JsonQuery().filters());
+        all.add(ProductFilter.filter());
+        all.addAll(IpFilters.all());
         return all;
     }
 

@@ -22,6 +22,8 @@ final class JinjavaErrors {
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         int nl = message.indexOf('\n');
         if (nl > 0) message = message.substring(0, nl);
+        String undefined = undefinedFunction(message);
+        if (undefined != null) return undefined;
         return (t instanceof com.hubspot.jinjava.interpret.TemplateSyntaxException ? "template syntax error: "
                 : "template error: ") + message;
     }
@@ -30,9 +32,23 @@ final class JinjavaErrors {
         String message = error.getMessage() == null ? "template error" : error.getMessage().strip();
         int nl = message.indexOf('\n');
         if (nl > 0) message = message.substring(0, nl);
+        String undefined = undefinedFunction(message);
+        if (undefined != null) return undefined;
         return switch (error.getReason()) {
             case SYNTAX_ERROR -> "template syntax error: " + message;
             default -> "template error: " + message;
         };
+    }
+
+    private static final java.util.regex.Pattern UNKNOWN_FUNCTION =
+            java.util.regex.Pattern.compile("Could not resolve function '(?:[^':]*:)?([^']+)'");
+
+    /**
+     * Calling a name that is no global ({@code all(l)}, {@code zip(a, b)}: Jinja2 has no such globals) is looking
+     * up an undefined variable in Jinja2, so Ansible says "'all' is undefined"; jinjava calls it a syntax error.
+     */
+    private static String undefinedFunction(String message) {
+        java.util.regex.Matcher m = UNKNOWN_FUNCTION.matcher(message);
+        return m.find() ? "'" + m.group(1) + "' is undefined" : null;
     }
 }

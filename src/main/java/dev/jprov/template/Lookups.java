@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ansible's lookup()/query()/q() with the lookups templates use: file, template, env, vars, items, list, dict,
- * first_found, fileglob. Commands (pipe, lines) are left out on purpose: templates never run programs.
- * Local files are found along the session's search path (role files/, role, playbook files/, playbook dir).
+ * Ansible's lookup()/query()/q() with the lookups templates use: file, template, env, vars, varnames, pipe, items,
+ * list, dict, first_found, fileglob (also as ansible.builtin.NAME) and community.general.merge_variables.
+ * Local files are found along the session's search path (role files/, role, playbook files/, playbook dir) and read
+ * when the lookup runs.
  */
 final class Lookups {
     private Lookups() {}
@@ -27,17 +28,20 @@ final class Lookups {
         jinjava.registerFunction(new ELFunctionDefinition("", "q", Lookups.class, "query", String.class, Object[].class));
     }
 
-    /** lookup(): one result as itself, several joined with commas, unless wantlist=True. */
+    /** lookup(): strings joined with commas, else one result as itself or the list; a list with wantlist=True. */
     public static Object lookup(String name, Object... args) {
         Call call = Call.of(args);
         List<Object> results = run(name, call);
         boolean wantlist = call.named.containsKey("wantlist") && PythonTypeConverter.truthy(call.named.get("wantlist"));
         if (results == null) return wantlist ? new ArrayList<>() : null; // errors='ignore'
-        if (wantlist) return results;
-        if (results.size() == 1) return results.get(0);
-        List<String> parts = new ArrayList<>();
-        for (Object r : results) parts.add(PythonRepr.str(r));
-        return String.join(",", parts);
+        if (wantlist || results.isEmpty()) return results;
+        // Ansible's _lookup: ",".join(ran), which only strings pass; else the one result, or the list
+        if (results.stream().allMatch(r -> r instanceof String || r instanceof com.hubspot.jinjava.objects.SafeString)) {
+            List<String> parts = new ArrayList<>();
+            for (Object r : results) parts.add(r.toString());
+            return String.join(",", parts);
+        }
+        return results.size() == 1 ? results.get(0) : results;
     }
 
     public static Object query(String name, Object... args) {
@@ -63,8 +67,14 @@ final class Lookups {
         RenderSession session = RenderSession.current();
         if (session == null) throw RenderSession.failure("lookup outside a template");
         String errors = call.named.containsKey("errors") ? PythonRepr.str(call.named.get("errors")) : "strict";
+        String plugin = name.startsWith("ansible.builtin.") ? name.substring("ansible.builtin.".length()) : name;
+        if (name.equals("community.general.merge_variables")) plugin = "merge_variables";
+        else if (plugin.equals("merge_variables")) plugin = ""; // only by its collection's name: not found
         try {
-            return switch (name) {
+            return switch (plugin) {
+                case "varnames" -> ControllerLookups.varnames(session, call.terms);
+                case "merge_variables" -> ControllerLookups.mergeVariables(session, call.terms, call.named);
+                case "pipe" -> ControllerLookups.pipe(session, call.terms);
                 case "file" -> files(session, call, "files", false);
                 case "template" -> files(session, call, "templates", true);
                 // Ansible's unvault: a file's text, decrypted, not stripped.
@@ -78,16 +88,7 @@ final class Lookups {
                     }
                     yield out;
                 }
-                case "vars" -> {
-                    List<Object> out = new ArrayList<>();
-                    for (Object t : call.terms) {
-                        String key = PythonRepr.str(t);
-                        if (session.vars().containsKey(key)) out.add(session.vars().get(key));
-                        else if (call.named.containsKey("default")) out.add(call.named.get("default"));
-                        else throw RenderSession.failure("No variable found with this name: " + key);
-                    }
-                    yield out;
-                }
+                case "vars" -> vars(session, call);
                 case "items" -> CollectionFilters.flatten(new ArrayList<>(call.terms), 1, false);
                 case "list" -> new ArrayList<>(call.terms.size() == 1 && call.terms.get(0) instanceof List<?> l ? l : call.terms);
                 case "dict" -> {
@@ -114,6 +115,41 @@ final class Lookups {
             }
             throw f;
         }
+    }
+
+    /**
+     * vars: each name's value, rendered; a name not among the variables is looked for in hostvars of the current
+     * host, as ansible-core 2.14's vars lookup does. default= (when not None) stands in for a missing name or a
+     * value that renders to an undefined variable.
+     */
+    private static List<Object> vars(RenderSession session, Call call) {
+        List<Object> out = new ArrayList<>();
+        Object dflt = call.named.get("default");
+        LazyVars vars = session.vars();
+        for (Object t : call.terms) {
+            if (!(t instanceof String key)) {
+                throw RenderSession.failure("Invalid setting identifier, \"" + PythonRepr.str(t) + "\" is not a string, its a "
+                        + "<class '" + PythonRepr.typeName(t) + "'>");
+            }
+            try {
+                Object value;
+                if (vars.containsKey(key)) {
+                    value = vars.get(key);
+                } else if (vars.get("hostvars") instanceof Map<?, ?> hostvars
+                        && hostvars.get(vars.get("inventory_hostname")) instanceof Map<?, ?> own && own.containsKey(key)) {
+                    value = own.get(key);
+                } else {
+                    throw new TemplateFailure("No variable found with this name: " + key, 0, true);
+                }
+                if (value instanceof Undefined u) throw u.fail();
+                out.add(value);
+            } catch (TemplateFailure f) {
+                if (!f.undefined() || dflt == null) throw RenderSession.failure(f.getMessage());
+                RenderSession.forget(f);
+                out.add(dflt);
+            }
+        }
+        return out;
     }
 
     private static List<Object> files(RenderSession session, Call call, String subdir, boolean render) {
@@ -150,31 +186,69 @@ final class Lookups {
         return out;
     }
 
+    /**
+     * first_found as ansible-core 2.14's: a dict term (files, paths, skip), a string term (or files=/paths=/skip=
+     * given by name), lists of either; files split on , and ;, paths on , : and ;, each file joined to each path.
+     * Every candidate is looked up in the search path's files/ dirs (lookup() has no other subdir); the first that
+     * exists is the result, else [] with skip, else an error.
+     */
     private static List<Object> firstFound(RenderSession session, Call call) {
-        List<Object> names = new ArrayList<>();
-        for (Object t : call.terms) {
-            if (t instanceof Map<?, ?> m) {
-                Object files = m.get("files");
-                Object paths = m.get("paths");
-                for (Object f : files instanceof List<?> l ? l : List.of(String.valueOf(files))) {
-                    if (paths == null) names.add(f);
-                    else for (Object d : paths instanceof List<?> pl ? pl : List.of(paths)) names.add(d + "/" + f);
-                }
-            } else if (t instanceof List<?> l) {
-                names.addAll(l);
-            } else {
-                names.add(t);
-            }
-        }
-        for (Object n : names) {
+        List<Object> candidates = new ArrayList<>();
+        boolean skip = firstFoundTerms(call.terms, call.named, candidates);
+        for (Object n : candidates) {
             try {
                 return new ArrayList<>(List.of(SearchPathLocator.find(session, "files", PythonRepr.str(n), false).toString()));
             } catch (IOException e) {
                 // try the next name
             }
         }
-        if (call.named.containsKey("skip") && PythonTypeConverter.truthy(call.named.get("skip"))) return new ArrayList<>();
+        if (skip) return new ArrayList<>();
         throw RenderSession.failure("No file was found when using first_found.");
+    }
+
+    /** _process_terms: adds the candidates of {@code terms} in order; gives the last term's skip. */
+    private static boolean firstFoundTerms(List<?> terms, Map<String, Object> named, List<Object> out) {
+        boolean skip = false;
+        for (Object term : terms) {
+            Map<?, ?> options;
+            if (term instanceof Map<?, ?> m) {
+                options = m;
+            } else if (term instanceof String) {
+                options = named;
+            } else if (term instanceof List<?> l) {
+                skip = firstFoundTerms(l, named, out);
+                continue;
+            } else {
+                throw RenderSession.failure("Invalid term supplied, can handle string, mapping or list of strings but got: <class '"
+                        + PythonRepr.typeName(term) + "'> for " + PythonRepr.str(term));
+            }
+            List<String> files = splitOn(options.get("files"), ",;");
+            List<String> paths = splitOn(options.get("paths"), ",:;");
+            skip = options.get("skip") != null && Boolean.TRUE.equals(ValueFilters.toBool(options.get("skip")));
+            if (!paths.isEmpty()) {
+                for (String path : paths) for (String f : files) out.add(Path.of(path).resolve(f).toString());
+            } else if (!files.isEmpty()) {
+                out.clear(); // total_search = filelist: a term of files alone replaces what came before, as in 2.14
+                out.addAll(files);
+            } else {
+                out.add(term);
+            }
+        }
+        return skip;
+    }
+
+    /** _split_on: a string split on any of the separators (spaces kept), a list's strings each split. */
+    private static List<String> splitOn(Object value, String separators) {
+        List<String> out = new ArrayList<>();
+        if (value == null) return out;
+        if (value instanceof List<?> l) {
+            for (Object o : l) out.addAll(splitOn(o, separators));
+            return out;
+        }
+        for (String part : PythonRepr.str(value).split("[" + separators + "]", -1)) {
+            if (!part.isEmpty()) out.add(part); // an empty name would find the directory itself
+        }
+        return out;
     }
 
     private static List<Object> fileglob(RenderSession session, Call call) {

@@ -168,6 +168,7 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
         protected AstBinary createAstBinary(AstNode left, AstNode right, AstBinary.Operator operator) {
             if (operator == AstBinary.MUL) return super.createAstBinary(left, right, MULTIPLY);
             if (operator == AstBinary.DIV) return super.createAstBinary(left, right, DIVIDE);
+            if (operator == AstBinary.MOD) return super.createAstBinary(left, right, MODULO);
             if (operator == AdditionOperator.OP) return super.createAstBinary(left, right, ADD);
             return super.createAstBinary(left, right, operator);
         }
@@ -179,11 +180,69 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
         @Override
         protected Scanner createScanner(String expression) {
             return new ExtendedScanner(expression) {
+                private Token previous;
+                private Token beforePrevious;
+
                 @Override
                 protected Token keyword(String s) {
                     return EL_ONLY_KEYWORDS.contains(s) ? null : super.keyword(s);
                 }
+
+                /**
+                 * A filter or test name may be collection-qualified ({@code x | ansible.builtin.to_json},
+                 * {@code x is ansible.builtin.any}): Jinja2's parse_filter and parse_test join the dotted names
+                 * into one. EL would read the dots as attribute access on the filter's result.
+                 */
+                @Override
+                protected Token nextToken() throws Scanner.ScanException {
+                    Token t = super.nextToken();
+                    if (t != null && t.getSymbol() == Scanner.Symbol.IDENTIFIER && namesFilterOrTest()) {
+                        java.util.regex.Matcher m = QUALIFIED_REST.matcher(getInput());
+                        m.region(getPosition() + t.getSize(), getInput().length());
+                        if (m.lookingAt()) {
+                            t = token(Scanner.Symbol.IDENTIFIER, t.getImage() + m.group(), t.getSize() + m.group().length());
+                        }
+                    }
+                    beforePrevious = previous;
+                    previous = t;
+                    return t;
+                }
+
+                private boolean namesFilterOrTest() {
+                    if (previous == null) return false;
+                    String p = previous.getImage();
+                    return p.equals("|") || p.equals("is")
+                            || (p.equals("not") && beforePrevious != null && beforePrevious.getImage().equals("is"));
+                }
             };
+        }
+
+        /**
+         * Parentheses as Jinja2's parse_tuple reads them: {@code ()} is the empty tuple and {@code ('a',)} a tuple
+         * of one ({@code 'text' % ()}, {@code '%s' % (x,)}); jinjava could spell neither.
+         */
+        @Override
+        protected AstNode nonliteral() throws Scanner.ScanException, ParseException {
+            if (getToken().getSymbol() != Scanner.Symbol.LPAREN) return super.nonliteral();
+            consumeToken();
+            List<AstNode> items = new ArrayList<>();
+            if (getToken().getSymbol() == Scanner.Symbol.RPAREN) {
+                consumeToken();
+                return createAstTuple(new AstParameters(items));
+            }
+            AstNode first = expr(true);
+            if (getToken().getSymbol() == Scanner.Symbol.RPAREN) {
+                consumeToken();
+                return createAstNested(first);
+            }
+            items.add(first);
+            while (getToken().getSymbol() == Scanner.Symbol.COMMA) {
+                consumeToken();
+                if (getToken().getSymbol() == Scanner.Symbol.RPAREN) break;
+                items.add(expr(true));
+            }
+            consumeToken(Scanner.Symbol.RPAREN);
+            return createAstTuple(new AstParameters(items));
         }
 
         @Override
@@ -211,6 +270,10 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
             throw new IllegalStateException("jinjava's ExtendedParser has no parseOperators(AstNode)", e);
         }
     }
+
+    /** The ".collection.name" parts after a filter or test name's first word. */
+    private static final java.util.regex.Pattern QUALIFIED_REST =
+            java.util.regex.Pattern.compile("(?:\\.[A-Za-z_][A-Za-z_0-9]*)+");
 
     private static final java.util.Set<String> EL_ONLY_KEYWORDS =
             java.util.Set.of("empty", "div", "mod", "eq", "ne", "lt", "gt", "le", "ge", "instanceof");
@@ -358,6 +421,47 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
         @Override
         public String toString() {
             return "+";
+        }
+    };
+
+    /**
+     * Python's %: printf-style formatting when the left side is a string, else the floored modulo (its sign is
+     * the divisor's: -7 % 3 is 2, where Java's remainder gives -1).
+     */
+    private static final AstBinary.Operator MODULO = new AstBinary.SimpleOperator() {
+        @Override
+        protected Object apply(TypeConverter converter, Object a, Object b) {
+            if (a instanceof Undefined u) throw u.fail();
+            if (b instanceof Undefined u) throw u.fail();
+            if (isText(a)) return PercentFormat.apply(a.toString(), b);
+            Object x = asInt(a);
+            Object y = asInt(b);
+            if ((x instanceof Long || x instanceof Integer) && (y instanceof Long || y instanceof Integer)) {
+                long d = ((Number) y).longValue();
+                if (d == 0) throw RenderSession.failure("integer modulo by zero");
+                return Math.floorMod(((Number) x).longValue(), d);
+            }
+            if (isInt(x) && isInt(y)) {
+                java.math.BigInteger d = new java.math.BigInteger(y.toString());
+                if (d.signum() == 0) throw RenderSession.failure("integer modulo by zero");
+                java.math.BigInteger r = new java.math.BigInteger(x.toString()).mod(d.abs());
+                return d.signum() < 0 && r.signum() != 0 ? r.add(d) : r;
+            }
+            if (x instanceof Number n && y instanceof Number m) {
+                double d = m.doubleValue();
+                if (d == 0) throw RenderSession.failure("float modulo");
+                double r = n.doubleValue() % d;
+                if (r != 0 && (r < 0) != (d < 0)) r += d;
+                else if (r == 0) r = Math.copySign(0.0, d);
+                return r;
+            }
+            throw RenderSession.failure("unsupported operand type(s) for %: '" + PythonRepr.typeName(a) + "' and '"
+                    + PythonRepr.typeName(b) + "'");
+        }
+
+        @Override
+        public String toString() {
+            return "%";
         }
     };
 

@@ -45,6 +45,11 @@ final class RenderSession {
         return vars.searchPaths(subdir);
     }
 
+    /** Time left before the render's deadline (negative once past it). */
+    long remainingNanos() {
+        return deadlineNanos - System.nanoTime();
+    }
+
     void checkDeadline() {
         if (System.nanoTime() - deadlineNanos > 0) {
             throw record(new TemplateFailure("template rendering took longer than "

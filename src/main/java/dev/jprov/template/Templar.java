@@ -94,6 +94,8 @@ public final class Templar {
         AnsibleTests.registerAll(jinjava);
         Lookups.registerAll(jinjava);
         RangeFunction.register(jinjava);
+        DictFunction.register(jinjava);
+        QualifiedNames.registerAll(jinjava); // last: aliases what is registered above
     }
 
     /** Jinjava with Python's truthiness and coercions (and Undefined failing) in its expression language. */
@@ -319,6 +321,7 @@ public final class Templar {
         JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();
         if (interpreter != null && setInTemplate(interpreter.getContext(), name)) return null; // {% set x = none %}
         if (name.equals("omit")) return OMIT;
+        if (name.equals("vars")) return vars; // Ansible's vars: every variable of the task, by name
         if (name.equals("None") || name.equals("none")) return null; // Jinja2's None literal
         return Undefined.variable(name);
     }

@@ -32,7 +32,7 @@ final class TextFilters {
                 f("split", (v, a) -> PythonMethods.split(str(v), a.string(0, "sep", null), a.integer(1, "maxsplit", -1))),
                 f("indent", TextFilters::indent),
                 f("center", (v, a) -> PythonMethods.call(str(v), "center", List.of(a.get(0, "width", 80L)))),
-                f("format", (v, a) -> PercentFormat.format(str(v), a.positional())),
+                f("format", (v, a) -> PercentFormat.format(str(v), a.positional(), a.named())),
                 f("string", (v, a) -> str(v)),
                 f("b64encode", (v, a) -> Base64.getEncoder().encodeToString(
                         str(v).getBytes(Charset.forName(a.string(0, "encoding", "utf-8"))))),

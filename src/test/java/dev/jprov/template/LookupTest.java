@@ -50,6 +50,8 @@ class LookupTest {
         v.put("playbook_dir", playbook.toString());
         v.put("name", "web01");
         v.put("known", "value");
+        v.put("inventory_hostname", "web01");
+        v.put("hostvars", Map.of("web01", Map.of("only_in_hostvars", "hv"), "db01", Map.of("other_host", "x")));
         return v;
     }
 
@@ -70,6 +72,9 @@ class LookupTest {
                 Arguments.of("{{ lookup('env', 'JPROV_SURELY_UNSET') }}", ""),
                 Arguments.of("{{ lookup('env', 'JPROV_SURELY_UNSET', default='dflt') }}", "dflt"),
                 Arguments.of("{{ lookup('vars', 'known') }}", "value"),
+                // a name only in hostvars of the current host (ansible-core 2.14's vars lookup looks there too)
+                Arguments.of("{{ lookup('vars', 'only_in_hostvars') }}", "hv"),
+                Arguments.of("{{ lookup('vars', 'other_host', default='no') }}", "no"),
                 Arguments.of("{{ query('items', [1, [2]], 3) }}", List.of(1L, List.of(2L), 3L)),
                 Arguments.of("{{ query('dict', {'a': 1}) }}", List.of(Map.of("key", "a", "value", 1L))),
                 Arguments.of("{{ query('fileglob', '*.conf') | map('basename') | list }}", List.of("a.conf", "b.conf")));

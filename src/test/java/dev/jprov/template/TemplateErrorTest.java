@@ -61,7 +61,7 @@ class TemplateErrorTest {
                 Arguments.of("{% for x in lst %}", "site.yaml:12:7: template syntax error: Syntax error in '{% for x in lst %}': "
                         + "Missing end tag: endfor for tag defined as: {% for x in lst %}"),
                 Arguments.of("{% nosuchtag %}", "site.yaml:12:7: template syntax error: Syntax error in '{% nosuchtag %}': Unknown tag: nosuchtag"),
-                Arguments.of("{{ nofunction(1) }}", "site.yaml:12:7: template syntax error: Could not resolve function 'nofunction'"),
+                Arguments.of("{{ nofunction(1) }}", "site.yaml:12:7: 'nofunction' is undefined"),
                 Arguments.of("{{ lookup('nosuchlookup', 'x') }}", "site.yaml:12:7: lookup plugin (nosuchlookup) not found"));
     }
 
