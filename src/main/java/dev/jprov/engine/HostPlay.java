@@ -7,8 +7,10 @@ import dev.jprov.playbook.Flag;
 import dev.jprov.playbook.IncludeRole;
 import dev.jprov.playbook.IncludeTasks;
 import dev.jprov.playbook.LoadedRole;
+import dev.jprov.playbook.Loop;
 import dev.jprov.playbook.Meta;
 import dev.jprov.playbook.MetaAction;
+import dev.jprov.playbook.MissingFile;
 import dev.jprov.playbook.Task;
 import dev.jprov.playbook.TaskNode;
 import dev.jprov.report.Event;
@@ -107,6 +109,10 @@ final class HostPlay {
             }
         } catch (HostStopped e) {
             // stopped on purpose: nothing more to report for this host in this play
+        } catch (RuntimeException e) {
+            // An abort ends the run for every host, as ansible-playbook's does; the recap still follows.
+            shared.stop();
+            throw RunAborted.of(e, shared.play.location());
         } finally {
             // set the flags above before leaving: hosts waiting for this one in lockstep then see them
             shared.hostEnds(host.name);
@@ -118,8 +124,8 @@ final class HostPlay {
         return shared.play.forceHandlers() != null && runner.isTrue(shared.play.forceHandlers(), vars.play(), false);
     }
 
-    private boolean anyErrorsFatal(Task task) {
-        return task != null && runner.isTrue(task.keywords().anyErrorsFatal(), vars.play(), false);
+    private boolean anyErrorsFatal(TaskNode task) {
+        return task != null && runner.isTrue(task.keywords().anyErrorsFatal(), vars.play(), false, task.location());
     }
 
     private void runSection(List<TaskNode> nodes) {
@@ -146,12 +152,19 @@ final class HostPlay {
     private void runNode(TaskNode node, Map<String, Object> includeVars) {
         // Blocks, includes and meta see this host's earlier tasks done: a rescue only catches its own block's.
         if (!(node instanceof Task)) waiting.settle();
-        switch (node) {
-            case Task t -> runTask(t, includeVars, false);
-            case Block b -> runBlock(b, includeVars);
-            case IncludeTasks inc -> runIncludeTasks(inc, includeVars);
-            case IncludeRole inc -> runIncludeRole(inc, includeVars);
-            case Meta m -> runMeta(m, includeVars);
+        try {
+            switch (node) {
+                case Task t -> runTask(t, includeVars, false);
+                case Block b -> runBlock(b, includeVars);
+                case IncludeTasks inc -> runIncludeTasks(inc, includeVars);
+                case IncludeRole inc -> runIncludeRole(inc, includeVars);
+                case Meta m -> runMeta(m, includeVars);
+            }
+        } catch (TaskFailed | HostStopped e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // an error that is no task's failure: the run stops, naming the innermost task it happened at
+            throw RunAborted.of(e, node.location());
         }
     }
 
@@ -184,7 +197,7 @@ final class HostPlay {
         int key = handler ? shared.keyOf(task, handlers.round()) : shared.keyOf(task);
         Map<String, Object> taskVars = vars.forTask(task.role(), task.keywords().vars(), includeVars);
         String title = task.displayName();
-        boolean once = runner.isTrue(task.keywords().runOnce(), taskVars, false);
+        boolean once = runner.isTrue(task.keywords().runOnce(), taskVars, false, task.location());
         if (waitRule.mustSettle(task, handler, once, f -> holdsOrUnknown(f, taskVars)).isEmpty()) {
             waiting.plan(session, task, taskVars, key, title);
             return;
@@ -227,9 +240,15 @@ final class HostPlay {
     private void runIncludeTasks(IncludeTasks inc, Map<String, Object> includeVars) {
         if (!tagSelected.test(inc.keywords().tags())) return;
         Map<String, Object> v = vars.forTask(inc.role(), inc.keywords().vars(), includeVars);
-        for (IncludeIterations.Iteration it : iterations.of(inc, inc.loop(), inc.keywords().when(), v)) {
-            String file = String.valueOf(run.templating().render(inc.file(), it.vars(), inc.location()));
-            List<TaskNode> tasks = shared.included(inc, file, it.index(), () -> includes.tasks(inc, file));
+        for (IncludeIterations.Iteration it : iterationsOrFailure(inc, v)) {
+            List<TaskNode> tasks;
+            try {
+                String file = String.valueOf(run.templating().render(inc.file(), it.vars(), inc.location()));
+                tasks = shared.included(inc, file, it.index(), () -> includes.tasks(inc, file));
+            } catch (TemplateError | MissingFile e) {
+                failInclude(inc, e);
+                continue;
+            }
             // Ansible counts every file a host includes as ok (it prints "included: FILE for HOST").
             run.recap().count(host.name, Status.OK);
             session.forgetAll(); // what the lookahead guessed before the include is no evidence for it
@@ -240,13 +259,42 @@ final class HostPlay {
     private void runIncludeRole(IncludeRole inc, Map<String, Object> includeVars) {
         if (!tagSelected.test(inc.keywords().tags())) return;
         Map<String, Object> v = vars.forTask(inc.role(), inc.keywords().vars(), includeVars);
-        for (IncludeIterations.Iteration it : iterations.of(inc, inc.loop(), inc.keywords().when(), v)) {
-            String name = String.valueOf(run.templating().render(inc.roleName(), it.vars(), inc.location()));
-            LoadedRole loaded = shared.included(inc, name, it.index(), () -> includes.role(inc, name));
+        for (IncludeIterations.Iteration it : iterationsOrFailure(inc, v)) {
+            LoadedRole loaded;
+            try {
+                String name = String.valueOf(run.templating().render(inc.roleName(), it.vars(), inc.location()));
+                loaded = shared.included(inc, name, it.index(), () -> includes.role(inc, name));
+            } catch (TemplateError | MissingFile e) {
+                failInclude(inc, e);
+                continue;
+            }
             handlers.add(loaded.handlers());
             runNodes(loaded.tasks(), IncludeIterations.scoped(includeVars, inc.keywords().vars(), inc.loop(),
                     it.vars()));
         }
+    }
+
+    /**
+     * The include's iterations on this host. A loop or when that cannot render fails the host at the include, as
+     * Ansible's TaskExecutor fails the include task (an undefined loop where the when is false was skipped).
+     */
+    private List<IncludeIterations.Iteration> iterationsOrFailure(TaskNode inc, Map<String, Object> v) {
+        Loop loop = inc instanceof IncludeTasks t ? t.loop() : ((IncludeRole) inc).loop();
+        try {
+            return iterations.of(inc, loop, inc.keywords().when(), v);
+        } catch (TemplateError | ArgsException e) {
+            failInclude(inc, e);
+            return List.of();
+        }
+    }
+
+    /**
+     * An include that cannot be templated or whose file or role is missing fails this host there, as in Ansible
+     * (unless ignore_errors); the message names the include's file:line. A file that does not parse aborts the run.
+     */
+    private void failInclude(TaskNode inc, RuntimeException e) {
+        TaskRunner.Outcome outcome = report.fail(shared.keyOf(inc), inc.displayName(), inc, e.getMessage());
+        if (outcome.status() == Status.FAILED) throw new TaskFailed(inc, outcome.result());
     }
 
     private void runMeta(Meta m, Map<String, Object> includeVars) {
