@@ -110,8 +110,14 @@ final class HostPlay {
         } catch (HostStopped e) {
             // stopped on purpose: nothing more to report for this host in this play
         } catch (RuntimeException e) {
-            // An abort ends the run for every host, as ansible-playbook's does; the recap still follows.
-            shared.stop();
+            // An abort ends the run (the other hosts stop at the node it happened at); the recap still follows,
+            // with the results of this host's tasks that waited for their changes.
+            if (!(e instanceof RunAborted)) shared.stop();
+            try {
+                waiting.settle();
+            } catch (RuntimeException settling) {
+                e.addSuppressed(settling); // a waiting task's failure: the abort is what the run ends with
+            }
             throw RunAborted.of(e, shared.play.location());
         } finally {
             // set the flags above before leaving: hosts waiting for this one in lockstep then see them
@@ -150,6 +156,10 @@ final class HostPlay {
     }
 
     private void runNode(TaskNode node, Map<String, Object> includeVars) {
+        if (!(node instanceof Block) && shared.pastAbort(node)) {
+            waiting.settle();
+            throw new HostStopped();
+        }
         // Blocks, includes and meta see this host's earlier tasks done: a rescue only catches its own block's.
         if (!(node instanceof Task)) waiting.settle();
         try {
@@ -164,6 +174,7 @@ final class HostPlay {
             throw e;
         } catch (RuntimeException e) {
             // an error that is no task's failure: the run stops, naming the innermost task it happened at
+            if (!(e instanceof RunAborted)) shared.abortAt(node);
             throw RunAborted.of(e, node.location());
         }
     }

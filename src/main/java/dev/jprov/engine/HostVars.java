@@ -131,7 +131,10 @@ final class HostVars {
 
     /** The inventory variables of another host (for delegate_to). */
     Map<String, Object> connectionVarsOf(String other) {
-        Map<String, Object> v = new LinkedHashMap<>(inventory.vars(other, playbookDirs(play)));
+        boolean known = inventory.groups().getOrDefault("all", List.of()).contains(other);
+        // a name outside the inventory is reached at that name, with all's variables (Ansible delegates there too)
+        Map<String, Object> v = new LinkedHashMap<>(known ? inventory.vars(other, playbookDirs(play))
+                : inventory.varsOutside(other, playbookDirs(play)));
         v.putAll(options.extraVars());
         v.put("inventory_hostname", other);
         return v;
