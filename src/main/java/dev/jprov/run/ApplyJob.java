@@ -129,22 +129,14 @@ public final class ApplyJob {
 
     /** An aborted run's error, said as ansible-playbook's CLI says it, and its exit code. */
     private ExitCode aborted(RunAborted e) {
-        return switch (e.kind()) {
-            case PARSE -> {
-                err.println("ERROR! " + e.getMessage());
-                yield ExitCode.PARSE_ERROR;
-            }
-            case ERROR -> {
-                err.println("ERROR! " + e.getMessage());
-                yield ExitCode.ERROR;
-            }
-            case UNEXPECTED -> {
-                err.println("ERROR! Unexpected Exception, this is probably a bug: " + e.getMessage());
-                if (System.getenv("JPROV_DEBUG") != null) e.getCause().printStackTrace(err);
-                else err.println("(set JPROV_DEBUG=1 for the stack trace)");
-                yield ExitCode.UNEXPECTED;
-            }
-        };
+        if (e.kind() != RunAborted.Kind.UNEXPECTED) {
+            err.println("ERROR! " + e.getMessage());
+        } else {
+            err.println("ERROR! Unexpected Exception, this is probably a bug: " + e.getMessage());
+            if (System.getenv("JPROV_DEBUG") != null) e.getCause().printStackTrace(err);
+            else err.println("(set JPROV_DEBUG=1 for the stack trace)");
+        }
+        return ExitCode.of(e.kind());
     }
 
     private static List<String> hostsOf(Play play, InventoryAdapter view, RunOptions options) {
