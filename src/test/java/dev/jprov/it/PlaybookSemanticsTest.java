@@ -121,6 +121,8 @@ class PlaybookSemanticsTest {
                 Arguments.of("errors", "abort", "abort.yaml", List.of(), List.of(RECAP_AFTER_ABORT)),
                 // delegate_to a name outside the inventory that cannot be reached: the host is unreachable, exit 4
                 Arguments.of("unreachable", "run", "site.yaml", List.of(), List.of(ERRORS.get(1), UNRESOLVED)),
+                // the delegating play's vars (ansible_connection: local) apply to a delegate outside the inventory
+                Arguments.of("unreachable", "playvars", "playvars.yaml", List.of(), List.of(ERRORS.get(1))),
                 // file, copy, template, lineinfile, link, loop: a first real run
                 Arguments.of("checkmode", "apply", "site.yaml", List.of(), List.of()),
                 // check_mode: yes on one task of a normal run: reported changed, not written
