@@ -109,6 +109,10 @@ class ErrorPositionsTest {
             new Snippet("unknown module", """
                     - name: h
                       nomodule: x  # HERE
+                    """),
+            new Snippet("YAML syntax", """
+                    - name: h
+                      debug: msg=x: y  # HERE
                     """));
 
     /** The task that notifies the handler named h. */
