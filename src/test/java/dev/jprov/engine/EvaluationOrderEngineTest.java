@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -158,22 +160,19 @@ class EvaluationOrderEngineTest {
         assertTrue(msg.contains("play.yaml:6:7: 'nope' is undefined"), msg);
     }
 
-    @Test
-    void aLoopErrorThatIsNoUndefinedVariableFailsATaskWhoseWhenIsFalse(@TempDir Path dir) {
+    @ParameterizedTest
+    @ValueSource(strings = {"debug: {msg: x}", "include_tasks: nothere.yml", "include_role: {name: nothere}"})
+    void aLoopErrorThatIsNoUndefinedVariableFailsATaskWhoseWhenIsFalse(String action, @TempDir Path dir) {
         // ansible-core 2.14 keeps only an AnsibleUndefinedVariable for the when to decide on
         EngineRunner.Run run = engine.run(dir, """
                 tasks:
                   - name: task
-                    debug: {msg: x}
+                    %s
                     loop: "{{ [1] | nosuchfilter }}"
                     when: false
-                  - name: include
-                    include_tasks: nothere.yml
-                    loop: "{{ [1] | nosuchfilter }}"
-                    when: false
-                    ignore_errors: true
-                """.replace("    ignore_errors: true\n", ""));
+                """.formatted(action));
         assertEquals(List.of("task=failed"), run.lines(), run.toString());
+        assertTrue(run.result().aborted().isEmpty(), run.toString());
     }
 
     @Test
