@@ -2,7 +2,6 @@ package dev.jprov.engine;
 
 import dev.jprov.playbook.Task;
 import dev.jprov.playbook.TaskNode;
-import dev.jprov.source.LoadException;
 import dev.jprov.source.SourceLocation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -55,7 +54,8 @@ final class Handlers {
             round++;
             List<TaskNode> hit = matching(handlers, now);
             if (hit.isEmpty()) {
-                throw new LoadException(play, "The requested handler '" + now.iterator().next()
+                // an AnsibleError in Ansible's strategy (exit 1), found at run time: not a load error (exit 4)
+                throw new IllegalArgumentException(play + ": The requested handler '" + now.iterator().next()
                         + "' was not found in either the main handlers list nor in the listening handlers list");
             }
             hit.forEach(run);

@@ -7,8 +7,10 @@ import dev.jprov.playbook.Flag;
 import dev.jprov.playbook.IncludeRole;
 import dev.jprov.playbook.IncludeTasks;
 import dev.jprov.playbook.LoadedRole;
+import dev.jprov.playbook.Loop;
 import dev.jprov.playbook.Meta;
 import dev.jprov.playbook.MetaAction;
+import dev.jprov.playbook.MissingFile;
 import dev.jprov.playbook.Task;
 import dev.jprov.playbook.TaskNode;
 import dev.jprov.report.Event;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * One host's way through one play: gather facts, pre_tasks, handlers, roles and tasks, handlers, post_tasks,
@@ -109,6 +112,16 @@ final class HostPlay {
             }
         } catch (HostStopped e) {
             // stopped on purpose: nothing more to report for this host in this play
+        } catch (RuntimeException e) {
+            // An abort ends the run (the other hosts stop at the node it happened at); the recap still follows,
+            // with the results of this host's tasks that waited for their changes.
+            if (!(e instanceof RunAborted)) shared.stop();
+            try {
+                waiting.settle();
+            } catch (RuntimeException settling) {
+                e.addSuppressed(settling); // a waiting task's failure: the abort is what the run ends with
+            }
+            throw RunAborted.of(e, shared.play.location());
         } finally {
             // set the flags above before leaving: hosts waiting for this one in lockstep then see them
             shared.hostEnds(host.name);
@@ -120,8 +133,8 @@ final class HostPlay {
         return shared.play.forceHandlers() != null && runner.isTrue(shared.play.forceHandlers(), vars.play(), false);
     }
 
-    private boolean anyErrorsFatal(Task task) {
-        return task != null && runner.isTrue(task.keywords().anyErrorsFatal(), vars.play(), false);
+    private boolean anyErrorsFatal(TaskNode task) {
+        return task != null && runner.isTrue(task.keywords().anyErrorsFatal(), vars.play(), false, task.location());
     }
 
     private void runSection(List<TaskNode> nodes) {
@@ -146,14 +159,26 @@ final class HostPlay {
     }
 
     private void runNode(TaskNode node, Map<String, Object> includeVars) {
+        if (!(node instanceof Block) && shared.pastAbort(node)) {
+            waiting.settle();
+            throw new HostStopped();
+        }
         // Blocks, includes and meta see this host's earlier tasks done: a rescue only catches its own block's.
         if (!(node instanceof Task)) waiting.settle();
-        switch (node) {
-            case Task t -> runTask(t, includeVars, false);
-            case Block b -> runBlock(b, includeVars);
-            case IncludeTasks inc -> runIncludeTasks(inc, includeVars);
-            case IncludeRole inc -> runIncludeRole(inc, includeVars);
-            case Meta m -> runMeta(m, includeVars);
+        try {
+            switch (node) {
+                case Task t -> runTask(t, includeVars, false);
+                case Block b -> runBlock(b, includeVars);
+                case IncludeTasks inc -> runIncludeTasks(inc, includeVars);
+                case IncludeRole inc -> runIncludeRole(inc, includeVars);
+                case Meta m -> runMeta(m, includeVars);
+            }
+        } catch (TaskFailed | HostStopped e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // an error that is no task's failure: the run stops, naming the innermost task it happened at
+            if (!(e instanceof RunAborted)) shared.abortAt(node);
+            throw RunAborted.of(e, node.location());
         }
     }
 
@@ -195,7 +220,7 @@ final class HostPlay {
         int key = handler ? shared.keyOf(task, handlers.round()) : shared.keyOf(task);
         Map<String, Object> taskVars = vars.forTask(task.role(), task.keywords().vars(), includeVars);
         String title = task.displayName();
-        boolean once = runner.isTrue(task.keywords().runOnce(), taskVars, false);
+        boolean once = runner.isTrue(task.keywords().runOnce(), taskVars, false, task.location());
         if (waitRule.mustSettle(task, handler, once, f -> holdsOrUnknown(f, taskVars)).isEmpty()
                 && !readsControllerWrites(task, taskVars)) {
             waiting.plan(session, task, taskVars, key, title);
@@ -222,7 +247,7 @@ final class HostPlay {
 
     /** Runs {@code body} within the task's throttle (none when unset or 0; run_once ignores it, as Ansible does). */
     private TaskRunner.Outcome throttled(Task task, Map<String, Object> taskVars, int key, String title,
-                                         java.util.function.Supplier<TaskRunner.Outcome> body) {
+                                         Supplier<TaskRunner.Outcome> body) {
         int limit;
         try {
             limit = ThrottleLimit.of(task.keywords().throttle(), taskVars, run.templating());
@@ -251,16 +276,22 @@ final class HostPlay {
     private void runIncludeTasks(IncludeTasks inc, Map<String, Object> includeVars) {
         if (!tagSelected.test(inc.keywords().tags())) return;
         Map<String, Object> v = vars.forTask(inc.role(), inc.keywords().vars(), includeVars);
-        List<IncludeIterations.Iteration> its = iterations.of(inc, inc.loop(), inc.keywords().when(), v);
-        if (inc.register() != null) {
-            host.setFacts.put(inc.register(), IncludeRegister.of(its, inc.loop(), it -> Map.of(
-                    "include", run.templating().render(inc.file(), it.vars(), inc.location()),
-                    "include_args", run.templating().render(inc.args(), it.vars(), inc.location()))));
+        List<IncludeIterations.Iteration> its = iterationsOrFailure(inc, v);
+        if (inc.register() != null && !registered(inc, inc.register(), () -> IncludeRegister.of(its, inc.loop(),
+                it -> Map.of("include", run.templating().render(inc.file(), it.vars(), inc.location()),
+                        "include_args", run.templating().render(inc.args(), it.vars(), inc.location()))))) {
+            return;
         }
         for (IncludeIterations.Iteration it : its) {
             if (it.skipped()) continue;
-            String file = String.valueOf(run.templating().render(inc.file(), it.vars(), inc.location()));
-            List<TaskNode> tasks = shared.included(inc, file, it.index(), () -> includes.tasks(inc, file));
+            List<TaskNode> tasks;
+            try {
+                String file = String.valueOf(run.templating().render(inc.file(), it.vars(), inc.location()));
+                tasks = shared.included(inc, file, it.index(), () -> includes.tasks(inc, file));
+            } catch (TemplateError | MissingFile e) {
+                failInclude(inc, e);
+                continue;
+            }
             // Ansible counts every file a host includes as ok (it prints "included: FILE for HOST").
             run.recap().count(host.name, Status.OK);
             session.forgetAll(); // what the lookahead guessed before the include is no evidence for it
@@ -271,19 +302,59 @@ final class HostPlay {
     private void runIncludeRole(IncludeRole inc, Map<String, Object> includeVars) {
         if (!tagSelected.test(inc.keywords().tags())) return;
         Map<String, Object> v = vars.forTask(inc.role(), inc.keywords().vars(), includeVars);
-        List<IncludeIterations.Iteration> its = iterations.of(inc, inc.loop(), inc.keywords().when(), v);
-        if (inc.register() != null) {
-            host.setFacts.put(inc.register(), IncludeRegister.of(its, inc.loop(), it -> Map.of(
-                    "include_args", run.templating().render(inc.args(), it.vars(), inc.location()))));
+        List<IncludeIterations.Iteration> its = iterationsOrFailure(inc, v);
+        if (inc.register() != null && !registered(inc, inc.register(), () -> IncludeRegister.of(its, inc.loop(),
+                it -> Map.of("include_args", run.templating().render(inc.args(), it.vars(), inc.location()))))) {
+            return;
         }
         for (IncludeIterations.Iteration it : its) {
             if (it.skipped()) continue;
-            String name = String.valueOf(run.templating().render(inc.roleName(), it.vars(), inc.location()));
-            LoadedRole loaded = shared.included(inc, name, it.index(), () -> includes.role(inc, name));
+            LoadedRole loaded;
+            try {
+                String name = String.valueOf(run.templating().render(inc.roleName(), it.vars(), inc.location()));
+                loaded = shared.included(inc, name, it.index(), () -> includes.role(inc, name));
+            } catch (TemplateError | MissingFile e) {
+                failInclude(inc, e);
+                continue;
+            }
             handlers.add(loaded.handlers());
             runNodes(loaded.tasks(), IncludeIterations.scoped(includeVars, inc.keywords().vars(), inc.loop(),
                     it.vars()));
         }
+    }
+
+    /**
+     * The include's iterations on this host. A loop or when that cannot render fails the host at the include, as
+     * Ansible's TaskExecutor fails the include task (an undefined loop where the when is false was skipped).
+     */
+    /** Registers an include's result before its tasks run; one that cannot be templated fails the include. */
+    private boolean registered(TaskNode inc, String register, Supplier<Object> result) {
+        try {
+            host.setFacts.put(register, result.get());
+            return true;
+        } catch (TemplateError e) {
+            failInclude(inc, e);
+            return false;
+        }
+    }
+
+    private List<IncludeIterations.Iteration> iterationsOrFailure(TaskNode inc, Map<String, Object> v) {
+        Loop loop = inc instanceof IncludeTasks t ? t.loop() : ((IncludeRole) inc).loop();
+        try {
+            return iterations.of(inc, loop, inc.keywords().when(), v);
+        } catch (TemplateError | ArgsException e) {
+            failInclude(inc, e);
+            return List.of();
+        }
+    }
+
+    /**
+     * An include that cannot be templated or whose file or role is missing fails this host there, as in Ansible
+     * (unless ignore_errors); the message names the include's file:line. A file that does not parse aborts the run.
+     */
+    private void failInclude(TaskNode inc, RuntimeException e) {
+        TaskRunner.Outcome outcome = report.fail(shared.keyOf(inc), inc.displayName(), inc, e.getMessage());
+        if (outcome.status() == Status.FAILED) throw new TaskFailed(inc, outcome.result());
     }
 
     private void runMeta(Meta m, Map<String, Object> includeVars) {

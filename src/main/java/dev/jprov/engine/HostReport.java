@@ -1,6 +1,7 @@
 package dev.jprov.engine;
 
 import dev.jprov.playbook.Task;
+import dev.jprov.playbook.TaskNode;
 import dev.jprov.report.Event;
 import dev.jprov.report.Status;
 import dev.jprov.transport.TransportException;
@@ -39,8 +40,9 @@ final class HostReport {
      * Reports a failure with {@code message} as the task's outcome (ignored when the task says so). With no task
      * (gathering facts) the host's play fails at once.
      */
-    TaskRunner.Outcome fail(int key, String title, Task task, String message) {
-        boolean ignore = task != null && runner.isTrue(task.keywords().ignoreErrors(), vars.play(), false);
+    TaskRunner.Outcome fail(int key, String title, TaskNode task, String message) {
+        boolean ignore = task != null
+                && runner.isTrue(task.keywords().ignoreErrors(), vars.play(), false, task.location());
         Status st = ignore ? Status.IGNORED : Status.FAILED;
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("changed", false);

@@ -129,9 +129,18 @@ final class HostVars {
         return play();
     }
 
-    /** The inventory variables of another host (for delegate_to). */
+    /**
+     * The connection variables of a host a task is delegated to: its inventory variables under the play's vars and
+     * vars_files and the extra vars, as Ansible's get_vars(play, delegated host) orders them (so the delegating
+     * play's connection defaults apply to it too).
+     */
     Map<String, Object> connectionVarsOf(String other) {
-        Map<String, Object> v = new LinkedHashMap<>(inventory.vars(other, playbookDirs(play)));
+        boolean known = inventory.groups().getOrDefault("all", List.of()).contains(other);
+        // a name outside the inventory is reached at that name, with all's variables (Ansible delegates there too)
+        Map<String, Object> v = new LinkedHashMap<>(known ? inventory.vars(other, playbookDirs(play))
+                : inventory.varsOutside(other, playbookDirs(play)));
+        v.putAll(play.vars());
+        v.putAll(varsFiles);
         v.putAll(options.extraVars());
         v.put("inventory_hostname", other);
         return v;

@@ -74,12 +74,15 @@ final class IncludeIterations {
         return out;
     }
 
-    /** The loop's items; none when it fails to render and the when, without an item, is false (as for tasks). */
+    /**
+     * The loop's items; none when an undefined variable fails it and the when, without an item, is false (as for
+     * tasks).
+     */
     private List<LoopItems.Item> itemsUnlessSkipped(Loop loop, List<Condition> when, Map<String, Object> vars) {
         try {
             return loops.items(loop, vars);
         } catch (TemplateError loopError) {
-            if (runner.falseWithoutItem(when, vars)) return List.of();
+            if (loopError.undefined() && runner.falseWithoutItem(when, vars)) return List.of();
             throw loopError;
         }
     }

@@ -21,4 +21,10 @@ public interface InventoryView {
 
     /** The host's inventory-level variables (group, group_vars, host, host_vars; with playbook-adjacent dirs). */
     Map<String, Object> vars(String host, List<Path> playbookDirs);
+
+    /**
+     * The variables of a name outside the inventory that a task is delegated to: Ansible makes it a new host in no
+     * group but all (lib/ansible/vars/manager.py get_delegated_vars), so all's variables apply.
+     */
+    Map<String, Object> varsOutside(String host, List<Path> playbookDirs);
 }

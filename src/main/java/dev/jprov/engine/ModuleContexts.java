@@ -8,6 +8,6 @@ record ModuleContexts(RunContext run, TaskRunner runner, Path playDir, String ho
 
     TaskModuleContext.Factory of(Task task) {
         return v -> new TaskModuleContext(v, task.role(), playDir, run, host,
-                runner.isTrue(task.keywords().diff(), v, run.options().diff()));
+                runner.isTrue(task.keywords().diff(), v, run.options().diff(), task.location()));
     }
 }

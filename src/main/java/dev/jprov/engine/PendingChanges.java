@@ -4,6 +4,7 @@ import dev.jprov.facts.Resource;
 import dev.jprov.modules.StepResult;
 import dev.jprov.plan.Step;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -69,9 +70,13 @@ final class PendingChanges {
         return queue.isEmpty();
     }
 
-    /** Takes every queued ticket, oldest first, for one run. */
+    /**
+     * Takes every queued ticket for one run, in task order. Hosts that delegate to one target queue there at once:
+     * a task numbered first may plan (probe) longer and queue after a later one, and a run's script takes its
+     * tasks in order (one host's tasks are numbered and queued in the same order, so theirs is kept).
+     */
     List<Ticket> take() {
-        List<Ticket> out = List.copyOf(queue);
+        List<Ticket> out = queue.stream().sorted(Comparator.comparingInt((Ticket t) -> t.task)).toList();
         queue.clear();
         return out;
     }

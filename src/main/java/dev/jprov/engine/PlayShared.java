@@ -24,6 +24,7 @@ final class PlayShared {
     private final Map<Object, Integer> taskKeys = new ConcurrentHashMap<>();
     private final Map<Object, Object> includes = new ConcurrentHashMap<>();
     private final AtomicInteger nextKey;
+    private final AtomicInteger abortKey = new AtomicInteger(Integer.MAX_VALUE);
 
     /** any_errors_fatal or max_fail_percentage stopped the play: Ansible then ends the whole run. */
     final AtomicBoolean breakPlaybook = new AtomicBoolean();
@@ -82,6 +83,20 @@ final class PlayShared {
     void stop() {
         if (lockstep != null) stopPhase = Math.min(stopPhase, lockstep.getPhase());
         stopAll.set(true);
+    }
+
+    /**
+     * The run aborts at this node on some host: every other host still runs the nodes before it (those a host
+     * reached first have lower keys), as Ansible's linear strategy runs each task on every host before the next.
+     */
+    void abortAt(Object node) {
+        int key = keyOf(node);
+        abortKey.accumulateAndGet(key, Math::min);
+    }
+
+    /** Whether {@code node} comes after the node the run aborts at (a node no host reached yet does). */
+    boolean pastAbort(Object node) {
+        return abortKey.get() != Integer.MAX_VALUE && keyOf(node) > abortKey.get();
     }
 
     /** hostvars of another host of the batch: what it has after the tasks this host has done (see HostProgress). */

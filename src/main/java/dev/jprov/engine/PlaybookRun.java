@@ -21,7 +21,7 @@ public final class PlaybookRun {
 
     /** How the run ended, for the exit code and the benchmark's counters. */
     public record Result(boolean anyFailed, boolean anyUnreachable, Map<String, Recap.Counts> recap,
-                         Map<String, Integer> roundTrips, int connections) {}
+                         Map<String, Integer> roundTrips, int connections, Optional<RunAborted> aborted) {}
 
     private final RunOptions options;
     private final InventoryView inventory;
@@ -59,19 +59,25 @@ public final class PlaybookRun {
         Map<String, HostState> hosts = new ConcurrentHashMap<>();
         AtomicInteger keys = new AtomicInteger();
         PlayRun plays = new PlayRun(run, inventory, targets, includes, tagSelected, hosts, keys);
-        run:
-        for (Playbook pb : playbooks) {
-            for (Play play : pb.plays()) {
-                // No upfront registration: Ansible's recap lists only hosts that ran something.
-                if (!plays.run(play)) break run;
+        Optional<RunAborted> aborted = Optional.empty();
+        try {
+            run:
+            for (Playbook pb : playbooks) {
+                for (Play play : pb.plays()) {
+                    // No upfront registration: Ansible's recap lists only hosts that ran something.
+                    if (!plays.run(play)) break run;
+                }
             }
+        } catch (RuntimeException e) {
+            // the recap of what was done so far is reported all the same
+            aborted = Optional.of(RunAborted.of(e, null));
         }
         Map<String, Recap.Counts> counts = new LinkedHashMap<>(recap.snapshot());
         Map<String, Integer> trips = targets.roundTrips();
         run.report(new Event.RunEnded(counts, trips, targets.connectionsOpened()));
         boolean failed = hosts.values().stream().anyMatch(h -> h.failed);
         boolean unreachable = hosts.values().stream().anyMatch(h -> h.unreachable);
-        return new Result(failed, unreachable, counts, trips, targets.connectionsOpened());
+        return new Result(failed, unreachable, counts, trips, targets.connectionsOpened(), aborted);
     }
 
     /** jprov_run_id: one id per run, for names that must be unique per run (snapshots before an update). */

@@ -1,6 +1,6 @@
 package dev.jprov.engine;
 
-import dev.jprov.playbook.Task;
+import dev.jprov.playbook.TaskNode;
 import java.util.Map;
 
 /**
@@ -8,10 +8,10 @@ import java.util.Map;
  * trace: it is control flow, not an error of jprov's.
  */
 final class TaskFailed extends RuntimeException {
-    final Task task; // null when no task failed but the host's play did (gathering facts)
+    final TaskNode task; // null when no task failed but the host's play did (gathering facts)
     final Map<String, Object> result;
 
-    TaskFailed(Task task, Map<String, Object> result) {
+    TaskFailed(TaskNode task, Map<String, Object> result) {
         super(null, null, false, false);
         this.task = task;
         this.result = result;

@@ -20,6 +20,7 @@ import dev.jprov.plan.Step;
 import dev.jprov.report.Event;
 import dev.jprov.report.Status;
 import dev.jprov.source.LoadException;
+import dev.jprov.source.SourceLocation;
 import dev.jprov.transport.TransportException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,9 +76,12 @@ final class TaskRunner {
         try {
             items = loops.items(task.loop(), vars);
         } catch (TemplateError loopError) {
-            // As ansible-core 2.14's TaskExecutor: the loop is templated first and its error kept; the task's when,
-            // without an item, then decides: false skips the task, true (or an error of its own) raises the loop's.
-            if (falseWithoutItem(task.keywords().when(), vars)) return List.of(PreparedCall.skip(null, null, false));
+            // As ansible-core 2.14's TaskExecutor: the loop is templated first and an undefined variable's error
+            // kept; the task's when, without an item, then decides: false skips the task, true (or an error of its
+            // own) raises the loop's. Any other loop error fails the task whatever the when.
+            if (loopError.undefined() && falseWithoutItem(task.keywords().when(), vars)) {
+                return List.of(PreparedCall.skip(null, null, false));
+            }
             throw loopError;
         }
         // Ansible runs items one by one, so a set_fact item sees the facts the items before it set.
@@ -137,6 +141,8 @@ final class TaskRunner {
             Map<String, Object> args = new java.util.LinkedHashMap<>((Map<String, Object>) run.templating()
                     .render(task.action().args(), vars, task.action().location()));
             args.values().removeIf(run.templating().omit()::equals);
+            // notify is post-validated with the other keywords, before the module runs: an error fails the task
+            for (String n : task.keywords().notifies()) run.templating().render(n, vars, task.location());
             AsyncSettings async = AsyncSettings.of(task.async(), vars, run.templating(), task.location());
             if (async != null) refuseAsync(task, vars);
             TaskModuleContext context = contexts.create(vars);
@@ -214,9 +220,9 @@ final class TaskRunner {
     Planning plan(HostSession session, Task task, List<PreparedCall> calls, Map<String, Object> vars,
                   Supplier<List<Probe>> lookahead, int taskKey, String host, boolean handler)
             throws TransportException, ProbeBatch.ProbeFailure {
-        boolean check = run.options().check() || isTrue(task.keywords().checkMode(), vars, false);
+        boolean check = run.options().check() || isTrue(task.keywords().checkMode(), vars, false, task.location());
         Planning planning = new Planning(task, calls, vars, taskKey, host, handler, check,
-                isTrue(task.keywords().noLog(), vars, false));
+                isTrue(task.keywords().noLog(), vars, false, task.location()));
         if (calls.size() == 1 && calls.get(0).skipped() && !calls.get(0).hasItem()) return planning;
         planning.exec = new TaskExecution(session, lookahead, check, planning.readOnly, polls);
         planning.exec.plan(calls);
@@ -321,12 +327,17 @@ final class TaskRunner {
     }
 
     private boolean ignoreErrors(Task task, Map<String, Object> vars) {
-        return isTrue(task.keywords().ignoreErrors(), vars, false);
+        return isTrue(task.keywords().ignoreErrors(), vars, false, task.location());
     }
 
     boolean isTrue(Flag flag, Map<String, Object> vars, boolean fallback) {
+        return isTrue(flag, vars, fallback, null);
+    }
+
+    /** A flag keyword's value; an error rendering it names {@code where} (the task's file:line). */
+    boolean isTrue(Flag flag, Map<String, Object> vars, boolean fallback, SourceLocation where) {
         if (flag == null) return fallback;
-        return flag.resolve(expr -> run.templating().render(expr, vars, null));
+        return flag.resolve(expr -> run.templating().render(expr, vars, where));
     }
 
     private static String loopVar(Task task) {

@@ -31,25 +31,28 @@ final class TaskSessions {
         return targets.session(host, vars.connectionVars());
     }
 
+    /**
+     * The session the task runs in. Its become and delegate_to keywords are templated only for a task that runs,
+     * as ansible-core 2.14's TaskExecutor post-validates them after the when: a task its when skips needs neither.
+     */
     HostSession of(Task task, Map<String, Object> taskVars, HostSession own) throws TransportException {
+        var k = task.keywords();
+        if (k.delegateTo() == null && k.become() == null && k.becomeUser() == null && k.becomeMethod() == null) {
+            return own;
+        }
+        // nor is a delegate connected for it: the skipped task runs (is reported) in the host's own session
+        if (planner.prepare(task, taskVars).stream().allMatch(PreparedCall::skipped)) return own;
         HostSession target = withBecome(task, taskVars, own);
         String delegate = delegate(task, taskVars);
         if (delegate == null) return target;
         return isLocal(delegate) ? targets.local() : targets.session(delegate, vars.connectionVarsOf(delegate));
     }
 
-    /** The host the task is delegated to, or null: none, default(omit), or a task its when skips. */
+    /** The host the task is delegated to, or null: none, or default(omit). */
     private String delegate(Task task, Map<String, Object> taskVars) {
         String written = task.keywords().delegateTo();
         if (written == null) return null;
-        Object name;
-        try {
-            name = run.templating().render(written, taskVars, task.location());
-        } catch (TemplateError e) {
-            // Ansible templates delegate_to only for calls that run: a task its when skips needs no delegate.
-            if (planner.prepare(task, taskVars).stream().allMatch(PreparedCall::skipped)) return null;
-            throw e;
-        }
+        Object name = run.templating().render(written, taskVars, task.location());
         // A keyword templated to omit is left unset, as Ansible's post_validate does: no delegation.
         return run.templating().omit().equals(name) ? null : String.valueOf(name);
     }
@@ -59,7 +62,9 @@ final class TaskSessions {
         var k = task.keywords();
         if (k.become() == null && k.becomeUser() == null && k.becomeMethod() == null) return own;
         Map<String, Object> cv = new LinkedHashMap<>(vars.connectionVars());
-        if (k.become() != null) cv.put("ansible_become", runner.isTrue(k.become(), taskVars, false));
+        if (k.become() != null) {
+            cv.put("ansible_become", runner.isTrue(k.become(), taskVars, false, task.location()));
+        }
         if (k.becomeUser() != null) {
             cv.put("ansible_become_user", run.templating().render(k.becomeUser(), taskVars, task.location()));
         }

@@ -37,7 +37,7 @@ final class RoleFinder {
         }
         Path asPath = Path.of(name);
         if (Files.isDirectory(asPath)) return asPath.toAbsolutePath().normalize();
-        throw new LoadException(at, "the role '" + name + "' was not found in "
+        throw new MissingFile(at, "the role '" + name + "' was not found in "
                 + search.stream().map(Path::toString).collect(Collectors.joining(":")));
     }
 

@@ -248,7 +248,7 @@ final class TaskListLoader {
             candidates.add(scope.playDir().resolve(asked).normalize());
         }
         for (Path p : candidates) if (Files.isRegularFile(p)) return p;
-        throw new LoadException(at, "Could not find or access '" + file + "' (searched: "
+        throw new MissingFile(at, "Could not find or access '" + file + "' (searched: "
                 + candidates.stream().distinct().map(Path::toString).collect(Collectors.joining(", ")) + ")");
     }
 

@@ -1,6 +1,7 @@
 package dev.jprov.run;
 
 import dev.jprov.engine.PlaybookRun;
+import dev.jprov.engine.RunAborted;
 import dev.jprov.engine.RunOptions;
 import dev.jprov.engine.SshTargets;
 import dev.jprov.inventory.HostPatternException;
@@ -130,9 +131,23 @@ public final class ApplyJob {
         } finally {
             for (Reporter r : reporters) r.close();
         }
-        ExitCode code = result.anyFailed() ? ExitCode.HOST_FAILED
-                : result.anyUnreachable() ? ExitCode.HOST_UNREACHABLE : ExitCode.OK;
+        if (result.aborted().isPresent()) return new Outcome(aborted(result.aborted().get()), Optional.of(result));
+        // Ansible's strategy returns RUN_UNREACHABLE_HOSTS before RUN_FAILED_HOSTS when both happened.
+        ExitCode code = result.anyUnreachable() ? ExitCode.HOST_UNREACHABLE
+                : result.anyFailed() ? ExitCode.HOST_FAILED : ExitCode.OK;
         return new Outcome(code, Optional.of(result));
+    }
+
+    /** An aborted run's error, said as ansible-playbook's CLI says it, and its exit code. */
+    private ExitCode aborted(RunAborted e) {
+        if (e.kind() != RunAborted.Kind.UNEXPECTED) {
+            err.println("ERROR! " + e.getMessage());
+        } else {
+            err.println("ERROR! Unexpected Exception, this is probably a bug: " + e.getMessage());
+            if (System.getenv("JPROV_DEBUG") != null) e.getCause().printStackTrace(err);
+            else err.println("(set JPROV_DEBUG=1 for the stack trace)");
+        }
+        return ExitCode.of(e.kind());
     }
 
     private static List<String> hostsOf(Play play, InventoryAdapter view, RunOptions options) {

@@ -44,4 +44,10 @@ final class InventoryAdapter implements InventoryView {
     public Map<String, Object> vars(String host, List<Path> playbookDirs) {
         return inventory.varsFor(host, playbookDirs);
     }
+
+    @Override
+    public Map<String, Object> varsOutside(String host, List<Path> playbookDirs) {
+        // a copy with the host added (in ungrouped, as Ansible's new Host is in no group of its own); not kept
+        return inventory.withHost(host, List.of(), Map.of()).varsFor(host, playbookDirs);
+    }
 }

@@ -40,7 +40,7 @@ final class TemplarTemplating implements Templating {
         try {
             return templar.join().render(value, vars, where);
         } catch (TemplateException e) {
-            throw new TemplateError(e.getMessage(), e);
+            throw new TemplateError(e.getMessage(), e, e.undefined());
         }
     }
 

@@ -140,7 +140,7 @@ public final class Templar {
         try {
             return materialize(renderValue(value, lv));
         } catch (TemplateFailure f) {
-            throw new TemplateException(where, f.getMessage());
+            throw new TemplateException(where, f.getMessage(), f.undefined());
         }
     }
 

@@ -10,11 +10,22 @@ import dev.jprov.source.SourceLocation;
 public final class TemplateException extends RuntimeException {
     private final transient SourceLocation location;
     private final String problem;
+    private final boolean undefined;
 
     public TemplateException(SourceLocation location, String problem) {
+        this(location, problem, false);
+    }
+
+    public TemplateException(SourceLocation location, String problem, boolean undefined) {
         super((location == null ? "" : location + ": ") + problem);
         this.location = location;
         this.problem = problem;
+        this.undefined = undefined;
+    }
+
+    /** An undefined variable (Ansible's AnsibleUndefinedVariable): a loop's may wait for the task's when. */
+    public boolean undefined() {
+        return undefined;
     }
 
     public SourceLocation location() {

@@ -1,10 +1,8 @@
 package dev.jprov.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jprov.source.LoadException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -53,12 +51,14 @@ class MetaHandlersEngineTest {
 
     @Test
     void flushHandlersAsAHandlerStopsTheRunWithAnsiblesError(@TempDir Path dir) {
-        LoadException e = assertThrows(LoadException.class, () -> engine.run(dir, """
+        EngineRunner.Run run = engine.run(dir, """
                 handlers:
                   - {name: flush, meta: flush_handlers}
                 tasks:
                   - {name: command, command: "true", notify: flush}
-                """));
-        assertTrue(e.getMessage().endsWith("flush_handlers cannot be used as a handler"), e.getMessage());
+                """);
+        RunAborted aborted = run.result().aborted().orElseThrow(() -> new AssertionError(run.toString()));
+        assertEquals(RunAborted.Kind.ERROR, aborted.kind(), "an AnsibleError: ansible-playbook exits 1");
+        assertTrue(aborted.getMessage().endsWith("flush_handlers cannot be used as a handler"), aborted.getMessage());
     }
 }

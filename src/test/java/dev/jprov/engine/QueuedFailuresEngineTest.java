@@ -140,11 +140,13 @@ class QueuedFailuresEngineTest {
 
     @Test
     void aNotifiedHandlerThatDoesNotExistFailsTheRun(@TempDir Path dir) {
-        Exception e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> engine.run(dir, """
+        EngineRunner.Run run = engine.run(dir, """
                 tasks:
                   - {name: one, command: "touch {{ base }}/one", notify: nobody}
-                """));
-        assertTrue(String.valueOf(e.getMessage()).contains("The requested handler 'nobody' was not found"),
-                e.toString());
+                """);
+        RunAborted e = run.result().aborted().orElseThrow(() -> new AssertionError("not aborted: " + run));
+        assertTrue(e.getMessage().contains("The requested handler 'nobody' was not found"), e.toString());
+        assertEquals(RunAborted.Kind.ERROR, e.kind(), e.toString());
+        assertEquals(1, run.recap().changed(), "the recap still has what was done: " + run);
     }
 }

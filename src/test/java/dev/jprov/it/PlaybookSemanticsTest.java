@@ -50,6 +50,39 @@ class PlaybookSemanticsTest {
             "\\{\"msg\": \"'missing' is undefined\\. 'missing' is undefined\"}",
             "{\"changed\": false, \"msg\": \"DIR/site.yaml:31:7: 'missing' is undefined\"}");
 
+    // jprov's template and include errors name the task's file:line and are shorter than Ansible's (issue 14).
+    static final List<Known> ERRORS = List.of(
+            new Known("become error text", "\\{\"msg\": \"The field 'become' has an invalid value, which includes an"
+                    + " undefined variable\\. The error was: ('nobecome' is undefined\\.? ?)+\"}",
+                    "{\"changed\": false, \"msg\": \"DIR/site.yaml:8:7: 'nobecome' is undefined\"}"),
+            new Known("no -> delegate in result lines", "\\[(\\w+) -> outside\\.invalid]", "[$1]"),
+            new Known("filter error text", "\\{\"msg\": \"template error while templating string: Could not load"
+                    + " .*? String: \\{\\{ \\[1] \\| nosuchfilter }}\\. .*?\"}",
+                    "{\"changed\": false, \"msg\": \"DIR/site.yaml:26:7: No filter named 'nosuchfilter'.\"}"),
+            new Known("notify error text", "\\{\"msg\": \"The field 'notify' has an invalid value.*?\\^ here\\\\n\"}",
+                    "{\"changed\": false, \"msg\": \"DIR/site.yaml:29:7: 'nohandler' is undefined\"}"),
+            new Known("include loop error text", "\\{\"msg\": \"'noloop' is undefined\\. 'noloop' is undefined\"}",
+                    "{\"changed\": false, \"msg\": \"DIR/site.yaml:38:7: 'noloop' is undefined\"}"),
+            // Ansible names the path it looked at as "reason"; jprov every path it searched, as "msg"
+            new Known("missing include text", "\\{\"reason\": \"Could not find or access 'DIR/missing\\.yml' on the"
+                    + " Ansible Controller\\.\"}", "{\"changed\": false, \"msg\": \"DIR/site.yaml:47:7: Could not find"
+                    + " or access 'missing.yml' (searched: DIR/missing.yml)\"}"));
+
+    // Ansible prints no recap when a parser error aborts the run; jprov prints the recap of what was done (issue
+    // 14 asks for it), and its ERROR! line goes to stderr, which these outputs do not hold.
+    static final Known RECAP_AFTER_ABORT = new Known("recap after an abort",
+            "(?s)^TASK \\[include of a broken file] \\*+\\n.*?\\^ here\\n",
+            "PLAY RECAP " + "*".repeat(69) + "\n"
+                    + "h1                         : ok=1    changed=0    unreachable=0    failed=0    skipped=0    "
+                    + "rescued=0    ignored=0   \n"
+                    + "h2                         : ok=1    changed=0    unreachable=0    failed=0    skipped=0    "
+                    + "rescued=0    ignored=0   \n");
+
+    // ssh's words for a name that does not resolve, and sshj's
+    static final Known UNRESOLVED = new Known("unreachable text", "Failed to connect to the host via ssh: ssh: Could"
+            + " not resolve hostname outside\\.invalid: Name or service not known",
+            "outside.invalid (root@outside.invalid:22): unknown host name outside.invalid");
+
     static Stream<Arguments> runs() {
         return Stream.of(
                 // nothing to do: Ansible's recap lists no host that ran nothing
@@ -86,6 +119,16 @@ class PlaybookSemanticsTest {
                 Arguments.of("evalorder", "run", "site.yaml", List.of(), List.of(DELEGATED, UNDEFINED_LOOP)),
                 // delegate_to: "{{ x | default(omit) }}" is no delegation, not a host named after the placeholder
                 Arguments.of("evalorder", "omit", "omit.yaml", List.of(), List.of()),
+                // errors that fail a task or a host, not the run: become keywords and notify templated after the
+                // when, delegate_to a name outside the inventory, a loop error that is no undefined variable, an
+                // include whose loop is undefined, an include of a missing file
+                Arguments.of("errors", "run", "site.yaml", List.of(), ERRORS),
+                // a tasks file that does not parse, found by an include: the run stops with exit 4
+                Arguments.of("errors", "abort", "abort.yaml", List.of(), List.of(RECAP_AFTER_ABORT)),
+                // delegate_to a name outside the inventory that cannot be reached: the host is unreachable, exit 4
+                Arguments.of("unreachable", "run", "site.yaml", List.of(), List.of(ERRORS.get(1), UNRESOLVED)),
+                // the delegating play's vars (ansible_connection: local) apply to a delegate outside the inventory
+                Arguments.of("unreachable", "playvars", "playvars.yaml", List.of(), List.of(ERRORS.get(1))),
                 // file, copy, template, lineinfile, link, loop: a first real run
                 Arguments.of("checkmode", "apply", "site.yaml", List.of(), List.of()),
                 // check_mode: yes on one task of a normal run: reported changed, not written
