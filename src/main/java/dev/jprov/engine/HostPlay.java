@@ -252,6 +252,10 @@ final class HostPlay {
     private void runMeta(Meta m, Map<String, Object> includeVars) {
         Map<String, Object> v = vars.forTask(m.role(), m.keywords().vars(), includeVars);
         if (!runner.holds(m.keywords().when(), v)) return;
+        waiting.settle(); // the results of the tasks before it are reported first: its banner comes after theirs
+        if (m.action() != MetaAction.RESET_CONNECTION) {
+            run.report(new Event.MetaRan(host.name, shared.keyOf(m), m.displayName(), null));
+        }
         switch (m.action()) {
             case FLUSH_HANDLERS -> flushHandlers();
             case END_HOST, END_PLAY -> {
@@ -260,6 +264,29 @@ final class HostPlay {
             }
             case CLEAR_HOST_ERRORS -> host.failed = false;
             case NOOP -> { }
+            case RESET_CONNECTION -> resetConnection(m);
+        }
+    }
+
+    /**
+     * meta: reset_connection: the queued changes are made, then the SSH connection is closed and opened again (so a
+     * user's new groups or a changed login apply), and its answers are probed afresh; a local host has no
+     * connection to reset and warns as Ansible's local connection does.
+     */
+    private void resetConnection(Meta m) {
+        session.forgetAll();
+        var connection = session.connection();
+        if (connection.isEmpty()) {
+            run.report(new Event.MetaRan(host.name, shared.keyOf(m), m.displayName(),
+                    "Reset is not implemented for this connection"));
+            return;
+        }
+        try {
+            connection.get().reopen(java.util.Optional.empty());
+            run.report(new Event.MetaRan(host.name, shared.keyOf(m), m.displayName(), null));
+        } catch (TransportException e) {
+            report.unreachable(shared.keyOf(m), "meta", e);
+            throw new HostStopped();
         }
     }
 

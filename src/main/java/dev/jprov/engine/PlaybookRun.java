@@ -29,10 +29,19 @@ public final class PlaybookRun {
     private final Includes includes;
     private final Predicate<List<String>> tagSelected;
     private final List<Reporter> reporters;
+    private final FactStore factStore;
 
     public PlaybookRun(RunOptions options, InventoryView inventory, Function<String, Optional<Module>> modules,
                        Templating templating, Includes includes, Predicate<List<String>> tagSelected,
                        List<Reporter> reporters) {
+        this(options, inventory, modules, templating, includes, tagSelected, reporters, FactStore.MEMORY);
+    }
+
+    /** @param factStore where facts persist between runs (Ansible's fact cache plugin) */
+    public PlaybookRun(RunOptions options, InventoryView inventory, Function<String, Optional<Module>> modules,
+                       Templating templating, Includes includes, Predicate<List<String>> tagSelected,
+                       List<Reporter> reporters, FactStore factStore) {
+        this.factStore = factStore;
         this.options = options;
         this.inventory = inventory;
         this.modules = modules;
@@ -48,12 +57,17 @@ public final class PlaybookRun {
                 runId());
         Map<String, HostState> hosts = new ConcurrentHashMap<>();
         AtomicInteger keys = new AtomicInteger();
-        PlayRun plays = new PlayRun(run, inventory, targets, includes, tagSelected, hosts, keys);
+        PlayRun plays = new PlayRun(run, inventory, targets, includes, tagSelected, hosts, keys, factStore);
         run:
         for (Playbook pb : playbooks) {
             for (Play play : pb.plays()) {
                 // No upfront registration: Ansible's recap lists only hosts that ran something.
                 if (!plays.run(play)) break run;
+            }
+        }
+        for (HostState h : hosts.values()) {
+            synchronized (h.facts) {
+                if (!h.facts.isEmpty()) factStore.save(h.name, new LinkedHashMap<>(h.facts));
             }
         }
         Map<String, Recap.Counts> counts = new LinkedHashMap<>(recap.snapshot());

@@ -92,7 +92,8 @@ final class TaskRunner {
                 calls.add(PreparedCall.skip(item.value(), item.label(), true));
                 continue;
             }
-            PreparedCall call = prepareOne(module, task, itemVars, item.value(), item.label(), true, contexts);
+            PreparedCall call = prepareOne(module, task, itemVars, item.value(), item.label(), true, contexts)
+                    .with(itemVars);
             calls.add(call);
             carried.putAll(factsSetBy(call));
         }

@@ -37,10 +37,15 @@ public final class PlaybookLoader {
      *                  (--roles-path, then ANSIBLE_ROLES_PATH: see {@link #rolesPath})
      */
     public PlaybookLoader(Predicate<String> isModule, List<Path> rolesPath) {
+        this(isModule, rolesPath, null);
+    }
+
+    /** @param templating renders what Ansible templates at load time (see {@link LoadTemplating}); may be null */
+    public PlaybookLoader(Predicate<String> isModule, List<Path> rolesPath, LoadTemplating templating) {
         this.yaml = new YamlReader();
         RoleFinder finder = new RoleFinder(rolesPath);
-        this.tasks = new TaskListLoader(yaml, new ActionResolver(isModule), finder, new RoleFiles(yaml));
-        this.plays = new PlayLoader(tasks);
+        this.tasks = new TaskListLoader(yaml, new ActionResolver(isModule), finder, new RoleFiles(yaml), templating);
+        this.plays = new PlayLoader(tasks, templating);
     }
 
     /** The roles path from --roles-path values (each may hold several ':'-separated dirs), then ANSIBLE_ROLES_PATH. */

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** What the executor tells reporters. Every reporter sees every event, in order per host. */
 public sealed interface Event permits Event.PlayStarted, Event.TaskResult, Event.HostFinished,
-        Event.RunEnded, Event.Warning, Event.Retrying {
+        Event.RunEnded, Event.Warning, Event.Retrying, Event.MetaRan {
 
     record PlayStarted(String name, List<String> hosts, boolean check) implements Event {}
 
@@ -27,6 +27,12 @@ public sealed interface Event permits Event.PlayStarted, Event.TaskResult, Event
             implements Event {}
 
     record Warning(String message) implements Event {}
+
+    /**
+     * A meta: task ({@code title}: its name, or "meta") ran on a host; Ansible prints its banner with no result line under it, and the warning (if
+     * any, else null) that running it gave.
+     */
+    record MetaRan(String host, int taskKey, String title, String warning) implements Event {}
 
     /** An until: loop will try the task again. */
     record Retrying(String host, int taskKey, String title, int retriesLeft) implements Event {}

@@ -1,5 +1,6 @@
 package dev.jprov.run;
 
+import dev.jprov.engine.FactStore;
 import dev.jprov.engine.PlaybookRun;
 import dev.jprov.engine.RunOptions;
 import dev.jprov.engine.SshTargets;
@@ -74,7 +75,8 @@ public final class ApplyJob {
         Inventory inventory = Inventory.load(request.inventories(), cwd);
         for (String w : inventory.warnings()) err.println("[WARNING]: " + w);
         ModuleRegistry modules = ModuleRegistry.builtin();
-        PlaybookLoader loader = new PlaybookLoader(modules::isModule, rolesPath(options));
+        PlaybookLoader loader = new PlaybookLoader(modules::isModule, rolesPath(options),
+                templating == null ? null : new LoadTimeTemplating(templating, options.extraVars()));
         List<Playbook> playbooks = new ArrayList<>();
         for (Path p : options.playbooks()) {
             Playbook pb = loader.load(p.toAbsolutePath());
@@ -103,8 +105,9 @@ public final class ApplyJob {
         options.markdownReport().ifPresent(f -> reporters.add(new MarkdownReview(f,
                 String.join(" ", options.playbooks().stream().map(Path::toString).toList()))));
         ConnectionVars connection = new ConnectionVars(options, templating, Path.of(System.getProperty("user.home")));
+        FactStore facts = FactCacheSettings.from(System.getenv()).store(cwd);
         PlaybookRun run = new PlaybookRun(options, view, modules::find, templating, new LoaderIncludes(loader),
-                tags::selects, reporters);
+                tags::selects, reporters, facts);
         PlaybookRun.Result result;
         List<Path> dirs = options.playbooks().stream().map(p -> p.toAbsolutePath().getParent()).toList();
         java.util.function.Function<String, java.util.Map<String, Object>> varsOfHost = h -> {

@@ -38,9 +38,9 @@ public final class ModuleRegistry {
     public static List<Module> builtinModules() {
         return List.of(CommandModule.command(), CommandModule.shell(), new RawModule(), new FileModule(),
                 new CopyModule(), new TemplateModule(), new LineInFileModule(), new BlockInFileModule(),
-                new StatModule(), new DebugModule(), new SetFactModule(), new AssertModule(), new FailModule(),
+                new StatModule(), new dev.jprov.modules.files.TempfileModule(), new DebugModule(), new SetFactModule(), new AssertModule(), new FailModule(),
                 new dev.jprov.modules.control.AddHostModule(), new dev.jprov.modules.control.GroupByModule(),
-                new dev.jprov.modules.control.RebootModule(),
+                new dev.jprov.modules.control.RebootModule(), new dev.jprov.modules.control.SetupModule(),
                 new dev.jprov.modules.freebsd.ZfsModule(),
                 new dev.jprov.modules.freebsd.ZfsSnapshotModule(),
                 new dev.jprov.modules.freebsd.SysrcModule(),
