@@ -1,6 +1,7 @@
 package dev.jprov.engine;
 
 import dev.jprov.playbook.Task;
+import dev.jprov.playbook.TaskNode;
 import dev.jprov.source.LoadException;
 import dev.jprov.source.SourceLocation;
 import java.util.ArrayList;
@@ -14,21 +15,21 @@ import java.util.function.Consumer;
  * flush, and the flushes. Each flush is a round: its handlers' results are a report block of their own.
  */
 final class Handlers {
-    private final List<Task> handlers;
+    private final List<TaskNode> handlers;
     private final Set<String> notified = new LinkedHashSet<>();
     private final SourceLocation play;
     private int round;
 
-    Handlers(List<Task> playHandlers, SourceLocation play) {
+    Handlers(List<TaskNode> playHandlers, SourceLocation play) {
         this.handlers = new ArrayList<>(playHandlers);
         this.play = play;
     }
 
     /** Handlers of an included role; one included again (in a loop) brings them once: a notified one runs once. */
-    void add(List<Task> more) {
-        for (Task h : more) {
+    void add(List<TaskNode> more) {
+        for (TaskNode h : more) {
             if (handlers.stream().noneMatch(k -> k.displayName().equals(h.displayName())
-                    && k.listen().equals(h.listen()))) {
+                    && listen(k).equals(listen(h)))) {
                 handlers.add(h);
             }
         }
@@ -47,12 +48,12 @@ final class Handlers {
      * Runs the notified handlers in the order they are listed, until none is notified (a handler may notify
      * others). A name that no handler has, by name or by listen, is an error, as in Ansible.
      */
-    void flush(Consumer<Task> run) {
+    void flush(Consumer<TaskNode> run) {
         while (!notified.isEmpty()) {
             Set<String> now = new LinkedHashSet<>(notified);
             notified.clear();
             round++;
-            List<Task> hit = matching(handlers, now);
+            List<TaskNode> hit = matching(handlers, now);
             if (hit.isEmpty()) {
                 throw new LoadException(play, "The requested handler '" + now.iterator().next()
                         + "' was not found in either the main handlers list nor in the listening handlers list");
@@ -62,13 +63,18 @@ final class Handlers {
     }
 
     /** The handlers {@code names} call, by name or by a topic they listen to, in the order they are listed. */
-    static List<Task> matching(List<Task> handlers, Set<String> names) {
-        List<Task> out = new ArrayList<>();
-        for (Task h : handlers) {
-            if ((h.name() != null && names.contains(h.name())) || h.listen().stream().anyMatch(names::contains)) {
+    static List<TaskNode> matching(List<TaskNode> handlers, Set<String> names) {
+        List<TaskNode> out = new ArrayList<>();
+        for (TaskNode h : handlers) {
+            if ((h.name() != null && names.contains(h.name())) || listen(h).stream().anyMatch(names::contains)) {
                 out.add(h);
             }
         }
         return out;
+    }
+
+    /** The topics a handler listens to (an include_tasks handler is called by its name only). */
+    private static List<String> listen(TaskNode h) {
+        return h instanceof Task t ? t.listen() : List.of();
     }
 }

@@ -47,6 +47,7 @@ final class HostPlay {
     private final IncludeIterations iterations;
     private final GatheringFacts gathering;
     private HostSession session; // the host's own, once connected
+    private boolean inHandler; // running the tasks of an include_tasks handler
 
     HostPlay(RunContext run, PlayShared shared, HostState host, HostVars vars, Targets targets, Includes includes,
              Predicate<List<String>> tagSelected) {
@@ -177,7 +178,8 @@ final class HostPlay {
         if (failure != null) throw failure;
     }
 
-    private void runTask(Task task, Map<String, Object> includeVars, boolean handler) {
+    private void runTask(Task task, Map<String, Object> includeVars, boolean calledAsHandler) {
+        boolean handler = calledAsHandler || inHandler;
         if (!handler && !tagSelected.test(task.keywords().tags())) return;
         if (shared.step(host.name)) throw new HostStopped();
         shared.progress.taskStarted(host.name);
@@ -294,7 +296,19 @@ final class HostPlay {
         waiting.settle();
         handlers.flush(h -> {
             session.forgetAll(); // a handler probes afresh, as the tasks of an include do
-            runTask(h, Map.of(), true);
+            switch (h) {
+                case Task t -> runTask(t, Map.of(), true);
+                case IncludeTasks inc -> {
+                    // its tasks run as handlers: reported under RUNNING HANDLER, once per flush round
+                    inHandler = true;
+                    try {
+                        runIncludeTasks(inc, Map.of());
+                    } finally {
+                        inHandler = false;
+                    }
+                }
+                default -> throw new IllegalStateException("not a handler: " + h.actionName());
+            }
         });
     }
 }

@@ -93,6 +93,8 @@ final class ItemResultAssembler {
                     failure.rc().ifPresent(rc -> before.put("rc", rc));
                 }
                 r = new LinkedHashMap<>(p.afterApply().result(r, applied.results()));
+                // a module that read its step's output as a failure that made nothing (tempfile) says so
+                if (Boolean.TRUE.equals(r.get("failed")) && Boolean.FALSE.equals(r.get("changed"))) changed = false;
                 if (failure != null) {
                     failed = true;
                     r.put("msg", failure.message());

@@ -31,7 +31,7 @@ final class PlayLoadState {
     /** The play's vars, for what is templated while loading (an import_role's name); empty for run-time loads. */
     final Map<String, Object> playVars;
     final List<RoleUse> uses = new ArrayList<>();
-    final List<Task> roleHandlers = new ArrayList<>();
+    final List<TaskNode> roleHandlers = new ArrayList<>();
     private final Deque<Path> loading = new ArrayDeque<>();
     private final Deque<Path> roles = new ArrayDeque<>();
 
@@ -67,7 +67,7 @@ final class PlayLoadState {
         roles.pop();
     }
 
-    void recordUse(RoleUse use, List<Task> handlers) {
+    void recordUse(RoleUse use, List<TaskNode> handlers) {
         for (RoleUse u : uses) if (u == use) return;
         uses.add(use);
         roleHandlers.addAll(handlers);

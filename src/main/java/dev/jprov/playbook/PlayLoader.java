@@ -66,7 +66,7 @@ final class PlayLoader {
         }
         List<TaskNode> main = list(m, "tasks", scope, st);
         List<TaskNode> post = list(m, "post_tasks", scope, st);
-        List<Task> handlers = new ArrayList<>(st.roleHandlers);
+        List<TaskNode> handlers = new ArrayList<>(st.roleHandlers);
         if (m.get("handlers") != null) {
             handlers.addAll(TaskListLoader.flattenHandlers(
                     tasks.loadList(KeywordValues.list("handlers", m.get("handlers")), scope, st, true)));

@@ -101,7 +101,8 @@ final class TaskListLoader {
         ActionResolver.Resolved r = actions.resolve(m);
         String builtin = builtin(r);
         if (builtin == null) return List.of(loadTask(m, r, scope, handlers));
-        if (handlers && !builtin.equals("import_tasks")) {
+        // include_tasks as a handler runs its file when notified (setup_remote_tmp_dir's cleanup does this)
+        if (handlers && !builtin.equals("import_tasks") && !builtin.equals("include_tasks")) {
             throw new LoadException(r.location(), "'" + r.written() + "' is not supported in handlers by jprov");
         }
         return switch (builtin) {
@@ -399,7 +400,7 @@ final class TaskListLoader {
             st.cache.put(key, use);
             Scope taskScope = new Scope(data.tasksFile(), outer.playDir(), use, roleScope.keywords());
             if (data.tasksFile() != null) out.addAll(loadFile(data.tasksFile(), taskScope, st, false, ref.location()));
-            List<Task> handlers = data.handlersFile() == null ? List.of()
+            List<TaskNode> handlers = data.handlersFile() == null ? List.of()
                     : flattenHandlers(loadFile(data.handlersFile(), taskScope.inFile(data.handlersFile()), st, true,
                     ref.location()));
             st.recordUse(use, handlers);
@@ -409,11 +410,12 @@ final class TaskListLoader {
         }
     }
 
-    static List<Task> flattenHandlers(List<TaskNode> nodes) {
-        List<Task> out = new ArrayList<>();
+    static List<TaskNode> flattenHandlers(List<TaskNode> nodes) {
+        List<TaskNode> out = new ArrayList<>();
         for (TaskNode n : nodes) {
             switch (n) {
                 case Task t -> out.add(t);
+                case IncludeTasks inc -> out.add(inc);
                 case Block b -> {
                     out.addAll(flattenHandlers(b.block()));
                     out.addAll(flattenHandlers(b.rescue()));

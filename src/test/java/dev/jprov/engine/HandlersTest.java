@@ -44,7 +44,7 @@ class HandlersTest {
     @ParameterizedTest
     @MethodSource("table")
     void namesCallHandlersByNameOrTopic(Set<String> notified, List<String> expected, @TempDir Path dir) {
-        List<Task> handlers = PlayFixture.load(dir, PLAY).handlers();
+        List<dev.jprov.playbook.TaskNode> handlers = PlayFixture.load(dir, PLAY).handlers();
         assertEquals(expected, names(Handlers.matching(handlers, notified)));
     }
 
@@ -97,7 +97,7 @@ class HandlersTest {
         return new Handlers(play.handlers(), play.location());
     }
 
-    private static List<String> names(List<Task> tasks) {
-        return tasks.stream().map(Task::name).toList();
+    private static List<String> names(List<dev.jprov.playbook.TaskNode> tasks) {
+        return tasks.stream().map(dev.jprov.playbook.TaskNode::name).toList();
     }
 }

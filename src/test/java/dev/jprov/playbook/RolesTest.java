@@ -88,7 +88,7 @@ class RolesTest {
         assertEquals(Map.of("d", "alt"), full.defaults());
         assertEquals(Map.of("from_other", true), full.vars());
         assertEquals(List.of("full"), setup.keywords().tags());
-        assertEquals(List.of("more handler"), play.handlers().stream().map(Task::name).toList());
+        assertEquals(List.of("more handler"), play.handlers().stream().map(TaskNode::name).toList());
         assertTrue(play.handlers().get(0).role() == setup.role());
     }
 

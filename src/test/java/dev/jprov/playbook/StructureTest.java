@@ -125,12 +125,12 @@ class StructureTest {
         Task t = assertInstanceOf(Task.class, loaded.tasks().get(0));
         assertEquals("r : extra task", t.displayName());
         assertEquals(loaded.use(), t.role());
-        assertEquals(List.of("role handler"), loaded.handlers().stream().map(Task::name).toList());
+        assertEquals(List.of("role handler"), loaded.handlers().stream().map(TaskNode::name).toList());
     }
 
     @Test
     void handlersByNameAndListen() {
-        List<Task> handlers = play.handlers();
+        List<Task> handlers = play.handlers().stream().map(Task.class::cast).toList();
         assertEquals(List.of("h1", "h2", "h3"), handlers.stream().map(Task::name).toList());
         assertEquals(List.of(), handlers.get(0).listen());
         assertEquals(List.of("topic"), handlers.get(1).listen());

@@ -76,9 +76,13 @@ public final class TempfileModule implements Module {
     }
 
     private static Planned planCreate(String target, boolean directory) {
+        // the step itself succeeds; a create that failed is told on stdout, and the module fails the task with
+        // mkstemp's words and changed: false
         ShellScript script = ShellScript.create()
-                .line(directory ? "mkdir -m 0700 -- {} || exit 1" : "(umask 077; set -C; : > {}) || exit 1", target)
-                .line("ls -ldn -- {} && ls -ld -- {}", target, target);
+                .line(directory ? "if e=$(mkdir -m 0700 -- {} 2>&1); then" : "if e=$( (umask 077; set -C; : > {}) 2>&1); then",
+                        target)
+                .line("ls -ldn -- {} && ls -ld -- {}", target, target)
+                .raw("else printf 'error %s\\n' \"$e\"; fi");
         Step step = new Step.Exec(script.text(), (directory ? "mkdir -m 0700 " : "create 0600 ") + target, true);
         Change change = new Change(Action.CREATE, target, Diff.NONE, List.of(step), List.of(Resource.path(target)));
         Map<String, Object> r = new LinkedHashMap<>();
@@ -94,9 +98,11 @@ public final class TempfileModule implements Module {
         StepResult s = steps.isEmpty() ? null : steps.get(steps.size() - 1);
         if (s == null) return r;
         String[] lines = s.stdout().split("\n");
-        if (s.exitCode() != 0 || lines.length < 2) {
+        if (s.exitCode() != 0 || lines.length < 2 || lines[0].startsWith("error ")) {
+            r.remove("path"); // fail_json gives no path
+            r.put("changed", false);
             r.put("failed", true);
-            r.put("msg", pythonError(s.stderr(), target));
+            r.put("msg", pythonError(s.stdout() + s.stderr(), target));
             return r;
         }
         String[] numeric = lines[0].trim().split("\\s+");
@@ -129,7 +135,7 @@ public final class TempfileModule implements Module {
     /** The OSError text Python's mkstemp/mkdtemp give for the usual causes, else the shell's own message. */
     private static String pythonError(String stderr, String target) {
         String e = stderr.strip();
-        if (e.contains("No such file or directory") || e.contains("nonexistent directory")) {
+        if (e.contains("No such file or directory") || e.contains("Directory nonexistent")) {
             return "[Errno 2] No such file or directory: '" + target + "'";
         }
         if (e.contains("Permission denied")) return "[Errno 13] Permission denied: '" + target + "'";
