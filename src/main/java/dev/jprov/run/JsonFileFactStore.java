@@ -59,13 +59,4 @@ record JsonFileFactStore(Path dir, String prefix, Duration timeout) implements F
             throw new UncheckedIOException("cannot write the jsonfile fact cache in " + dir + ": " + e.getMessage(), e);
         }
     }
-
-    /** Removes the cached facts of {@code host} (--flush-cache). */
-    void flush(String host) {
-        try {
-            Files.deleteIfExists(file(host));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -31,7 +31,12 @@ class AnsibleTargetsTest {
                 // tempfile (state, path, prefix, suffix, mkstemp's error), the shared setup_remote_tmp_dir role
                 // with its include_tasks handler, stat's keys, lineinfile/blockinfile's diff key, file recurse u+rwx
                 Arguments.of("targets-setup", "run", "site.yaml", List.of(), List.of(PlaybookSemanticsTest.INCLUDED,
-                        INCLUDE_BANNER)));
+                        INCLUDE_BANNER)),
+                // hosts, strategy and import_role names templated from extra and play vars; include_role and
+                // include_tasks of missing names where when is false; an unmatched pattern's warning rendered
+                Arguments.of("targets-loadtime", "run", "site.yaml", List.of("-e", "{\"target_hosts\": [\"testhost2\"],"
+                        + " \"chosen_strategy\": \"linear\", \"role_from_extra\": \"from_extra\","
+                        + " \"nowhere\": \"nowhere_group\"}"), List.of()));
     }
 
     @ParameterizedTest(name = "{0} {1}")
