@@ -88,7 +88,16 @@ final class EngineRunner {
         return run(dir, play, true);
     }
 
+    /** A run where the host's session is {@code session} (over a connection the test made). */
+    Run run(Path dir, String play, HostSession session) {
+        return run(dir, play, false, session);
+    }
+
     private Run run(Path dir, String play, boolean check) {
+        return run(dir, play, check, null);
+    }
+
+    private Run run(Path dir, String play, boolean check, HostSession session) {
         try {
             Path base = Files.createDirectories(base(dir));
             Path inventory = dir.resolve("hosts.yaml");
@@ -117,6 +126,7 @@ final class EngineRunner {
                         }
                     }));
             try (RecordingTargets targets = new RecordingTargets(check)) {
+                if (session != null) targets.use(HOST, session);
                 PlaybookRun.Result result = engine.run(List.of(loaded), targets);
                 return new Run(result, List.copyOf(results), targets.trips(HOST));
             }
