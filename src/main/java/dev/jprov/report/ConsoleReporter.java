@@ -168,7 +168,7 @@ public final class ConsoleReporter implements Reporter {
                 if (warned.add(text)) s.append(paint(text, "1;35")).append('\n');
             }
         }
-        if (showDiff && !r.noLog()) {
+        if ((r.showDiff() != null ? r.showDiff() : showDiff) && !r.noLog()) {
             for (Diff d : r.diffs()) s.append(UnifiedDiff.render(d));
         }
         Map<String, Object> result = r.noLog() ? censored(r.result()) : visible(r.result());
