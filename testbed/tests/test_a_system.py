@@ -43,6 +43,8 @@ class IdentityTest(EmuCase):
                          "FreeBSD\n14.3-RELEASE\namd64\namd64\n0\n1403000\n")
         self.assertEqual(self.ok("sysctl", "kern.ostype"), "kern.ostype: FreeBSD\n")
         self.assertTrue(int(self.ok("sysctl", "-n", "hw.ncpu")) >= 1)
+        # what Ansible's FreeBSD virtual facts read: no VM guest, no hypervisor vendor
+        self.assertEqual(self.ok("sysctl", "-n", "kern.vm_guest", "hw.hv_vendor"), "none\n\n")
         r = self.run_cmd("sysctl", "no.such.oid")
         self.assertEqual((r.returncode, r.stderr), (1, "sysctl: unknown oid 'no.such.oid'\n"))
         self.assertEqual(self.run_cmd("sysctl", "-i", "no.such.oid").returncode, 0)

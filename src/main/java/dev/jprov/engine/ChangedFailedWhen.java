@@ -38,13 +38,19 @@ final class ChangedFailedWhen {
      * {@code failed_when_result}.
      */
     Map<String, Object> judge(Map<String, Object> result, boolean changed, boolean failed) {
+        return judge(result, changed, failed, null);
+    }
+
+    /** The same, for a loop item: its variables ({@code item}, index_var, ansible_loop) are seen too, as in Ansible. */
+    Map<String, Object> judge(Map<String, Object> result, boolean changed, boolean failed,
+                              Map<String, Object> callVars) {
         Map<String, Object> r = new LinkedHashMap<>(result);
         if (changedWhen.isEmpty() && failedWhen.isEmpty()) {
             r.put("changed", changed);
             if (failed) r.put("failed", true);
             return r;
         }
-        Map<String, Object> v = new LinkedHashMap<>(vars);
+        Map<String, Object> v = new LinkedHashMap<>(callVars == null ? vars : callVars);
         if (register != null) v.put(register, r);
         v.putAll(r); // Ansible also exposes the result's keys (rc, stdout) directly to these conditions.
         if (!changedWhen.isEmpty()) changed = holds.test(changedWhen, v);

@@ -3,6 +3,7 @@ package dev.jprov.engine;
 import dev.jprov.engine.script.ProbeBatch;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
+import dev.jprov.facts.SystemFacts;
 import dev.jprov.report.Event;
 import dev.jprov.report.Status;
 import dev.jprov.transport.TransportException;
@@ -42,9 +43,9 @@ final class GatheringFacts {
         int key = shared.keyOf(shared.play);
         try {
             ahead.enter(shared.play.allTasks(), Map.of());
-            Map<Probe, Object> answers = session.answers(List.of(GatherFacts.PROBE), ahead::probes);
+            Map<Probe, Object> answers = session.answers(List.of(SystemFacts.PROBE), ahead::probes);
             ahead.leave();
-            host.facts.putAll(GatherFacts.parse((ProbeAnswer) answers.get(GatherFacts.PROBE)));
+            host.facts.putAll(SystemFacts.parse((ProbeAnswer) answers.get(SystemFacts.PROBE)));
             run.recap().count(host.name, Status.OK);
             run.report(new Event.TaskResult(host.name, key, "Gathering Facts", false, Status.OK, null, "",
                     List.of(), List.of(), Map.of("changed", false), false));

@@ -51,6 +51,7 @@ final class HostPlay {
     private final GatheringFacts gathering;
     private HostSession session; // the host's own, once connected
     private final Targets targets;
+    private boolean inHandler; // running the tasks of an include_tasks handler
 
     HostPlay(RunContext run, PlayShared shared, HostState host, HostVars vars, Targets targets, Includes includes,
              Predicate<List<String>> tagSelected) {
@@ -213,7 +214,8 @@ final class HostPlay {
         return session != null && session.sameMachineAs(targets.local()) && ControllerReads.mayRead(task, taskVars);
     }
 
-    private void runTask(Task task, Map<String, Object> includeVars, boolean handler) {
+    private void runTask(Task task, Map<String, Object> includeVars, boolean calledAsHandler) {
+        boolean handler = calledAsHandler || inHandler;
         if (!handler && !tagSelected.test(task.keywords().tags())) return;
         if (shared.step(host.name)) throw new HostStopped();
         shared.progress.taskStarted(host.name);
@@ -360,6 +362,10 @@ final class HostPlay {
     private void runMeta(Meta m, Map<String, Object> includeVars) {
         Map<String, Object> v = vars.forTask(m.role(), m.keywords().vars(), includeVars);
         if (!runner.holds(m.keywords().when(), v)) return;
+        waiting.settle(); // the results of the tasks before it are reported first: its banner comes after theirs
+        if (m.action() != MetaAction.RESET_CONNECTION) {
+            run.report(new Event.MetaRan(host.name, shared.keyOf(m), m.displayName(), null));
+        }
         switch (m.action()) {
             case FLUSH_HANDLERS -> flushHandlers();
             case END_HOST, END_PLAY -> {
@@ -368,6 +374,29 @@ final class HostPlay {
             }
             case CLEAR_HOST_ERRORS -> host.failed = false;
             case NOOP -> { }
+            case RESET_CONNECTION -> resetConnection(m);
+        }
+    }
+
+    /**
+     * meta: reset_connection: the queued changes are made, then the SSH connection is closed and opened again (so a
+     * user's new groups or a changed login apply), and its answers are probed afresh; a local host has no
+     * connection to reset and warns as Ansible's local connection does.
+     */
+    private void resetConnection(Meta m) {
+        session.forgetAll();
+        var connection = session.connection();
+        if (connection.isEmpty()) {
+            run.report(new Event.MetaRan(host.name, shared.keyOf(m), m.displayName(),
+                    "Reset is not implemented for this connection"));
+            return;
+        }
+        try {
+            connection.get().reopen(java.util.Optional.empty());
+            run.report(new Event.MetaRan(host.name, shared.keyOf(m), m.displayName(), null));
+        } catch (TransportException e) {
+            report.unreachable(shared.keyOf(m), "meta", e);
+            throw new HostStopped();
         }
     }
 
@@ -380,6 +409,15 @@ final class HostPlay {
                 case Meta m -> {
                     MetaHandler.check(m);
                     runMeta(m, Map.of());
+                }
+                case IncludeTasks inc -> {
+                    // its tasks run as handlers: reported under RUNNING HANDLER, once per flush round
+                    inHandler = true;
+                    try {
+                        runIncludeTasks(inc, Map.of());
+                    } finally {
+                        inHandler = false;
+                    }
                 }
                 default -> throw new IllegalStateException("not a handler: " + h.actionName());
             }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -77,6 +78,11 @@ public final class HostSession {
 
     int roundTrips() {
         return shell.roundTrips();
+    }
+
+    /** The machine's SSH connection, which meta: reset_connection reopens; none for local hosts. */
+    Optional<dev.jprov.transport.ReopenableShell> connection() {
+        return machine.connection();
     }
 
     /**

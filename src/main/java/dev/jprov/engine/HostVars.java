@@ -53,6 +53,24 @@ final class HostVars {
         return play.baseDir() == null ? List.of() : List.of(play.baseDir());
     }
 
+    /**
+     * A host's facts as Ansible's VariableManager shows them: each under the name the module returned it
+     * (ansible_system, or jails from jail_facts; INJECT_FACTS_AS_VARS), and all of them in ansible_facts without
+     * the ansible_ prefix (namespace_facts).
+     */
+    static void putFacts(Map<String, Object> v, Map<String, Object> facts) {
+        Map<String, Object> namespaced = new LinkedHashMap<>();
+        synchronized (facts) {
+            for (Map.Entry<String, Object> f : facts.entrySet()) {
+                String k = f.getKey();
+                v.put(k, f.getValue());
+                namespaced.put(k.startsWith("ansible_") && !k.equals("ansible_local") ? k.substring(8) : k,
+                        f.getValue());
+            }
+        }
+        v.put("ansible_facts", namespaced);
+    }
+
     /** Play-level variables (no role, no task). */
     Map<String, Object> play() {
         return forTask(null, Map.of(), Map.of());
@@ -66,9 +84,7 @@ final class HostVars {
             v.putAll(role.role().defaults());
         }
         v.putAll(inventoryVars);
-        v.putAll(host.facts);
-        v.put("ansible_facts", new LinkedHashMap<>(host.facts));
-        for (Map.Entry<String, Object> f : host.facts.entrySet()) v.put("ansible_" + f.getKey(), f.getValue());
+        putFacts(v, host.facts);
         v.putAll(play.vars());
         v.putAll(varsFiles);
         // A use's vars: (roles: [{role: r, vars: {...}}]) sit just below the role's vars/main, as in Role.get_vars;
@@ -156,9 +172,7 @@ final class HostVars {
             Map<String, Object> v = new LinkedHashMap<>(inventory.vars(name, playbookDirs(play)));
             HostState other = allHosts.get(name);
             if (other != null) {
-                v.putAll(other.facts);
-                v.put("ansible_facts", new LinkedHashMap<>(other.facts));
-                for (Map.Entry<String, Object> f : other.facts.entrySet()) v.put("ansible_" + f.getKey(), f.getValue());
+                putFacts(v, other.facts);
                 synchronized (other.setFacts) {
                     v.putAll(other.setFacts);
                 }

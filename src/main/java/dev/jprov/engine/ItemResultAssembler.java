@@ -55,7 +55,7 @@ final class ItemResultAssembler {
             r.put("msg", call.error());
             planned = new ItemResult(r, Status.FAILED, null, List.of(), List.of());
         } else {
-            planned = fromPlan(plan, steps, ran);
+            planned = fromPlan(plan, steps, ran, call.vars());
         }
         Map<String, Object> r = planned.result();
         if (call.hasItem()) {
@@ -68,7 +68,7 @@ final class ItemResultAssembler {
                 planned.commands());
     }
 
-    private ItemResult fromPlan(Planned p, List<Step> steps, List<StepResult> ran) {
+    private ItemResult fromPlan(Planned p, List<Step> steps, List<StepResult> ran, Map<String, Object> callVars) {
         Map<String, Object> r = new LinkedHashMap<>(p.result());
         List<Diff> diffs = new ArrayList<>();
         List<String> commands = new ArrayList<>();
@@ -93,6 +93,8 @@ final class ItemResultAssembler {
                     failure.rc().ifPresent(rc -> before.put("rc", rc));
                 }
                 r = new LinkedHashMap<>(p.afterApply().result(r, applied.results()));
+                // a module that read its step's output as a failure that made nothing (tempfile) says so
+                if (Boolean.TRUE.equals(r.get("failed")) && Boolean.FALSE.equals(r.get("changed"))) changed = false;
                 if (failure != null) {
                     failed = true;
                     r.put("msg", failure.message());
@@ -100,7 +102,7 @@ final class ItemResultAssembler {
             }
             if (r.get("failed") instanceof Boolean b && b) failed = true;
             r.put("changed", changed);
-            r = judgement.judge(r, changed, failed);
+            r = judgement.judge(r, changed, failed, callVars);
             changed = Boolean.TRUE.equals(r.get("changed"));
             failed = Boolean.TRUE.equals(r.get("failed"));
             st = failed ? Status.FAILED : changed ? Status.CHANGED : Status.OK;

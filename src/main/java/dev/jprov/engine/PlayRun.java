@@ -36,10 +36,13 @@ final class PlayRun {
     private final Predicate<List<String>> tagSelected;
     private final Map<String, HostState> hosts;
     private final AtomicInteger taskKeys;
+    private final FactStore factStore;
     private final Map<Path, Map<String, Object>> varsFileCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     PlayRun(RunContext run, InventoryView inventory, Targets targets, Includes includes,
-            Predicate<List<String>> tagSelected, Map<String, HostState> hosts, AtomicInteger taskKeys) {
+            Predicate<List<String>> tagSelected, Map<String, HostState> hosts, AtomicInteger taskKeys,
+            FactStore factStore) {
+        this.factStore = factStore;
         this.run = run;
         this.inventory = inventory;
         this.targets = targets;
@@ -49,17 +52,56 @@ final class PlayRun {
         this.taskKeys = taskKeys;
     }
 
+    /** The play's host patterns as rendered (messages show what was matched, not the template). */
+    private List<String> renderedPatterns(Play play) {
+        List<String> out = new ArrayList<>();
+        for (String pattern : play.hosts()) {
+            try {
+                Object rendered = run.templating().render(pattern, playVars(play), play.location());
+                for (Object p : rendered instanceof List<?> l ? l : List.of(rendered)) out.add(run.templating().text(p));
+            } catch (TemplateError e) {
+                out.add(pattern);
+            }
+        }
+        return out;
+    }
+
+    /** The vars a play's own keywords are templated with before it runs: its vars, extra vars on top. */
+    private Map<String, Object> playVars(Play play) {
+        Map<String, Object> v = new java.util.LinkedHashMap<>(play.vars());
+        v.putAll(run.options().extraVars());
+        return v;
+    }
+
+    /** The play's banner name, templated as Ansible templates the name (by default its hosts) after loading. */
+    private String displayName(Play play) {
+        String name = play.displayName();
+        if (!name.contains("{{") && !name.contains("{%")) return name;
+        try {
+            return run.templating().text(run.templating().render(name, playVars(play), play.location()));
+        } catch (TemplateError e) {
+            return name;
+        }
+    }
+
     /** The hosts a play runs on, in inventory order. */
     List<String> hostsOf(Play play) {
         LinkedHashSet<String> selected = new LinkedHashSet<>();
         for (String pattern : play.hosts()) {
-            String p = String.valueOf(run.templating().render(pattern, run.options().extraVars(), play.location()));
-            selected.addAll(inventory.match(p));
+            // Ansible templates hosts with the play's vars and extra vars; a list it renders to is a list of patterns
+            Object rendered = run.templating().render(pattern, playVars(play), play.location());
+            for (Object p : rendered instanceof List<?> l ? l : List.of(rendered)) {
+                selected.addAll(inventory.match(run.templating().text(p)));
+            }
         }
         if (run.options().limit().isPresent()) selected.retainAll(inventory.match(run.options().limit().get()));
         List<String> out = new ArrayList<>();
         for (String h : selected) {
-            HostState s = hosts.computeIfAbsent(h, HostState::new);
+            HostState s = hosts.computeIfAbsent(h, name -> {
+                HostState fresh = new HostState(name);
+                fresh.facts.putAll(factStore.load(name)); // a persistent fact cache's facts, as Ansible's
+                return fresh;
+            });
             if (s.active()) out.add(h);
         }
         return out;
@@ -72,9 +114,10 @@ final class PlayRun {
     boolean run(Play play) throws InterruptedException {
         List<String> playHosts = hostsOf(play);
         if (playHosts.isEmpty()) {
-            run.report(new Event.PlayStarted(play.displayName(), playHosts, run.options().check()));
+            // as Ansible: the inventory's warning, then the banner of a play with no hosts
             run.report(new Event.Warning("Could not match supplied host pattern, ignoring: "
-                    + String.join(",", play.hosts())));
+                    + String.join(",", renderedPatterns(play))));
+            run.report(new Event.PlayStarted(displayName(play), playHosts, run.options().check()));
             return true;
         }
         Double maxFail = maxFailPercentage(play);
@@ -83,7 +126,7 @@ final class PlayRun {
         List<List<String>> batches = batches(play, playHosts);
         for (List<String> batch : batches) {
             // Ansible starts every serial batch with the play's banner.
-            run.report(new Event.PlayStarted(play.displayName(), batch, run.options().check()));
+            run.report(new Event.PlayStarted(displayName(play), batch, run.options().check()));
             PlayShared shared = new PlayShared(play, playHosts, batch, taskKeys, maxFail, lockstep,
                     run.options().forks() >= batch.size());
             runBatch(play, shared);

@@ -31,18 +31,23 @@ public final class PlaybookRun {
     private final Predicate<List<String>> tagSelected;
     private final List<Reporter> reporters;
     private final Secrets secrets;
+    private final FactStore factStore;
 
     public PlaybookRun(RunOptions options, InventoryView inventory, Function<String, Optional<Module>> modules,
                        Templating templating, Includes includes, Predicate<List<String>> tagSelected,
                        List<Reporter> reporters) {
-        this(options, inventory, modules, templating, includes, tagSelected, reporters, Secrets.NONE);
+        this(options, inventory, modules, templating, includes, tagSelected, reporters, Secrets.NONE, FactStore.MEMORY);
     }
 
-    /** @param secrets opens vault-encrypted vars_files and copy/template sources; masks secrets in every event */
+    /**
+     * @param secrets opens vault-encrypted vars_files and copy/template sources; masks secrets in every event
+     * @param factStore where facts persist between runs (Ansible's fact cache plugin)
+     */
     public PlaybookRun(RunOptions options, InventoryView inventory, Function<String, Optional<Module>> modules,
                        Templating templating, Includes includes, Predicate<List<String>> tagSelected,
-                       List<Reporter> reporters, Secrets secrets) {
+                       List<Reporter> reporters, Secrets secrets, FactStore factStore) {
         this.secrets = secrets;
+        this.factStore = factStore;
         this.options = options;
         this.inventory = inventory;
         this.modules = modules;
@@ -58,7 +63,7 @@ public final class PlaybookRun {
                 runId(), secrets);
         Map<String, HostState> hosts = new ConcurrentHashMap<>();
         AtomicInteger keys = new AtomicInteger();
-        PlayRun plays = new PlayRun(run, inventory, targets, includes, tagSelected, hosts, keys);
+        PlayRun plays = new PlayRun(run, inventory, targets, includes, tagSelected, hosts, keys, factStore);
         Optional<RunAborted> aborted = Optional.empty();
         try {
             run:
@@ -71,6 +76,11 @@ public final class PlaybookRun {
         } catch (RuntimeException e) {
             // the recap of what was done so far is reported all the same
             aborted = Optional.of(RunAborted.of(e, null));
+        }
+        for (HostState h : hosts.values()) {
+            synchronized (h.facts) {
+                if (!h.facts.isEmpty()) factStore.save(h.name, new LinkedHashMap<>(h.facts));
+            }
         }
         Map<String, Recap.Counts> counts = new LinkedHashMap<>(recap.snapshot());
         Map<String, Integer> trips = targets.roundTrips();

@@ -12,7 +12,11 @@ import java.util.Map;
  * The result lines Ansible prints for a task on a host. They are returned, not reported, so that the caller
  * reports them when the task's outcome is final (an until: loop shows only its last attempt).
  */
-record ResultLines(String host, int taskKey, String title, boolean handler, boolean noLog) {
+record ResultLines(String host, int taskKey, String title, boolean handler, boolean noLog, boolean showDiff) {
+
+    ResultLines(String host, int taskKey, String title, boolean handler, boolean noLog) {
+        this(host, taskKey, title, handler, noLog, false);
+    }
 
     /** A task without a loop: one line, its status the task's own ({@code shown}: IGNORED for an ignored failure). */
     List<Event.TaskResult> ofTask(ItemResult item, Status shown) {
@@ -39,7 +43,8 @@ record ResultLines(String host, int taskKey, String title, boolean handler, bool
     private Event.TaskResult line(Status status, String item, Map<String, Object> result, List<Diff> diffs,
                                   List<String> commands) {
         return new Event.TaskResult(host, taskKey, title, handler, status, item,
-                String.valueOf(result.getOrDefault("msg", "")), diffs, commands, forReporters(result), noLog);
+                String.valueOf(result.getOrDefault("msg", "")), diffs, commands, forReporters(result), noLog,
+                showDiff);
     }
 
     /**

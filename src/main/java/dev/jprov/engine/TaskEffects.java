@@ -25,7 +25,7 @@ final class TaskEffects {
 
     /** Applies the outcome of {@code task}, run with {@code vars}; throws {@link TaskFailed} when it failed. */
     void apply(Task task, Map<String, Object> vars, TaskRunner.Outcome outcome) {
-        if (task.register() != null) host.setFacts.put(task.register(), outcome.result());
+        if (task.register() != null) host.setFacts.put(task.register(), withoutInternalKeys(outcome.result()));
         if (outcome.status() != Status.FAILED) changeRun(outcome.effects());
         if (outcome.changed()) {
             for (String n : task.keywords().notifies()) {
@@ -35,10 +35,22 @@ final class TaskEffects {
         if (outcome.status() == Status.FAILED) throw new TaskFailed(task, outcome.result());
     }
 
+    /** The result as registered: Ansible's strategy drops the _ansible_* keys at every depth (strip_internal_keys). */
+    static Object withoutInternalKeys(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new java.util.LinkedHashMap<>();
+            m.forEach((k, v) -> {
+                if (!(k instanceof String s && s.startsWith("_ansible_"))) out.put(k, withoutInternalKeys(v));
+            });
+            return out;
+        }
+        if (value instanceof List<?> l) return l.stream().map(TaskEffects::withoutInternalKeys).toList();
+        return value;
+    }
+
     /** Facts (in item order, as Ansible applies a loop's) and the run's inventory. */
     private void changeRun(RunEffects effects) {
-        // Facts a module gathered (jail_facts) are host facts too: ansible_facts.jails, as after setup.
-        host.setFacts.putAll(effects.factsGathered());
+        // Facts a module gathered (setup, jail_facts) are host facts, at the facts' precedence, as after setup.
         host.facts.putAll(effects.factsGathered());
         host.setFacts.putAll(effects.factsSet());
         for (RunEffects.AddedHost added : effects.hostsAdded()) {

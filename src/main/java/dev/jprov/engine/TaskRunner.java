@@ -100,7 +100,8 @@ final class TaskRunner {
                 calls.add(PreparedCall.skip(item.value(), item.label(), true));
                 continue;
             }
-            PreparedCall call = prepareOne(module, task, itemVars, item.value(), item.label(), true, contexts);
+            PreparedCall call = prepareOne(module, task, itemVars, item.value(), item.label(), true, contexts)
+                    .with(itemVars);
             calls.add(call);
             carried.putAll(factsSetBy(call));
         }
@@ -286,7 +287,7 @@ final class TaskRunner {
             List<ItemResult> items = exec == null ? List.of(assembler().skippedTask()) : assembleItems();
             // ignore_errors is rendered only when something failed: a template there need not render otherwise.
             boolean ignoreErrors = items.stream().anyMatch(ItemResult::failed) && ignoreErrors(task, vars);
-            ResultLines lines = new ResultLines(host, taskKey, task.displayName(), handler, noLog);
+            ResultLines lines = new ResultLines(host, taskKey, task.displayName(), handler, noLog, diffMode(task, vars));
             if (calls.size() == 1 && !calls.get(0).hasItem()) {
                 ItemResult item = items.get(0);
                 Status st = item.endedAs(ignoreErrors);
@@ -323,6 +324,15 @@ final class TaskRunner {
         private ItemResultAssembler assembler() {
             return new ItemResultAssembler(check && !readOnly, ChangedFailedWhen.of(task, vars, TaskRunner.this::holds),
                     loopVar(task));
+        }
+    }
+
+    /** The task's diff mode: its diff: keyword over -D, as Ansible's callback shows a task's diff. */
+    private boolean diffMode(Task task, Map<String, Object> vars) {
+        try {
+            return isTrue(task.keywords().diff(), vars, run.options().diff());
+        } catch (TemplateError e) {
+            return run.options().diff();
         }
     }
 

@@ -255,6 +255,14 @@ public final class Inventory {
         InventoryHost old = hosts.get(name);
         Set<String> memberOf = new LinkedHashSet<>(old == null ? List.of(InventoryBuilder.ALL) : old.groups());
         for (String group : targets) addWithAncestors(group, g, memberOf);
+        // Ansible's reconcile_inventory: a host in a group of its own is no longer in ungrouped
+        if (!targets.contains("ungrouped") && memberOf.remove("ungrouped") && g.get("ungrouped") != null) {
+            InventoryGroup u = g.get("ungrouped");
+            List<String> members = new ArrayList<>(u.hosts());
+            members.remove(name);
+            g.put("ungrouped", new InventoryGroup(u.name(), u.vars(), u.children(), u.parents(), members, u.depth(),
+                    u.priority()));
+        }
         Map<String, Object> v = new LinkedHashMap<>(old == null ? Map.of() : old.vars());
         v.putAll(vars);
         Map<String, InventoryHost> h = new LinkedHashMap<>(hosts);

@@ -105,16 +105,29 @@ final class KeywordValues {
                         + describe(node));
     }
 
-    /** vars: a mapping (plain values, unrendered). */
+    /**
+     * vars: a mapping (plain values, unrendered), or a list of mappings merged in order, later keys winning, as
+     * Ansible's Base._load_vars does.
+     */
     static Map<String, Object> vars(String owner, YamlNode node) {
         if (node instanceof YamlNode.Scalar s && s.value() == null) return Map.of();
+        Map<String, Object> out = new LinkedHashMap<>();
         if (node instanceof YamlNode.Mapping m) {
-            Map<String, Object> out = new LinkedHashMap<>();
             m.entries().forEach((k, v) -> out.put(k, v.toPlain()));
             return out;
         }
-        throw new LoadException(node.location(), "Vars in a " + owner + " must be specified as a dictionary, got "
-                + describe(node));
+        if (node instanceof YamlNode.Sequence seq) {
+            for (YamlNode item : seq.items()) {
+                if (!(item instanceof YamlNode.Mapping m)) {
+                    throw new LoadException(item.location(), "Vars in a " + owner + " must be specified as a"
+                            + " dictionary, or a list of dictionaries, got " + describe(item) + " in the list");
+                }
+                m.entries().forEach((k, v) -> out.put(k, v.toPlain()));
+            }
+            return out;
+        }
+        throw new LoadException(node.location(), "Vars in a " + owner + " must be specified as a dictionary, or a"
+                + " list of dictionaries, got " + describe(node));
     }
 
     /** environment: a mapping, a template, or a list of those. */

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The meta: actions jprov runs. */
 public enum MetaAction {
-    FLUSH_HANDLERS, END_PLAY, END_HOST, NOOP, CLEAR_HOST_ERRORS;
+    FLUSH_HANDLERS, END_PLAY, END_HOST, NOOP, CLEAR_HOST_ERRORS, RESET_CONNECTION;
 
     public String keyword() {
         return name().toLowerCase(Locale.ROOT);

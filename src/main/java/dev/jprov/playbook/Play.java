@@ -16,7 +16,7 @@ import java.util.Map;
  * @param baseDir    the directory of the playbook file the play is in (playbook_dir, relative paths)
  * @param vars       play vars (with import_playbook vars merged over them)
  * @param roles      every role use of the play in execution order, including dependencies and import_role
- * @param handlers   role handlers first (in role order), then the play's
+ * @param handlers   role handlers first (in role order), then the play's (tasks, or include_tasks)
  * @param keywords   the play-level keywords (already part of each task's keywords)
  * @param serial     batch sizes: Integer, or String ("30%" or a template); empty = all hosts at once
  * @param maxFailPercentage a Number, or template text; null when unset

@@ -28,10 +28,20 @@ final class PlayLoadState {
     private static final int MAX_DEPTH = 64;
 
     final Map<RoleKey, RoleUse> cache = new HashMap<>();
+    /** The play's vars, for what is templated while loading (an import_role's name); empty for run-time loads. */
+    final Map<String, Object> playVars;
     final List<RoleUse> uses = new ArrayList<>();
     final List<TaskNode> roleHandlers = new ArrayList<>();
     private final Deque<Path> loading = new ArrayDeque<>();
     private final Deque<Path> roles = new ArrayDeque<>();
+
+    PlayLoadState() {
+        this(Map.of());
+    }
+
+    PlayLoadState(Map<String, Object> playVars) {
+        this.playVars = playVars;
+    }
 
     void enter(Path file, SourceLocation at, String what) {
         if (loading.contains(file) || loading.size() > MAX_DEPTH) {

@@ -19,9 +19,11 @@ final class PlayLoader {
             "ignore_unreachable", "no_log", "run_once", "force_handlers", "collections", "throttle");
 
     private final TaskListLoader tasks;
+    private final LoadTemplating templating; // may be null
 
-    PlayLoader(TaskListLoader tasks) {
+    PlayLoader(TaskListLoader tasks, LoadTemplating templating) {
         this.tasks = tasks;
+        this.templating = templating;
     }
 
     /**
@@ -53,7 +55,7 @@ final class PlayLoader {
         vars.putAll(importVars);
 
         Scope scope = new Scope(file, baseDir, null, keywords);
-        PlayLoadState st = new PlayLoadState();
+        PlayLoadState st = new PlayLoadState(vars);
         List<TaskNode> pre = list(m, "pre_tasks", scope, st);
         List<TaskNode> roleTasks = new ArrayList<>();
         if (m.get("roles") != null) {
@@ -76,7 +78,7 @@ final class PlayLoader {
                 m.get("gather_facts") == null ? null : Flag.parse("gather_facts", m.get("gather_facts")),
                 serial(m.get("serial")),
                 percent(m.get("max_fail_percentage")),
-                strategy(m.get("strategy")),
+                strategy(m.get("strategy"), vars),
                 m.get("force_handlers") == null ? null : Flag.parse("force_handlers", m.get("force_handlers")));
     }
 
@@ -137,9 +139,15 @@ final class PlayLoader {
         throw new LoadException(node.location(), "'max_fail_percentage' must be a number or a percentage, got: " + v);
     }
 
-    private static String strategy(YamlNode node) {
+    /** strategy: Ansible templates it with the play's and extra vars before the play runs. */
+    private String strategy(YamlNode node, Map<String, Object> playVars) {
         if (node == null) return "linear";
         String s = KeywordValues.text("strategy", node);
+        if (Templates.isTemplate(s) && templating != null) {
+            Map<String, Object> v = new LinkedHashMap<>(playVars);
+            v.putAll(templating.extraVars());
+            s = String.valueOf(templating.render(s, v, node.location()));
+        }
         if (!"linear".equals(s) && !"free".equals(s)) {
             throw new LoadException(node.location(), "Invalid play strategy specified: " + s
                     + " (jprov supports linear and free)");

@@ -37,15 +37,18 @@ public final class PlaybookLoader {
      *                  (--roles-path, then ANSIBLE_ROLES_PATH: see {@link #rolesPath})
      */
     public PlaybookLoader(Predicate<String> isModule, List<Path> rolesPath) {
-        this(isModule, rolesPath, new YamlReader());
+        this(isModule, rolesPath, new YamlReader(), null);
     }
 
-    /** @param yaml reads playbooks, task files and role vars, opening ansible-vault data with the run's secrets */
-    public PlaybookLoader(Predicate<String> isModule, List<Path> rolesPath, YamlReader yaml) {
+    /**
+     * @param yaml       reads playbooks, task files and role vars, opening ansible-vault data with the run's secrets
+     * @param templating renders what Ansible templates at load time (see {@link LoadTemplating}); may be null
+     */
+    public PlaybookLoader(Predicate<String> isModule, List<Path> rolesPath, YamlReader yaml, LoadTemplating templating) {
         this.yaml = yaml;
         RoleFinder finder = new RoleFinder(rolesPath);
-        this.tasks = new TaskListLoader(yaml, new ActionResolver(isModule), finder, new RoleFiles(yaml));
-        this.plays = new PlayLoader(tasks);
+        this.tasks = new TaskListLoader(yaml, new ActionResolver(isModule), finder, new RoleFiles(yaml), templating);
+        this.plays = new PlayLoader(tasks, templating);
     }
 
     /** The roles path from --roles-path values (each may hold several ':'-separated dirs), then ANSIBLE_ROLES_PATH. */

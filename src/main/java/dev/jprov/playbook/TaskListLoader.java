@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,8 +53,11 @@ final class TaskListLoader {
     private final ActionResolver actions;
     private final RoleFinder finder;
     private final RoleFiles roleFiles;
+    private final LoadTemplating templating; // null: templated import_role names are an error
 
-    TaskListLoader(YamlReader yaml, ActionResolver actions, RoleFinder finder, RoleFiles roleFiles) {
+    TaskListLoader(YamlReader yaml, ActionResolver actions, RoleFinder finder, RoleFiles roleFiles,
+                   LoadTemplating templating) {
+        this.templating = templating;
         this.yaml = yaml;
         this.actions = actions;
         this.finder = finder;
@@ -97,7 +101,8 @@ final class TaskListLoader {
         ActionResolver.Resolved r = actions.resolve(m);
         String builtin = builtin(r);
         if (builtin == null) return List.of(loadTask(m, r, scope, handlers));
-        if (handlers && !builtin.equals("import_tasks") && !builtin.equals("meta")) {
+        // meta and include_tasks as handlers run when notified (setup_remote_tmp_dir's cleanup is an include_tasks)
+        if (handlers && !builtin.equals("import_tasks") && !builtin.equals("meta") && !builtin.equals("include_tasks")) {
             throw new LoadException(r.location(), "'" + r.written() + "' is not supported in handlers by jprov");
         }
         return switch (builtin) {
@@ -144,7 +149,7 @@ final class TaskListLoader {
                 new ModuleCall(r.written(), r.canonical(), r.args(), r.location()),
                 own.under(scope.keywords()),
                 loop(m),
-                m.get("register") == null ? null : KeywordValues.text("register", m.get("register")),
+                m.get("register") == null ? null : register(m.get("register")),
                 m.get("changed_when") == null ? List.of() : KeywordValues.conditions("changed_when", m.get("changed_when")),
                 m.get("failed_when") == null ? List.of() : KeywordValues.conditions("failed_when", m.get("failed_when")),
                 until,
@@ -256,19 +261,55 @@ final class TaskListLoader {
         rejectLoop(m, r.written(), "include_role");
         checkKeys(m, r.written(), IMPORT_KEYS, r.written());
         RoleArgs a = roleArgs(m, r);
-        if (Templates.isTemplate(a.name)) {
-            throw new LoadException(r.location(), "the role name of import_role cannot be a template in jprov"
-                    + " (imports are resolved when loading): use include_role");
-        }
         if (a.apply != TaskKeywords.NONE) {
             throw new LoadException(r.location(), "Invalid options for import_role: apply");
         }
         TaskKeywords own = TaskKeywordsReader.read(m, "Task");
+        if (Templates.isTemplate(a.name)) a = a.named(roleName(a.name, scope, own, st, r.location()));
         // The import's vars: are also the role use's vars, as RoleInclude.vars in Ansible's get_block_list: they
         // then reach the whole play, as the vars of a roles: entry do.
         RoleRef ref = new RoleRef(a.name, TaskKeywords.NONE, own.vars(), Map.of(), r.location());
         Path parent = scope.role() == null ? null : scope.role().path().getParent();
         return compileRole(ref, a.from, true, a.allowDuplicates, scope.with(own), parent, st).tasks();
+    }
+
+    /**
+     * An import_role's templated name, rendered now as Ansible's load_list_of_tasks does, with the variables known
+     * without a host: play vars, the enclosing blocks' and the task's vars, extra vars on top.
+     */
+    private String roleName(String name, Scope scope, TaskKeywords own, PlayLoadState st, SourceLocation at) {
+        if (templating == null) {
+            throw new LoadException(at, "the role name of import_role is a template (" + name + "), which jprov"
+                    + " renders only when it runs a playbook");
+        }
+        Map<String, Object> vars = new LinkedHashMap<>(st.playVars);
+        vars.putAll(scope.keywords().vars());
+        vars.putAll(own.vars());
+        vars.putAll(templating.extraVars());
+        Object rendered = templating.render(name, vars, at);
+        if (rendered == null || rendered.toString().isBlank()) {
+            throw new LoadException(at, "the role name of import_role (" + name + ") renders to nothing");
+        }
+        return rendered.toString();
+    }
+
+    private static final Set<String> PYTHON_KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert",
+            "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for",
+            "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
+            "try", "while", "with", "yield");
+
+    /**
+     * register: a variable name (Python's isidentifier and not a keyword, as ansible.utils.vars.isidentifier).
+     * Ansible finds a bad one only when the task has run; jprov refuses it while loading, at its place.
+     */
+    private static String register(YamlNode node) {
+        String name = KeywordValues.text("register", node);
+        boolean identifier = !name.isEmpty() && (Character.isLetter(name.codePointAt(0)) || name.charAt(0) == '_')
+                && name.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
+        if (!identifier || PYTHON_KEYWORDS.contains(name)) {
+            throw new LoadException(node.location(), "Invalid variable name in 'register' specified: '" + name + "'");
+        }
+        return name;
     }
 
     private IncludeRole includeRole(YamlNode.Mapping m, ActionResolver.Resolved r, Scope scope) {
@@ -281,6 +322,9 @@ final class TaskListLoader {
 
     private record RoleArgs(String name, RoleFrom from, boolean allowDuplicates, boolean isPublic,
                             TaskKeywords apply) {
+        RoleArgs named(String rendered) {
+            return new RoleArgs(rendered, from, allowDuplicates, isPublic, apply);
+        }
     }
 
     private static RoleArgs roleArgs(YamlNode.Mapping m, ActionResolver.Resolved r) {
@@ -371,13 +415,14 @@ final class TaskListLoader {
         }
     }
 
-    /** Handlers in the order they are listed: tasks and meta tasks (blocks are flattened). */
+    /** Handlers in the order they are listed: tasks, meta tasks and include_tasks (blocks are flattened). */
     static List<TaskNode> flattenHandlers(List<TaskNode> nodes) {
         List<TaskNode> out = new ArrayList<>();
         for (TaskNode n : nodes) {
             switch (n) {
                 case Task t -> out.add(t);
                 case Meta m -> out.add(m);
+                case IncludeTasks inc -> out.add(inc);
                 case Block b -> {
                     out.addAll(flattenHandlers(b.block()));
                     out.addAll(flattenHandlers(b.rescue()));

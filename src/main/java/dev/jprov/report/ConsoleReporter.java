@@ -29,6 +29,7 @@ public final class ConsoleReporter implements Reporter {
     private final int verbosity;
     private final boolean showDiff;
 
+    private final Set<String> warned = new HashSet<>();
     private final List<Integer> order = new ArrayList<>();
     private final Map<Integer, Block> blocks = new HashMap<>();
     private final Map<String, Integer> hostPosition = new HashMap<>();
@@ -40,6 +41,7 @@ public final class ConsoleReporter implements Reporter {
         final String title;
         final boolean handler;
         final StringBuilder text = new StringBuilder();
+        final List<String> metaHosts = new ArrayList<>();
 
         Block(String title, boolean handler) {
             this.title = title;
@@ -66,6 +68,7 @@ public final class ConsoleReporter implements Reporter {
                 active.clear();
                 active.addAll(p.hosts());
                 out.println(banner("PLAY [" + p.name() + "]"));
+                if (p.hosts().isEmpty()) out.println(paint("skipping: no hosts matched", "0;36"));
             }
             case Event.TaskResult r -> {
                 Block b = blocks.get(r.taskKey());
@@ -91,7 +94,21 @@ public final class ConsoleReporter implements Reporter {
                 active.remove(h.host());
                 flushReady();
             }
-            case Event.Warning w -> out.println(paint("[WARNING]: " + w.message(), "1;35"));
+            case Event.Warning w -> out.println(paint(wrap("[WARNING]: " + w.message(), 79), "1;35"));
+            case Event.MetaRan m -> {
+                Block b = blocks.computeIfAbsent(m.taskKey(), k -> {
+                    order.add(k);
+                    return new Block(m.title(), false);
+                });
+                // Ansible's Display prints a warning once, however many hosts give it
+                // Ansible's linear strategy starts a meta task once per host: a banner each time after the first
+                if (!b.metaHosts.isEmpty()) b.text.append(banner("TASK [" + b.title + "]")).append('\n');
+                b.metaHosts.add(m.host());
+                String warning = m.warning() == null ? "" : paint(wrap("[WARNING]: " + m.warning(), 79), "1;35") + "\n";
+                if (warned.add(warning)) b.text.append(warning);
+                hostPosition.merge(m.host(), order.indexOf(m.taskKey()), Math::max);
+                flushReady();
+            }
             case Event.Retrying r -> {
                 Block b = blocks.computeIfAbsent(r.taskKey(), k -> {
                     order.add(k);
@@ -144,7 +161,14 @@ public final class ConsoleReporter implements Reporter {
 
     private String render(Event.TaskResult r) {
         StringBuilder s = new StringBuilder();
-        if (showDiff && !r.noLog()) {
+        if (!r.noLog() && r.result().get("warnings") instanceof List<?> warnings) {
+            // the callback's _handle_warnings: before the result line, each once per run, wrapped as Display does
+            for (Object w : warnings) {
+                String text = wrap("[WARNING]: " + w, 79);
+                if (warned.add(text)) s.append(paint(text, "1;35")).append('\n');
+            }
+        }
+        if ((r.showDiff() != null ? r.showDiff() : showDiff) && !r.noLog()) {
             for (Diff d : r.diffs()) s.append(UnifiedDiff.render(d));
         }
         Map<String, Object> result = r.noLog() ? censored(r.result()) : visible(r.result());
@@ -157,7 +181,9 @@ public final class ConsoleReporter implements Reporter {
                 String line = word + ": " + host + item;
                 boolean always = isDebug(r);
                 if (verbosity > 0 || always) {
-                    Map<String, Object> shown = always ? debugView(result) : withoutInternal(result);
+                    // Ansible's callback cleans only debug's results (_clean_results); assert's show whole
+                    Map<String, Object> shown = always && r.result().containsKey(DEBUG_VIEW) ? debugView(result)
+                            : withoutInternal(result);
                     // Ansible indents only for results that are always shown, or from -vvv on.
                     line += " => " + (always || verbosity > 2 ? PRETTY.write(shown) : COMPACT.write(shown));
                 }
@@ -172,9 +198,13 @@ public final class ConsoleReporter implements Reporter {
                     if (r.status() == Status.IGNORED) s.append(paint("...ignoring", "0;36")).append('\n');
                     return s.toString();
                 }
+                // _dump_results indents a result that is always shown (assert's), as from -vvv on
+                PythonJson json = isDebug(r) || verbosity > 2 ? PRETTY : COMPACT;
+                Map<String, Object> shown = new LinkedHashMap<>(result);
+                shown.remove("_ansible_verbose_always");
                 String line = item.isEmpty()
-                        ? "fatal: " + host + ": FAILED! => " + COMPACT.write(result)
-                        : "failed: " + host + " (item=" + r.item() + ") => " + COMPACT.write(result);
+                        ? "fatal: " + host + ": FAILED! => " + json.write(shown)
+                        : "failed: " + host + " (item=" + r.item() + ") => " + json.write(shown);
                 s.append(paint(line, "0;31")).append('\n');
                 if (r.status() == Status.IGNORED) s.append(paint("...ignoring", "0;36")).append('\n');
             }
@@ -185,6 +215,42 @@ public final class ConsoleReporter implements Reporter {
             for (String cmd : r.commands()) s.append(paint("<" + r.host() + "> " + cmd, "0;34")).append('\n');
         }
         return s.toString();
+    }
+
+    /** Set by the debug module: its result is shown as Ansible's callback shows debug's (msg alone, or the var). */
+    public static final String DEBUG_VIEW = "_ansible_debug_view";
+
+    /** Python's textwrap.wrap(text, width) joined with newlines: greedy on spaces, long words broken. */
+    static String wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.trim().split("\\s+")) {
+            while (word.length() > width) {
+                if (!line.isEmpty()) {
+                    int room = width - line.length() - 1;
+                    if (room > 0) {
+                        line.append(' ').append(word, 0, room);
+                        word = word.substring(room);
+                    }
+                    lines.add(line.toString());
+                    line.setLength(0);
+                } else {
+                    lines.add(word.substring(0, width));
+                    word = word.substring(width);
+                }
+            }
+            if (line.isEmpty()) {
+                line.append(word);
+            } else if (line.length() + 1 + word.length() <= width) {
+                line.append(' ').append(word);
+            } else {
+                lines.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            }
+        }
+        if (!line.isEmpty()) lines.add(line.toString());
+        return String.join("\n", lines);
     }
 
     private static boolean isDebug(Event.TaskResult r) {

@@ -21,7 +21,9 @@ public final class EventMask {
             case Event.PlayStarted p -> new Event.PlayStarted(mask.apply(p.name()), p.hosts(), p.check());
             case Event.TaskResult r -> new Event.TaskResult(r.host(), r.taskKey(), mask.apply(r.title()), r.handler(),
                     r.status(), mask.apply(r.item()), mask.apply(r.message()), diffs(r.diffs(), mask),
-                    r.commands().stream().map(mask).toList(), map(r.result(), mask), r.noLog());
+                    r.commands().stream().map(mask).toList(), map(r.result(), mask), r.noLog(), r.showDiff());
+            case Event.MetaRan m -> new Event.MetaRan(m.host(), m.taskKey(), mask.apply(m.title()),
+                    m.warning() == null ? null : mask.apply(m.warning()));
             case Event.Warning w -> new Event.Warning(mask.apply(w.message()));
             case Event.Retrying r -> new Event.Retrying(r.host(), r.taskKey(), mask.apply(r.title()), r.retriesLeft());
             case Event.HostFinished h -> h;

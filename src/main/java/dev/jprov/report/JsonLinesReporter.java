@@ -72,6 +72,11 @@ public final class JsonLinesReporter implements Reporter {
                 o.put("task", r.title());
                 o.put("retries_left", r.retriesLeft());
             }
+            case Event.MetaRan m -> {
+                o.put("event", "meta");
+                o.put("host", m.host());
+                if (m.warning() != null) o.put("warning", m.warning());
+            }
             case Event.Warning w -> {
                 o.put("event", "warning");
                 o.put("message", w.message());

@@ -1,5 +1,6 @@
 package dev.jprov.run;
 
+import dev.jprov.engine.FactStore;
 import dev.jprov.engine.PlaybookRun;
 import dev.jprov.engine.RunAborted;
 import dev.jprov.engine.RunOptions;
@@ -86,7 +87,8 @@ public final class ApplyJob {
         for (String w : inventory.warnings()) err.println("[WARNING]: " + mask.mask(w));
         RunOptions options = request.runOptions(cwd, yaml);
         ModuleRegistry modules = ModuleRegistry.builtin();
-        PlaybookLoader loader = new PlaybookLoader(modules::isModule, rolesPath(options), yaml);
+        PlaybookLoader loader = new PlaybookLoader(modules::isModule, rolesPath(options), yaml,
+                templating == null ? null : new LoadTimeTemplating(templating, options.extraVars()));
         List<Playbook> playbooks = new ArrayList<>();
         for (Path p : options.playbooks()) {
             Playbook pb = loader.load(p.toAbsolutePath());
@@ -115,8 +117,9 @@ public final class ApplyJob {
         options.markdownReport().ifPresent(f -> reporters.add(new MarkdownReview(f,
                 String.join(" ", options.playbooks().stream().map(Path::toString).toList()))));
         ConnectionVars connection = new ConnectionVars(options, templating, Path.of(System.getProperty("user.home")));
+        FactStore facts = FactCacheSettings.from(System.getenv()).store(cwd);
         PlaybookRun run = new PlaybookRun(options, view, modules::find, templating, new LoaderIncludes(loader),
-                tags::selects, reporters, vault);
+                tags::selects, reporters, vault, facts);
         PlaybookRun.Result result;
         List<Path> dirs = options.playbooks().stream().map(p -> p.toAbsolutePath().getParent()).toList();
         java.util.function.Function<String, java.util.Map<String, Object>> varsOfHost = h -> {

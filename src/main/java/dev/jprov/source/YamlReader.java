@@ -169,6 +169,14 @@ public final class YamlReader {
     }
 
     private YamlNode convert(Path file, Node node, ScalarConstructor constructor) {
+        if (node.getTag().getValue().equals(UnsafeText.TAG)) return UnsafeText.of(convertUntagged(file, node, constructor));
+        return convertUntagged(file, node, constructor);
+    }
+
+    private YamlNode convertUntagged(Path file, Node node, ScalarConstructor constructor) {
+        if (node instanceof ScalarNode s && s.getTag().getValue().equals(UnsafeText.TAG)) {
+            return new YamlNode.Scalar(s.getValue(), at(file, s)); // !unsafe is always a string, as in Ansible
+        }
         return switch (node) {
             case ScalarNode s -> new YamlNode.Scalar(constructor.value(s), at(file, s));
             case SequenceNode s -> {

@@ -93,14 +93,19 @@ final class EngineRunner {
      * the results and round trips are box1's, the recap everyone's.
      */
     Run runOnHosts(Path dir, int others, String play) {
-        return run(dir, play, false, others);
+        return run(dir, play, false, others, null);
+    }
+
+    /** A run where the host's session is {@code session} (over a connection the test made). */
+    Run run(Path dir, String play, HostSession session) {
+        return run(dir, play, false, 0, session);
     }
 
     private Run run(Path dir, String play, boolean check) {
-        return run(dir, play, check, 0);
+        return run(dir, play, check, 0, null);
     }
 
-    private Run run(Path dir, String play, boolean check, int others) {
+    private Run run(Path dir, String play, boolean check, int others, HostSession session) {
         try {
             Path base = Files.createDirectories(base(dir));
             Path inventory = dir.resolve("hosts.yaml");
@@ -132,6 +137,7 @@ final class EngineRunner {
                         }
                     }));
             try (RecordingTargets targets = new RecordingTargets(check)) {
+                if (session != null) targets.use(HOST, session);
                 PlaybookRun.Result result = engine.run(List.of(loaded), targets);
                 return new Run(result, List.copyOf(results), targets.trips(HOST));
             }

@@ -35,6 +35,11 @@ final class RecordingTargets implements Targets {
         return session("localhost", Map.of());
     }
 
+    /** Makes {@code session} the session of {@code host} (a test's own connection). */
+    void use(String host, HostSession session) {
+        sessions.put(host, session);
+    }
+
     /** The round trips made to a host, in order (none when it was never reached). */
     List<RecordingShell.Trip> trips(String host) {
         RecordingShell shell = shells.get(host);

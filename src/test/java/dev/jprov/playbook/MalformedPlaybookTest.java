@@ -43,6 +43,8 @@ class MalformedPlaybookTest {
             import-playbook-missing.yml | 1 | 20 | the playbook:
             meta-bad.yml            | 3 | 7  | invalid meta action requested: reboot_everything
             async.yml               | 5 | 7  | 'async' is not a valid attribute for a Block
+            vars-list-scalar.yml    | 4 | 7  | Vars in a Play must be specified as a dictionary, or a list of dictionaries, got a string
+            register-bad-name.yml   | 4 | 17 | Invalid variable name in 'register' specified: 'bad name'
             bad-flag.yml            | 4 | 15 | 'become' must be a boolean (yes/no, true/false) or a template, got: maybe
             """)
     void errorNamesFileLineColumn(String file, int line, int column, String problem) {

@@ -41,6 +41,8 @@ class PlayKeywordsTest {
                         "[[vars/{{ os }}.yml], [a.yml, b.yml]]"),
                 Arguments.of("collections: [community.general]", "summary", "all [] [] null null linear null"),
                 Arguments.of("tags: [a, b]\nvars: {x: 1}", "tags_vars", "[a, b] {x=1}"),
+                // vars as a list of mappings (Ansible's _load_vars): merged in order, the later key wins
+                Arguments.of("vars:\n  - {x: 1, y: 2}\n  - {x: 3}", "tags_vars", "[] {x=3, y=2}"),
                 Arguments.of("pre_tasks: [{debug: }]\npost_tasks: [{command: ls}]", "sections", "1 0 1"));
     }
 

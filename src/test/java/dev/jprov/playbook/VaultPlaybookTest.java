@@ -63,7 +63,7 @@ class VaultPlaybookTest {
                 """);
         Files.writeString(dir.resolve("more.yaml"), "$ANSIBLE_VAULT;1.1;AES256\nPLAIN:- debug: msg=from-encrypted\\n\n");
         FakeSecrets secrets = new FakeSecrets();
-        Playbook pb = new PlaybookLoader(Fixtures.IS_MODULE, List.of(), new YamlReader(secrets))
+        Playbook pb = new PlaybookLoader(Fixtures.IS_MODULE, List.of(), new YamlReader(secrets), null)
                 .load(dir.resolve("site.yaml"));
         Play play = pb.plays().get(0);
         assertEquals("play-secret", play.vars().get("pw"));

@@ -50,8 +50,11 @@ public final class CommandModule implements Module {
         args.finish();
         if (raw.map(String::isBlank).orElse(true) && argv.isEmpty()) throw new ArgsException("no command given");
         if (raw.isPresent() && !argv.isEmpty()) throw new ArgsException("only command or argv can be given, not both");
+        List<String> warnings = new java.util.ArrayList<>();
         if (!shell && executable.isPresent()) {
-            throw new ArgsException("the 'executable' parameter is not supported by the command module; use shell");
+            // as Ansible's command module: a warning, and the command runs without it
+            warnings.add("As of Ansible 2.4, the parameter 'executable' is no longer supported with the 'command'"
+                    + " module. Not using '" + executable.get() + "'.");
         }
         Cmd run;
         Object cmd;
@@ -70,7 +73,7 @@ public final class CommandModule implements Module {
         if (chdir.isPresent()) script = ShellScript.fill("cd -- {} && ", chdir.get()) + script;
         // A subshell so cd and exec stay inside this step when the executor batches steps into one script.
         String display = (chdir.map(d -> "cd " + d + " && ").orElse("")) + run.toShell();
-        return new CommandRun("(" + script + ")", display, cmd, creates, removes, strip, true);
+        return new CommandRun("(" + script + ")", display, cmd, creates, removes, strip, true, warnings);
     }
 
     /** The free-form text's words, as Ansible's command module splits them (shlex). */

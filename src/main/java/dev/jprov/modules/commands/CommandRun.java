@@ -26,7 +26,12 @@ import java.util.Optional;
  * unknown) and its rc/stdout/stderr only exist after apply, so in check mode they are left out.
  */
 record CommandRun(String script, String display, Object cmd, Optional<String> creates, Optional<String> removes,
-                  boolean strip, boolean failOnRc) implements Detachable {
+                  boolean strip, boolean failOnRc, List<String> warnings) implements Detachable {
+
+    CommandRun(String script, String display, Object cmd, Optional<String> creates, Optional<String> removes,
+               boolean strip, boolean failOnRc) {
+        this(script, display, cmd, creates, removes, strip, failOnRc, List.of());
+    }
 
     private Optional<Probe.Shell> existsProbe(Optional<String> pattern) {
         return pattern.map(p -> new Probe.Shell(GlobTest.script(p), List.of(Resource.path(GlobTest.base(p)))));
@@ -58,6 +63,7 @@ record CommandRun(String script, String display, Object cmd, Optional<String> cr
                 List.of(new Step.Exec(script, display, true)), List.of(Resource.ANY));
         Map<String, Object> planned = new LinkedHashMap<>();
         planned.put("cmd", cmd);
+        if (!warnings.isEmpty()) planned.put("warnings", warnings);
         return Planned.of(List.of(run), planned).withAfterApply((result, steps) -> afterRun(result, steps));
     }
 

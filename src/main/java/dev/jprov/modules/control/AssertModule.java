@@ -34,12 +34,14 @@ public final class AssertModule implements Module {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("assertion", condition);
                 r.put("evaluated_to", false);
+                if (!quiet) r.put("_ansible_verbose_always", true);
                 return new Immediate(Planned.failed(String.valueOf(failMsg.orElse("Assertion failed")), r));
             }
         }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("msg", successMsg.orElse("All assertions passed"));
-        if (quiet) r.put("_ansible_verbose_always", false);
+        // as Ansible's assert action: shown in full unless quiet
+        if (!quiet) r.put("_ansible_verbose_always", true);
         return new Immediate(Planned.ok(r));
     }
 

@@ -39,6 +39,8 @@ public final class DebugModule implements Module {
         }
         // Ansible's debug action sets this: its result is always shown, not only with -v.
         r.put("_ansible_verbose_always", true);
+        // and only debug's result is cut down to msg or the var by the console, as Ansible's callback does
+        r.put("_ansible_debug_view", true);
         return new Immediate(Planned.ok(r));
     }
 }

@@ -1,6 +1,9 @@
 package dev.jprov.modules.control;
 
 import dev.jprov.modules.Args;
+import dev.jprov.plan.Action;
+import dev.jprov.plan.Change;
+import dev.jprov.plan.Diff;
 import dev.jprov.modules.ArgsException;
 import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
@@ -30,6 +33,11 @@ public final class GroupByModule implements Module {
         String group = key.replaceAll("[^A-Za-z0-9_]", "_");
         r.put("add_group", group);
         r.put("parent_groups", parents.isEmpty() ? List.of("all") : parents);
-        return new Immediate(Planned.ok(r).withEffects(RunEffects.joinsGroup(group)));
+        // Ansible's strategy (_add_group) reports changed when the host joins a group it was not in
+        boolean joins = !(context.expression("group_names").orElse(List.of()) instanceof List<?> names
+                && names.contains(group));
+        Planned planned = joins ? Planned.of(List.of(new Change(Action.UPDATE, "inventory: group " + group, Diff.NONE,
+                List.of(), List.of())), r) : Planned.ok(r);
+        return new Immediate(planned.withEffects(RunEffects.joinsGroup(group)));
     }
 }

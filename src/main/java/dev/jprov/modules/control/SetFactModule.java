@@ -46,6 +46,9 @@ public final class SetFactModule implements Module {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("ansible_facts", facts);
         r.put("_ansible_facts_cacheable", cacheable);
-        return new Immediate(Planned.ok(r).withEffects(RunEffects.setsFacts(facts)));
+        // cacheable: the facts also become host facts (Ansible's fact cache), which a persistent cache keeps
+        RunEffects effects = cacheable ? new RunEffects(facts, facts, List.of(), List.of())
+                : RunEffects.setsFacts(facts);
+        return new Immediate(Planned.ok(r).withEffects(effects));
     }
 }

@@ -44,7 +44,7 @@ public final class BlockInFileModule implements Module {
         insertBefore.filter(s -> !s.equals("BOF")).ifPresent(s -> BytesPattern.compile(TextFileTarget.latin1(s), "insertbefore"));
         TextFileTarget target = new TextFileTarget(path);
         TextEditPlan writer = new TextEditPlan(path, attributes, backup, validate,
-                backup ? context.backupSuffix() : "");
+                backup ? context.backupSuffix() : "", context.diff());
         return target.edit(state -> {
             if (!state.exists()) {
                 if (!create) return TextEditPlan.failed("Path " + path + " does not exist !", 257);

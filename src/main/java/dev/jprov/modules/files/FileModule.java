@@ -58,10 +58,16 @@ public final class FileModule implements Module {
         if (state.isPresent() && (state.get().equals("link") || state.get().equals("hard")) && src.isEmpty()) {
             throw new ArgsException("src is required for creating new " + state.get() + "s");
         }
-        if (recurse && attributes.mode().orElse(null) instanceof FileMode.Symbolic) {
-            throw new ArgsException("recurse with a symbolic mode is not supported by jprov yet; give an octal mode");
+        if (recurse && attributes.mode().orElse(null) instanceof FileMode.Symbolic sym && !onlyAdds(sym)) {
+            throw new ArgsException("recurse with a symbolic mode is supported by jprov only for modes that add bits"
+                    + " (u+rwx,g+r); give an octal mode");
         }
         return new FileInvocation(path, state, src, recurse, force, follow, attributes);
+    }
+
+    /** A symbolic mode of clauses that only add bits for named classes (u+rwx,g+r): no X, no umask involved. */
+    static boolean onlyAdds(FileMode.Symbolic mode) {
+        return mode.text().matches("[ugoa]+\\+[rwxst]+(,[ugoa]+\\+[rwxst]+)*");
     }
 
     record FileInvocation(String path, Optional<String> state, Optional<String> src, boolean recurse, boolean force,
@@ -98,6 +104,10 @@ public final class FileModule implements Module {
             if (attributes.mode().orElse(null) instanceof FileMode.Octal o) {
                 tests.add("\\( ! -type l ! -perm {} \\)");
                 values.add(Integer.toOctalString(o.bits()));
+            } else if (attributes.mode().orElse(null) instanceof FileMode.Symbolic sym) {
+                // a mode that only adds bits leaves alone what has them all already (find's -perm -MODE)
+                tests.add("\\( ! -type l ! -perm -{} \\)");
+                values.add(Integer.toOctalString(SymbolicMode.apply(sym.text(), 0, false, 0)));
             }
             attributes.owner().ifPresent(u -> { tests.add("! -user {}"); values.add(u); });
             attributes.group().ifPresent(g -> { tests.add("! -group {}"); values.add(g); });

@@ -55,7 +55,7 @@ public final class LineInFileModule implements Module {
         }
         TextFileTarget target = new TextFileTarget(path);
         TextEditPlan writer = new TextEditPlan(path, attributes, backup, validate,
-                backup ? context.backupSuffix() : "");
+                backup ? context.backupSuffix() : "", context.diff());
         return target.edit(state -> {
             if (present) {
                 if (!state.exists() && !create) {

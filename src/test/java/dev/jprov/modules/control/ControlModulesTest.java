@@ -29,18 +29,36 @@ class ControlModulesTest {
 
     static Stream<Arguments> rows() {
         return Stream.of(
-                Arguments.of(new DebugModule(), Map.of(), Planned.Outcome.OK, Map.of("msg", "Hello world!", "_ansible_verbose_always", true)),
-                Arguments.of(new DebugModule(), Map.of("msg", "hi"), Planned.Outcome.OK, Map.of("msg", "hi", "_ansible_verbose_always", true)),
-                Arguments.of(new DebugModule(), Map.of("var", "x"), Planned.Outcome.OK, Map.of("x", 5, "_ansible_verbose_always", true)),
-                Arguments.of(new DebugModule(), Map.of("var", "nope"), Planned.Outcome.OK, Map.of("nope", "VARIABLE IS NOT DEFINED!", "_ansible_verbose_always", true)),
+                Arguments.of(new DebugModule(), Map.of(), Planned.Outcome.OK, debug(Map.of("msg", "Hello world!"))),
+                Arguments.of(new DebugModule(), Map.of("msg", "hi"), Planned.Outcome.OK, debug(Map.of("msg", "hi"))),
+                Arguments.of(new DebugModule(), Map.of("var", "x"), Planned.Outcome.OK, debug(Map.of("x", 5))),
+                Arguments.of(new DebugModule(), Map.of("var", "nope"), Planned.Outcome.OK, debug(Map.of("nope", "VARIABLE IS NOT DEFINED!"))),
                 Arguments.of(new DebugModule(), Map.of("msg", "hi", "verbosity", 2), Planned.Outcome.SKIPPED, Map.of("skipped_reason", "Verbosity threshold not met.")),
                 Arguments.of(new SetFactModule(), Map.of("a", 1, "b", List.of("c")), Planned.Outcome.OK,
                         Map.of("ansible_facts", Map.of("a", 1, "b", List.of("c")), "_ansible_facts_cacheable", false)),
-                Arguments.of(new AssertModule(), Map.of("that", List.of("x == 5", true)), Planned.Outcome.OK, Map.of("msg", "All assertions passed")),
+                // assert's result is always shown (Ansible's assert action sets _ansible_verbose_always) unless quiet
+                Arguments.of(new AssertModule(), Map.of("that", List.of("x == 5", true)), Planned.Outcome.OK,
+                        Map.of("msg", "All assertions passed", "_ansible_verbose_always", true)),
+                Arguments.of(new AssertModule(), Map.of("that", "x == 5", "quiet", true), Planned.Outcome.OK,
+                        Map.of("msg", "All assertions passed")),
                 Arguments.of(new AssertModule(), Map.of("that", "x == 6", "fail_msg", "x is off"), Planned.Outcome.FAILED,
-                        Map.of("assertion", "x == 6", "evaluated_to", false, "msg", "x is off")),
+                        Map.of("assertion", "x == 6", "evaluated_to", false, "msg", "x is off",
+                                "_ansible_verbose_always", true)),
+                Arguments.of(new AssertModule(), Map.of("that", "x == 6", "quiet", true), Planned.Outcome.FAILED,
+                        Map.of("assertion", "x == 6", "evaluated_to", false, "msg", "Assertion failed")),
+                // cacheable: the facts are host facts too (the fact cache), not only set_fact's
+                Arguments.of(new SetFactModule(), Map.of("a", 1, "cacheable", true), Planned.Outcome.OK,
+                        Map.of("ansible_facts", Map.of("a", 1), "_ansible_facts_cacheable", true)),
                 Arguments.of(new FailModule(), Map.of(), Planned.Outcome.FAILED, Map.of("msg", "Failed as requested from task")),
                 Arguments.of(new FailModule(), Map.of("msg", "stop"), Planned.Outcome.FAILED, Map.of("msg", "stop")));
+    }
+
+    /** A debug result: always shown, and cut down to msg or the var by the console. */
+    private static Map<String, Object> debug(Map<String, Object> shown) {
+        Map<String, Object> r = new LinkedHashMap<>(shown);
+        r.put("_ansible_verbose_always", true);
+        r.put("_ansible_debug_view", true);
+        return r;
     }
 
     @ParameterizedTest
