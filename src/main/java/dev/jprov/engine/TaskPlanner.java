@@ -40,4 +40,10 @@ final class TaskPlanner {
             throws TransportException, ProbeBatch.ProbeFailure {
         return runner.run(session, task, prepare(task, vars), vars, ahead::probes, key, host, handler);
     }
+
+    /** The same for one attempt of an until: loop. */
+    TaskRunner.Outcome run(HostSession session, Task task, Map<String, Object> vars, int key, boolean handler,
+                           UntilAttempt attempt) throws TransportException, ProbeBatch.ProbeFailure {
+        return runner.run(session, task, prepare(task, vars), vars, ahead::probes, key, host, handler, attempt);
+    }
 }

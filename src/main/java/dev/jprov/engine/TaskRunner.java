@@ -213,6 +213,13 @@ final class TaskRunner {
         return plan(session, task, calls, vars, lookahead, taskKey, host, handler).finish();
     }
 
+    /** The same for one attempt of an until: loop, judged as {@link UntilAttempt} says. */
+    Outcome run(HostSession session, Task task, List<PreparedCall> calls, Map<String, Object> vars,
+                Supplier<List<Probe>> lookahead, int taskKey, String host, boolean handler, UntilAttempt attempt)
+            throws TransportException, ProbeBatch.ProbeFailure {
+        return plan(session, task, calls, vars, lookahead, taskKey, host, handler).finish(attempt);
+    }
+
     /**
      * Plans the task on the host and queues its changes there; {@link Planning#finish} gives its outcome, making
      * the queued changes first if they are still waiting. {@code lookahead} gives the probes of the tasks that
@@ -284,7 +291,13 @@ final class TaskRunner {
 
         /** The task's outcome: makes its queued changes (and all queued before them) if they still wait. */
         Outcome finish() throws TransportException {
+            return finish(UntilAttempt.NONE);
+        }
+
+        /** The outcome of one attempt of an until: loop (a loop's items are not judged by until yet). */
+        Outcome finish(UntilAttempt attempt) throws TransportException {
             List<ItemResult> items = exec == null ? List.of(assembler().skippedTask()) : assembleItems();
+            if (items.size() == 1 && !calls.get(0).hasItem()) items = List.of(attempt.judge(items.get(0)));
             // ignore_errors is rendered only when something failed: a template there need not render otherwise.
             boolean ignoreErrors = items.stream().anyMatch(ItemResult::failed) && ignoreErrors(task, vars);
             ResultLines lines = new ResultLines(host, taskKey, task.displayName(), handler, noLog, diffMode(task, vars));

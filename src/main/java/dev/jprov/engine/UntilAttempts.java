@@ -9,10 +9,12 @@ import dev.jprov.transport.TransportException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A task's attempts on a host: one, or with until: again (re-probing) until its conditions hold or the retries run
- * out, reporting each retry. Only the last attempt's result lines are reported (by the caller).
+ * out, reporting each retry, as ansible-core 2.14's TaskExecutor does ({@link UntilAttempt} judges each attempt).
+ * Only the last attempt's result lines are reported (by the caller).
  */
 final class UntilAttempts {
     private final RunContext run;
@@ -32,17 +34,23 @@ final class UntilAttempts {
     TaskRunner.Outcome run(Task task, Map<String, Object> vars, int key, String title, boolean handler,
                            HostSession target) throws TransportException, ProbeBatch.ProbeFailure {
         Until until = task.until();
-        int attempts = until == null || run.options().check() ? 1
-                : Math.max(1, number(until.retries(), vars, 3));
-        long delay = until == null ? 0 : number(until.delay(), vars, 5);
-        for (int i = 1; ; i++) {
-            TaskRunner.Outcome outcome = planner.run(target, task, vars, key, handler);
-            if (until == null || i >= attempts || outcome.status() == Status.SKIPPED) return outcome;
+        if (until == null) return planner.run(target, task, vars, key, handler);
+        // ansible-core 2.14: retries N (default 3) allows N retries after the first attempt; 0 or less, none
+        int retries = number(until.retries(), vars, 3);
+        int total = run.options().check() || retries <= 0 ? 1 : retries + 1;
+        long delay = number(until.delay(), vars, 5);
+        Predicate<Map<String, Object>> holds = result -> {
             Map<String, Object> v = new LinkedHashMap<>(vars);
-            if (task.register() != null) v.put(task.register(), outcome.result());
-            v.putAll(outcome.result());
-            if (outcome.status() != Status.FAILED && runner.holds(until.conditions(), v)) return outcome;
-            run.report(new Event.Retrying(host, key, title, attempts - i));
+            if (task.register() != null) v.put(task.register(), result);
+            v.putAll(result);
+            return runner.holds(until.conditions(), v);
+        };
+        for (int i = 1; ; i++) {
+            UntilAttempt attempt = new UntilAttempt(i, total, holds);
+            TaskRunner.Outcome outcome = planner.run(target, task, vars, key, handler, attempt);
+            // the condition is tested after a failed attempt too: where it holds, the task stays failed
+            if (attempt.last() || outcome.status() == Status.SKIPPED || holds.test(outcome.result())) return outcome;
+            run.report(new Event.Retrying(host, key, title, total - i));
             target.forgetAll(); // the next attempt must see the host as it is now
             pause(delay);
         }
