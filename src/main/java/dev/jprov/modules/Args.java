@@ -52,6 +52,12 @@ public final class Args {
         return Optional.ofNullable(v);
     }
 
+    /** Whether the key was written at all, also with a null value (which {@link #has} counts as absent). */
+    public boolean given(String name) {
+        known.add(name);
+        return values.containsKey(name);
+    }
+
     public boolean has(String name, String... aliases) {
         return lookup(name, aliases).isPresent();
     }

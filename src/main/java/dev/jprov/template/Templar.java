@@ -274,7 +274,7 @@ public final class Templar {
         if (trimBlocks) text = TrimBlocks.apply(text);
         if (nativeSingle) {
             String expr = singleExpression(text);
-            if (expr != null) return evaluateExpression(expr, vars);
+            if (expr != null) return SingleExpressionResult.of(expr, evaluateExpression(expr, vars));
         }
         // Jinja2 reads the source as lines joined by \n, which drops one trailing newline and turns \r\n
         // into \n; Ansible then pads the output to the input's count of trailing newlines.

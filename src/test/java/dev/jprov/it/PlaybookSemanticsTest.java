@@ -129,6 +129,11 @@ class PlaybookSemanticsTest {
                 Arguments.of("unreachable", "run", "site.yaml", List.of(), List.of(ERRORS.get(1), UNRESOLVED)),
                 // the delegating play's vars (ansible_connection: local) apply to a delegate outside the inventory
                 Arguments.of("unreachable", "playvars", "playvars.yaml", List.of(), List.of(ERRORS.get(1))),
+                // until: tested after every attempt, a failed one too; retries N means N retries after the first
+                // attempt; the result's attempts
+                Arguments.of("until", "run", "site.yaml", List.of(), List.of()),
+                // a value that is one {{ expression }}: a bare name keeps its type, anything else is text
+                Arguments.of("singleexpr", "run", "site.yaml", List.of(), List.of()),
                 // file, copy, template, lineinfile, link, loop: a first real run
                 Arguments.of("checkmode", "apply", "site.yaml", List.of(), List.of()),
                 // check_mode: yes on one task of a normal run: reported changed, not written

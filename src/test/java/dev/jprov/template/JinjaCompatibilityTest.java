@@ -91,7 +91,9 @@ class JinjaCompatibilityTest {
                 // macros, set, call blocks, namespaces
                 Arguments.of("{% macro m(a, b='B') %}{{ a }}{{ b }}{% endmacro %}{{ m(1) }}{{ m(2, b=3) }}", "1B23"),
                 Arguments.of("{% set ns = namespace(c=0) %}{% for x in lst %}{% set ns.c = ns.c + 1 %}{% endfor %}{{ ns.c }}", "2"),
-                Arguments.of("{% macro box() %}[{{ caller() }}]{% endmacro %}{% call box() %}in{% endcall %}", "[in]"));
+                Arguments.of("{% macro box() %}[{{ caller() }}]{% endmacro %}{% call box() %}in{% endcall %}", "[in]"),
+                // a number from an expression is text, as in Ansible 2.14 without jinja2_native
+                Arguments.of("{{ 1 + 1 }}", "2"));
     }
 
     @ParameterizedTest
@@ -106,7 +108,6 @@ class JinjaCompatibilityTest {
                 Arguments.of("={{ 9999999999 * 9999999999 }}", "=7766279611452241921"), // Ansible: 99999999980000000001
                 Arguments.of("{{ \"it's\" | quote }}", "'it'\\''s'"), // Ansible: 'it'"'"'s'
                 Arguments.of("{% for i in [1, 2] %}{{ loop.previtem | default('-') }}{% endfor %}", "--"), // Ansible: -1
-                Arguments.of("{{ 1 + 1 }}", 2L), // Ansible 2.14 (not jinja2_native): "2"
                 Arguments.of("{% set _ = lst.append(3) %}{{ lst }}", "t.yaml:1:1: cannot modify a variable's list from a template")); // Ansible: [1, 'a', 3]
     }
 

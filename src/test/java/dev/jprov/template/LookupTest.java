@@ -64,7 +64,8 @@ class LookupTest {
                 Arguments.of("{{ query('file', 'motd') }}", List.of("role motd")),
                 Arguments.of("{{ q('file', 'motd', 'only-here.txt') }}", List.of("role motd", "  from playbook")),
                 Arguments.of("{{ lookup('file', 'motd', wantlist=true) }}", List.of("role motd")),
-                Arguments.of("{{ lookup('file', 'nope', errors='ignore') }}", null),
+                Arguments.of("{{ lookup('file', 'nope', errors='ignore') }}", ""), // None, finalized to ''
+
                 Arguments.of("{{ query('file', 'nope', errors='ignore') }}", List.of()),
                 Arguments.of("{{ lookup('template', 'greeting.j2') }}", "hello web01\nbye\n"),
                 // the #jinja2: header applies to the looked-up file too (Ansible's do_template), and is not output

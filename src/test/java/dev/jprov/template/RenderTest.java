@@ -48,9 +48,9 @@ class RenderTest {
                 Arguments.of("{{ n }}", null),
                 Arguments.of("{{ flag }}", true),
                 Arguments.of("{{ port }}", 8080),
-                Arguments.of("{{ port + 1 }}", 8081L),
+                Arguments.of("{{ port + 1 }}", "8081"), // Ansible 2.14: text, not a number
                 Arguments.of("{{ ratio }}", 0.5),
-                Arguments.of("{{ 7 / 2 }}", 3.5),
+                Arguments.of("{{ 7 / 2 }}", "3.5"),
                 Arguments.of("{{ name }}", "web01"),
                 Arguments.of("{{ range(3) | list }}", List.of(0L, 1L, 2L)),
                 Arguments.of("{{ {'b': 1, 'a': [true, none]} }}", map("b", 1L, "a", Arrays.asList(true, null))),

@@ -76,7 +76,7 @@ class SandboxTest {
         TemplateException e = assertThrows(TemplateException.class,
                 () -> small.render("{{ range(5000) | list | length }}", Map.of(), WHERE));
         assertEquals("site.yaml:1:1: range() of 5000 items is over the limit of 1000", e.getMessage());
-        assertEquals(1000L, small.render("{{ range(1000) | length }}", Map.of(), WHERE));
+        assertEquals("1000", small.render("{{ range(1000) | length }}", Map.of(), WHERE));
     }
 
     @Test

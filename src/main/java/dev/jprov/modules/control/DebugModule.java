@@ -21,6 +21,7 @@ public final class DebugModule implements Module {
 
     @Override
     public Invocation prepare(Args args, ModuleContext context) {
+        boolean msgGiven = args.given("msg"); // msg: null (or a template rendering None) is shown as null, as Ansible's
         Optional<Object> msg = args.value("msg");
         Optional<String> var = args.string("var");
         long verbosity = args.integer("verbosity").orElse(0L);
@@ -35,7 +36,7 @@ public final class DebugModule implements Module {
         if (var.isPresent()) {
             r.put(var.get(), context.expression(var.get()).orElse("VARIABLE IS NOT DEFINED!"));
         } else {
-            r.put("msg", msg.orElse("Hello world!"));
+            r.put("msg", msgGiven ? msg.orElse(null) : "Hello world!");
         }
         // Ansible's debug action sets this: its result is always shown, not only with -v.
         r.put("_ansible_verbose_always", true);
