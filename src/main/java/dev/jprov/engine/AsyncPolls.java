@@ -34,7 +34,7 @@ final class AsyncPolls {
         long left = s.async();
         int checks = 0;
         while (left > 0) {
-            pause(s.poll());
+            timing.pause(Duration.ofSeconds(s.poll()));
             try {
                 last = status(session, call, ++checks);
             } catch (ProbeBatch.ProbeFailure e) {
@@ -85,12 +85,4 @@ final class AsyncPolls {
                 || Boolean.TRUE.equals(status.get("finished"));
     }
 
-    private void pause(long seconds) {
-        try {
-            timing.sleep(Duration.ofSeconds(seconds));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HostStopped();
-        }
-    }
 }

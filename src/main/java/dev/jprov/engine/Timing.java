@@ -13,6 +13,16 @@ interface Timing {
 
     void sleep(Duration pause) throws InterruptedException;
 
+    /** A wait of the host's own (a retry's delay, an async poll): an interrupt stops the host's play. */
+    default void pause(Duration pause) {
+        try {
+            sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HostStopped();
+        }
+    }
+
     /** A number in [0, 1) added to backoffs, so that hosts rebooted together do not poll in step. */
     double jitter();
 

@@ -52,7 +52,7 @@ final class UntilAttempts {
             if (attempt.last() || outcome.status() == Status.SKIPPED || holds.test(outcome.result())) return outcome;
             run.report(new Event.Retrying(host, key, title, total - i));
             target.forgetAll(); // the next attempt must see the host as it is now
-            pause(delay);
+            timing.pause(Duration.ofSeconds(delay));
         }
     }
 
@@ -66,12 +66,4 @@ final class UntilAttempts {
         }
     }
 
-    private void pause(long seconds) {
-        try {
-            timing.sleep(Duration.ofSeconds(seconds));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HostStopped();
-        }
-    }
 }

@@ -148,19 +148,14 @@ final class IniInventoryParser {
         }
         if (tokens.isEmpty()) return;
         String pattern = tokens.get(0);
-        Optional<HostAddress> address = HostAddress.parse(pattern);
-        String names = address.map(HostAddress::host).orElse(pattern);
-        Optional<Integer> port = address.flatMap(HostAddress::port);
-        List<String> hosts;
-        if (HostRange.hasRange(names)) {
-            try {
-                hosts = HostRange.expand(names);
-            } catch (IllegalArgumentException e) {
-                throw error(e.getMessage());
-            }
-        } else {
-            hosts = List.of(names);
+        HostDeclaration declared;
+        try {
+            declared = HostDeclaration.of(pattern);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
         }
+        List<String> hosts = declared.hosts();
+        Optional<Integer> port = declared.port();
         if (PythonText.strip(pattern).endsWith(":") && port.isEmpty()) {
             throw error("Invalid host pattern '" + pattern + "' supplied, ending in ':' is not allowed, this character "
                     + "is reserved to provide a port.");

@@ -137,19 +137,14 @@ final class YamlInventoryParser {
             throw new LoadException(value.location(), "host '" + pattern + "' in group '" + group
                     + "' must have a mapping of variables (or nothing); got " + describe(value));
         }
-        Optional<HostAddress> address = HostAddress.parse(pattern);
-        String names = address.map(HostAddress::host).orElse(pattern);
-        Optional<Integer> port = address.flatMap(HostAddress::port);
-        List<String> hosts;
-        if (HostRange.hasRange(names)) {
-            try {
-                hosts = HostRange.expand(names);
-            } catch (IllegalArgumentException e) {
-                throw new LoadException(entry.keyAt, e.getMessage());
-            }
-        } else {
-            hosts = List.of(names);
+        HostDeclaration declared;
+        try {
+            declared = HostDeclaration.of(pattern);
+        } catch (IllegalArgumentException e) {
+            throw new LoadException(entry.keyAt, e.getMessage());
         }
+        List<String> hosts = declared.hosts();
+        Optional<Integer> port = declared.port();
         for (String host : hosts) {
             inventory.addHost(host, group, port, Optional.of(file), file.toString());
             if (value instanceof YamlNode.Mapping vars) {

@@ -90,29 +90,28 @@ public final class StatModule implements Module {
         return new Probe.Shell(script, List.of(Resource.path(path)));
     }
 
+    /** The fields both stat(1) flavours answer in the same order: times, inode, device, links, blocks. */
+    private static void times(String[] w, Map<String, Object> stat) {
+        stat.put("atime", Double.parseDouble(w[1]));
+        stat.put("ctime", Double.parseDouble(w[2]));
+        stat.put("inode", Long.parseLong(w[3]));
+        stat.put("dev", Long.parseLong(w[4]));
+        stat.put("nlink", Long.parseLong(w[5]));
+        stat.put("blocks", Long.parseLong(w[6]));
+        stat.put("block_size", Long.parseLong(w[7]));
+    }
+
     private static void more(ProbeAnswer a, Map<String, Object> stat) {
         for (String line : a.stdout().split("\n")) {
             String[] w = line.trim().split("\\s+");
             if (w[0].equals("bsd") && w.length >= 12) {
-                stat.put("atime", Double.parseDouble(w[1]));
-                stat.put("ctime", Double.parseDouble(w[2]));
-                stat.put("inode", Long.parseLong(w[3]));
-                stat.put("dev", Long.parseLong(w[4]));
-                stat.put("nlink", Long.parseLong(w[5]));
-                stat.put("blocks", Long.parseLong(w[6]));
-                stat.put("block_size", Long.parseLong(w[7]));
+                times(w, stat);
                 stat.put("device_type", Long.parseLong(w[8]));
                 stat.put("flags", Long.parseLong(w[9]));
                 stat.put("generation", Long.parseLong(w[10]));
                 stat.put("birthtime", Double.parseDouble(w[11]));
             } else if (w[0].equals("gnu") && w.length >= 10) {
-                stat.put("atime", Double.parseDouble(w[1]));
-                stat.put("ctime", Double.parseDouble(w[2]));
-                stat.put("inode", Long.parseLong(w[3]));
-                stat.put("dev", Long.parseLong(w[4]));
-                stat.put("nlink", Long.parseLong(w[5]));
-                stat.put("blocks", Long.parseLong(w[6]));
-                stat.put("block_size", Long.parseLong(w[7]));
+                times(w, stat);
                 long major = Long.parseLong(w[8], 16);
                 long minor = Long.parseLong(w[9], 16);
                 // glibc's makedev, as Python's st_rdev
