@@ -28,7 +28,7 @@ final class HostReport {
 
     /** Reports a task's outcome: its result lines (the runner made them) and its count in the recap. */
     void record(TaskRunner.Outcome outcome) {
-        for (Event.TaskResult e : outcome.events()) run.report(e);
+        run.report(outcome.events());
         if (outcome.status() == Status.IGNORED) {
             run.recap().countIgnored(host.name, Boolean.TRUE.equals(outcome.result().get("changed")));
         } else {

@@ -19,7 +19,19 @@ record RunContext(RunOptions options, Function<String, Optional<Module>> modules
 
     /** Every event reaches every reporter through here, so the secrets are masked once for all output channels. */
     void report(Event event) {
-        Event masked = EventMask.mask(event, secrets::mask);
-        for (Reporter r : reporters) r.on(masked);
+        report(List.of(event));
+    }
+
+    /**
+     * Events that belong together (a task's result lines on one host: its items, then a loop's "...ignoring")
+     * reach the reporters with no other host's event between them, as Ansible prints a host's result.
+     */
+    void report(List<? extends Event> events) {
+        synchronized (reporters) {
+            for (Event event : events) {
+                Event masked = EventMask.mask(event, secrets::mask);
+                for (Reporter r : reporters) r.on(masked);
+            }
+        }
     }
 }
