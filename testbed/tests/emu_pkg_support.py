@@ -3,7 +3,7 @@ testbed/mirror/build-pkg-repo into a temporary mirror and reached over file:// (
 reads file URLs) or over HTTP from a local server, and the repository files a fresh host and the shipped
 roles write (roles/pkg_repository)."""
 import atexit, functools, http.server, os, shutil, subprocess, tempfile, threading
-from emu_a_support import EMU
+from emu_support import EMU
 
 TESTBED = os.path.dirname(EMU)
 # /etc/pkg/FreeBSD.conf of a fresh host, as testbed/emu/init.d/20-pkg writes it (FreeBSD 14.3's repository)

@@ -1,7 +1,7 @@
 """Shared fixture of the rc(8) tests: a fresh FreeBSD 14.3 root (emu_install_rc.sh) under a temporary
 EMU_ROOT, the emulated commands first on PATH, and the stand-in daemons a test started stopped again."""
 import os, shutil, subprocess, tempfile
-from emu_a_support import EmuCase, EMU, BIN
+from emu_support import EmuCase, EMU, BIN
 
 INSTALL = os.path.join(EMU, "lib", "emu_install_rc.sh")
 

@@ -2,7 +2,7 @@
 standard output (decode(): rflag), the framed form writes the named file, the error texts and the option
 conflicts of main_decode(). Run with dash (host) and busybox sh (jail roots)."""
 import os, subprocess, unittest
-from emu_a_support import EmuCase, SHELLS
+from emu_support import EmuCase, SHELLS
 
 
 class B64decodeTest(EmuCase):

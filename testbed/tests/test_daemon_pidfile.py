@@ -2,7 +2,7 @@
 pid file holds the child's pid and is removed when the child exits (supervision is enabled by a pid file,
 restart, output file or syslog)."""
 import os, time, unittest
-from emu_a_support import EmuCase
+from emu_support import EmuCase
 
 
 def wait_for(pred, timeout=10):

@@ -3,7 +3,7 @@ RELNUM from `uname -r` of the running kernel (fetchupgrade_check_params) unless 
 set UNAME_r, the work directory checks, and the texts and exit codes of cmd_fetch, cmd_install
 (install_check_params) and cmd_updatesready."""
 import hashlib, os, re, subprocess, unittest
-from emu_a_support import EmuCase, BIN
+from emu_support import EmuCase, BIN
 
 
 class ReleaseTest(EmuCase):

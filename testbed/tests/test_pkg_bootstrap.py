@@ -2,7 +2,7 @@
 (main(), bootstrap_pkg(), fetch_to_fd()) and usr.sbin/pkg/config.c (repositories by name, later files
 overriding earlier ones key by key)."""
 import os, pty, subprocess, unittest
-from emu_a_support import EmuCase, BIN
+from emu_support import EmuCase, BIN
 from emu_pkg_support import FREEBSD_CONF, configured_host, file_url, fresh_host, repo_conf, serve_mirror
 
 NON_INTERACTIVE = ("The package management tool is not yet installed on your system.\n"

@@ -2,7 +2,7 @@
 pkg's src/: info.c and query.c on an empty database, update.c (pkgcli_update), install.c (exit code of a
 failed catalogue update), main.c (-N, -r, -j attaching to the jail)."""
 import os, unittest
-from emu_a_support import EmuCase
+from emu_support import EmuCase
 from emu_pkg_support import bootstrapped_host, configured_host, fresh_host, with_one_jail
 
 

@@ -1,7 +1,7 @@
 """rcorder(8) as FreeBSD 14.3's sbin/rcorder/rcorder.c: PROVIDE/REQUIRE/BEFORE/KEYWORD lines, -k/-s, the
 sequence sort, and its warnings for missing providers and cycles (warnx(3): "rcorder: " prefix)."""
 import os, unittest
-from emu_a_support import EmuCase
+from emu_support import EmuCase
 
 
 class RcorderTest(EmuCase):

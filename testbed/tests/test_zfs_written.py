@@ -2,7 +2,7 @@
 zfsprops(7) "written"), approximated by the changed files' sizes against the previous snapshot's copy;
 `referenced` when there is no earlier snapshot."""
 import os, unittest
-from emu_a_support import EmuCase
+from emu_support import EmuCase
 
 
 class ZfsWrittenTest(EmuCase):

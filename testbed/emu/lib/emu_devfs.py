@@ -5,7 +5,7 @@
 import fnmatch
 import os
 
-from emu_bcommon import Lock, load_json, rp, save_json, state_path
+from emu_common import Lock, load_json, rp, save_json, state_path
 
 STATE = "kernel/devfs.json"   # kernel state, forgotten at reboot
 

@@ -7,7 +7,7 @@
 import os
 import sys
 
-from emu_bcommon import Lock, Prog, load_json, save_json, state_path
+from emu_common import Lock, Prog, load_json, save_json, state_path
 
 STATE = "kernel/ifconfig.json"
 P = Prog("ifconfig")

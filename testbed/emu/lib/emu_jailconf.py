@@ -6,7 +6,7 @@
 import glob as _glob
 import os
 
-from emu_bcommon import rp
+from emu_common import rp
 
 ATOM = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
            "_!%&()-.:<>?@[]^`|~")

@@ -7,7 +7,7 @@ import os
 import signal
 import time
 
-from emu_bcommon import BIN_DIR, REAL_ROOT, Lock, load_json, rp, save_json, state_path
+from emu_common import BIN_DIR, REAL_ROOT, Lock, load_json, rp, save_json, state_path
 
 STATE = "kernel/jails.json"   # kernel state, forgotten at reboot
 LOGIN_PATH = "/sbin:/bin:/usr/sbin:/usr/bin:/usr/local/sbin:/usr/local/bin:/root/bin"

@@ -4,7 +4,7 @@ import sys
 
 import emu_jailconf as jc
 import emu_jails as J
-from emu_bcommon import Prog, rp
+from emu_common import Prog, rp
 
 P = Prog("jls")
 

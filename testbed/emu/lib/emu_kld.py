@@ -26,7 +26,7 @@
 import errno
 import os
 
-from emu_bcommon import Lock, load_json, save_json, state_path
+from emu_common import Lock, load_json, save_json, state_path
 
 KERNEL_DIR = "kernel"
 KLD_STATE = KERNEL_DIR + "/kld.json"
@@ -270,7 +270,7 @@ def _pf_unloaded():
         os.unlink(state_path(KERNEL_DIR + "/pf.json"))
     except FileNotFoundError:
         pass
-    from emu_bcommon import REAL_ROOT
+    from emu_common import REAL_ROOT
     if REAL_ROOT and os.environ.get("EMU_PF_ENFORCE") != "0":
         import emu_pf
         emu_pf.nft_clear()

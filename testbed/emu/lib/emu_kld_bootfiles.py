@@ -14,7 +14,7 @@
 import os
 import sys
 
-from emu_bcommon import rp
+from emu_common import rp
 
 DEFAULTS_LOADER_CONF = """\
 # This is loader.conf - a file full of useful variables that you can

@@ -9,7 +9,7 @@ import getopt
 import sys
 
 import emu_kld
-from emu_bcommon import Lock, Prog
+from emu_common import Lock, Prog
 
 POINTER_WIDTH = 18  # sizeof(void *) * 2 + 2 on amd64
 

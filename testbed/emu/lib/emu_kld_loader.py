@@ -25,7 +25,7 @@ import re
 import time
 
 import emu_kld
-from emu_bcommon import Lock, rp, save_json, state_path
+from emu_common import Lock, rp, save_json, state_path
 
 # stand/defaults/loader.conf's lists of files (emu_kld_bootfiles.py installs
 # the trimmed file itself on hosts; these apply when it is missing).

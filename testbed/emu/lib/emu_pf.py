@@ -208,7 +208,7 @@ class Parser:
             elif w == "file":
                 f = t.next()
                 try:
-                    from emu_bcommon import rp
+                    from emu_common import rp
                     with open(rp(f.strip('"'))) as fh:
                         for line in fh:
                             line = _strip_comment(line).strip()

@@ -7,7 +7,7 @@ import os
 import sys
 
 import emu_jails as J
-from emu_bcommon import Lock, Prog, load_json, save_json, state_path
+from emu_common import Lock, Prog, load_json, save_json, state_path
 
 P = Prog("rctl")
 STATE = "kernel/rctl.json"

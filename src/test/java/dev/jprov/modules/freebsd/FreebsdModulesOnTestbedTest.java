@@ -29,7 +29,7 @@ import dev.jprov.testbed.TestbedExtension;
 import dev.jprov.testbed.TestbedHost;
 
 /**
- * The part B FreeBSD modules against a running simulated FreeBSD host: apply, apply again (no change), check mode
+ * The FreeBSD modules (base bootstrap, jail, devfs, rctl, pf) against a running simulated FreeBSD host: apply, apply again (no change), check mode
  * (plan only: the host stays as it was) and bad input (nothing changes). Runs on a container host of the testbed.
  */
 @IntegrationTest("a testbed container host (podman)")

@@ -6,7 +6,7 @@ import dev.jprov.modules.registry.ModuleRegistry;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Tasks reach part A's modules by short name, by community.general's FQCN and by jprov.freebsd's. */
+/** Tasks reach the FreeBSD modules by short name, by community.general's FQCN and by jprov.freebsd's. */
 class RegisteredNamesTest {
     @ParameterizedTest
     @CsvSource({"zfs,ZfsModule", "community.general.zfs,ZfsModule", "jprov.freebsd.zfs,ZfsModule",

@@ -1,9 +1,9 @@
-"""Tests of the emulated FreeBSD commands of part B (jail, jls, jexec, ifconfig,
+"""Tests of the emulated FreeBSD commands of jails and networking (jail, jls, jexec, ifconfig,
 devfs, pfctl, rctl): the real command files run with EMU_ROOT set to a
 temporary directory.  Expected texts come from FreeBSD's sources and manual
 pages (jail.conf(5), jls.c, devfs.rules, rctl(8), pf.conf(5)) and the seeds.
 
-Run: python3 -m unittest discover -s testbed/tests -p 'test_b_*.py'
+Run: python3 -m unittest discover -s testbed/tests -p 'test_jail_commands.py'
 """
 import os
 import shutil
@@ -135,7 +135,7 @@ def copy_libs(binary, root):
 
 class EmuCase(unittest.TestCase):
     def setUp(self):
-        self.root = tempfile.mkdtemp(prefix="emu-b-")
+        self.root = tempfile.mkdtemp(prefix="emu-jail-")
         for d in ("etc", "root", "var/log/jails", "var/vmail"):
             os.makedirs(os.path.join(self.root, d), exist_ok=True)
         self.env = dict(os.environ, EMU_ROOT=self.root, PATH=BIN + ":" + os.environ.get("PATH", ""))
@@ -253,13 +253,13 @@ class JailConfTest(unittest.TestCase):
             os.makedirs(os.path.join(d, "etc/jail.conf.d"))
             with open(os.path.join(d, "etc/jail.conf.d/w.conf"), "w") as f:
                 f.write('w { path = /jails/w; }\n')
-            import emu_bcommon
-            saved = (emu_bcommon.ROOT, emu_bcommon.REAL_ROOT)
-            emu_bcommon.ROOT, emu_bcommon.REAL_ROOT = d, False
+            import emu_common
+            saved = (emu_common.ROOT, emu_common.REAL_ROOT)
+            emu_common.ROOT, emu_common.REAL_ROOT = d, False
             try:
                 js = self.load('.include "/etc/jail.conf.d/*.conf";\n')
             finally:
-                emu_bcommon.ROOT, emu_bcommon.REAL_ROOT = saved
+                emu_common.ROOT, emu_common.REAL_ROOT = saved
         self.assertEqual(js["w"].string("path"), "/jails/w")
 
     def test_errors(self):
@@ -454,7 +454,7 @@ class PfEnforcementTest(unittest.TestCase):
     """A loaded and enabled ruleset really filters inbound TCP (throwaway netns)."""
 
     def test_block_port_really_blocks(self):
-        ns = "emu-b-pf-%d" % os.getpid()
+        ns = "emu-jail-pf-%d" % os.getpid()
         if subprocess.run(["ip", "netns", "add", ns], capture_output=True).returncode != 0:
             self.skipTest("cannot create a network namespace here")
         try:

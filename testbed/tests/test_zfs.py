@@ -1,5 +1,5 @@
 import os, unittest
-from emu_a_support import EmuCase
+from emu_support import EmuCase
 
 
 class ZfsTest(EmuCase):

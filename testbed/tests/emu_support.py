@@ -1,4 +1,4 @@
-"""Shared fixture of emu-a's command tests: runs the real command files of
+"""Shared fixture of the emulated commands' tests: runs the real command files of
 testbed/emu/bin with EMU_ROOT set to a fresh temporary directory."""
 import os, shutil, subprocess, tempfile, unittest
 
@@ -9,7 +9,7 @@ SHELLS = [s for s in ("dash", "busybox") if shutil.which(s)]
 
 class EmuCase(unittest.TestCase):
     def setUp(self):
-        self.root = tempfile.mkdtemp(prefix="emu-a-")
+        self.root = tempfile.mkdtemp(prefix="emu-sys-")
         self.addCleanup(shutil.rmtree, self.root, True)
         self.env = dict(os.environ, EMU_ROOT=self.root, PATH=BIN + ":" + os.environ.get("PATH", "/usr/bin:/bin"))
 

@@ -1,5 +1,5 @@
 import hashlib, os, unittest
-from emu_a_support import EmuCase, SHELLS
+from emu_support import EmuCase, SHELLS
 
 
 class StatTest(EmuCase):

@@ -1,5 +1,5 @@
 import os, subprocess, unittest
-from emu_a_support import EmuCase, EMU, SHELLS
+from emu_support import EmuCase, EMU, SHELLS
 from emu_pkg_support import bootstrapped_host, configured_host, with_one_jail
 
 

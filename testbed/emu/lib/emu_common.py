@@ -1,4 +1,4 @@
-# Shared plumbing of the emulated FreeBSD commands of part B (jail, jls, jexec,
+# Shared plumbing of the emulated FreeBSD commands of jails and networking (jail, jls, jexec,
 # ifconfig, devfs, pfctl, rctl): the state root, JSON state files written
 # atomically under a lock, and err(3)-style messages.
 # Every absolute FreeBSD path goes through rp() so tests can point EMU_ROOT at a

@@ -1,6 +1,6 @@
 import os, shutil, subprocess, threading, time, unittest
 from http.server import HTTPServer, SimpleHTTPRequestHandler
-from emu_a_support import EmuCase, BIN, SHELLS
+from emu_support import EmuCase, BIN, SHELLS
 
 
 class IdentityTest(EmuCase):
