@@ -2,6 +2,7 @@ package dev.jprov.engine;
 
 import dev.jprov.engine.script.ProbeBatch;
 import dev.jprov.modules.ArgsException;
+import dev.jprov.modules.BypassesHostLoop;
 import dev.jprov.playbook.Block;
 import dev.jprov.playbook.Flag;
 import dev.jprov.playbook.IncludeRole;
@@ -222,7 +223,8 @@ final class HostPlay {
         int key = handler ? shared.keyOf(task, handlers.round()) : shared.keyOf(task);
         Map<String, Object> taskVars = vars.forTask(task.role(), task.keywords().vars(), includeVars);
         String title = task.displayName();
-        boolean once = runner.isTrue(task.keywords().runOnce(), taskVars, false, task.location());
+        boolean once = runner.isTrue(task.keywords().runOnce(), taskVars, false, task.location())
+                || run.modules().apply(task.action().module()).filter(m -> m instanceof BypassesHostLoop).isPresent();
         if (waitRule.mustSettle(task, handler, once, f -> holdsOrUnknown(f, taskVars)).isEmpty()
                 && !readsControllerWrites(task, taskVars)) {
             waiting.plan(session, task, taskVars, key, title);

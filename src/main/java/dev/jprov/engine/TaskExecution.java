@@ -5,12 +5,17 @@ import dev.jprov.facts.Facts;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
 import dev.jprov.modules.ArgsException;
+import dev.jprov.modules.ControllerPause;
 import dev.jprov.modules.Planned;
 import dev.jprov.modules.StepResult;
 import dev.jprov.plan.Change;
 import dev.jprov.facts.Resource;
 import dev.jprov.plan.Step;
 import dev.jprov.transport.TransportException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,12 +38,14 @@ final class TaskExecution {
     final List<int[]> stepRanges = new ArrayList<>();
     private final int task;
     private final AsyncPolls polls;
+    private final Timing timing;
     private final List<PendingChanges.Ticket> tickets = new ArrayList<>();
 
     TaskExecution(HostSession session, Supplier<List<Probe>> lookahead, boolean check, boolean readOnly,
-                  AsyncPolls polls) {
+                  AsyncPolls polls, Timing timing) {
         this.session = session;
         this.polls = polls;
+        this.timing = timing;
         this.lookahead = lookahead;
         this.check = check;
         this.readOnly = readOnly;
@@ -49,7 +56,9 @@ final class TaskExecution {
         for (int i = 0; i < calls.size(); i++) {
             PreparedCall c = calls.get(i);
             Planned p = null;
-            if (c.invocation() != null) {
+            if (c.invocation() instanceof ControllerPause pause) {
+                p = waitOnController(pause);
+            } else if (c.invocation() != null) {
                 List<Probe> probes = c.invocation().probes();
                 // The first call also brings the other items' probes and the lookahead into the round.
                 Supplier<List<Probe>> ahead = i == 0 ? () -> allProbes(calls) : List::of;
@@ -81,6 +90,17 @@ final class TaskExecution {
             }
             stepRanges.add(new int[] {from, steps.size()});
         }
+    }
+
+    /** pause: the changes queued before it are made, then the controller waits (in check mode too, as Ansible). */
+    private Planned waitOnController(ControllerPause pause) throws TransportException {
+        session.flush();
+        Instant start = timing.now();
+        timing.pause(pause.length());
+        Instant stop = timing.now();
+        ZoneId zone = ZoneId.systemDefault();
+        return pause.paused(LocalDateTime.ofInstant(start, zone), LocalDateTime.ofInstant(stop, zone),
+                Duration.between(start, stop));
     }
 
     /** Runs a read-only command as a probe of its own (never answered from an earlier one: it reads anything). */

@@ -54,7 +54,8 @@ final class TaskRunner {
     }
 
     private final RunContext run;
-    private final AsyncPolls polls = new AsyncPolls(Timing.SYSTEM);
+    private final Timing timing = Timing.SYSTEM;
+    private final AsyncPolls polls = new AsyncPolls(timing);
 
     TaskRunner(RunContext run) {
         this.run = run;
@@ -232,7 +233,7 @@ final class TaskRunner {
         Planning planning = new Planning(task, calls, vars, taskKey, host, handler, check,
                 isTrue(task.keywords().noLog(), vars, false, task.location()));
         if (calls.size() == 1 && calls.get(0).skipped() && !calls.get(0).hasItem()) return planning;
-        planning.exec = new TaskExecution(session, lookahead, check, planning.readOnly, polls);
+        planning.exec = new TaskExecution(session, lookahead, check, planning.readOnly, polls, timing);
         planning.exec.plan(calls);
         return planning;
     }

@@ -53,7 +53,11 @@ public final class ModuleRegistry {
                 new dev.jprov.modules.freebsd.DevfsRulesetModule(),
                 new dev.jprov.modules.freebsd.RctlModule(),
                 new dev.jprov.modules.freebsd.PfModule(),
-                new dev.jprov.modules.freebsd.FreebsdBaseModule());
+                new dev.jprov.modules.freebsd.FreebsdBaseModule(),
+                new dev.jprov.modules.system.CronModule(),
+                new dev.jprov.modules.system.CronvarModule(),
+                new dev.jprov.modules.system.TimezoneModule(),
+                new dev.jprov.modules.control.PauseModule());
     }
 
     public static ModuleRegistry builtin() {
