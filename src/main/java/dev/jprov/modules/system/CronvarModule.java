@@ -95,8 +95,8 @@ public final class CronvarModule implements Module {
                 steps.addAll(source.install(after));
                 cronFile.ifPresent(f -> result.put("cron_file", f));
                 Action action = !present ? Action.DELETE : old.isEmpty() ? Action.CREATE : Action.UPDATE;
-                Change c = new Change(action, source.header() + ": " + name,
-                        new Diff(source.header(), read.text(), source.header(), after), steps,
+                // cronvar returns no diff, so Ansible's -D shows none
+                Change c = new Change(action, source.header() + ": " + name, Diff.NONE, steps,
                         List.of(source.resource()));
                 return Planned.of(List.of(c), result);
             } catch (CronVarLine.Unparsable e) {

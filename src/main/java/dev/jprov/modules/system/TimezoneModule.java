@@ -37,6 +37,8 @@ public final class TimezoneModule implements Module {
     static final String LOCALTIME = "/etc/localtime";
     static final String DB = "/var/db/zoneinfo";
     static final String WALL_CMOS_CLOCK = "/etc/wall_cmos_clock";
+    /** The characters of tzdata's names (Etc/GMT+5, America/Port-au-Prince): nothing a diff or sh must quote. */
+    private static final java.util.regex.Pattern ZONE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_+-]+(/[A-Za-z0-9_+.-]+)*");
 
     @Override
     public List<String> names() {
@@ -56,7 +58,7 @@ public final class TimezoneModule implements Module {
         });
         if (hwclock.isEmpty() && name.isEmpty()) throw new ArgsException("one of the following is required: hwclock, name");
         name.ifPresent(n -> {
-            if (n.isEmpty() || n.startsWith("/") || List.of(n.split("/", -1)).contains("..") || n.contains("\n")) {
+            if (!ZONE_NAME.matcher(n).matches() || List.of(n.split("/", -1)).contains("..")) {
                 throw new ArgsException(n + " is not a recognized timezone");
             }
         });
@@ -110,16 +112,12 @@ public final class TimezoneModule implements Module {
             }
             List<Step> steps = new ArrayList<>();
             List<Resource> writes = new ArrayList<>();
-            StringBuilder was = new StringBuilder();
-            StringBuilder will = new StringBuilder();
             if (hwclock.isPresent() && !hwclock.get().equals(before.get("hwclock"))) {
                 steps.add(Step.Exec.of(hwclock.get().equals("local")
                         ? ShellScript.create().line(": > {} && chmod 0444 {}", WALL_CMOS_CLOCK, WALL_CMOS_CLOCK)
                         : ShellScript.create().cmd(Cmd.of("rm", "-f", WALL_CMOS_CLOCK)),
                         hwclock.get().equals("local") ? "create " + WALL_CMOS_CLOCK : "rm -f " + WALL_CMOS_CLOCK));
                 writes.add(Resource.path(WALL_CMOS_CLOCK));
-                was.append("hwclock: ").append(before.get("hwclock")).append('\n');
-                will.append("hwclock: ").append(hwclock.get()).append('\n');
             }
             if (name.isPresent() && !name.get().equals(before.get("name"))) {
                 String zone = ZONEINFO + name.get();
@@ -130,12 +128,19 @@ public final class TimezoneModule implements Module {
                         "ln -s " + zone + " " + LOCALTIME + "; echo " + name.get() + " > " + DB));
                 writes.add(Resource.path(LOCALTIME));
                 writes.add(Resource.path(DB));
-                was.append("name: ").append(before.get("name")).append('\n');
-                will.append("name: ").append(name.get()).append('\n');
             }
-            Change c = new Change(Action.UPDATE, LOCALTIME, Diff.of("timezone", was.toString(), will.toString()),
-                    steps, writes);
+            Change c = new Change(Action.UPDATE, LOCALTIME, new Diff("", json(before), "", json(after)), steps, writes);
             return Planned.of(List.of(c), result);
+        }
+
+        /**
+         * The diff as Ansible's callback shows a dict (json.dumps, sorted keys, indent 4) under "before"/"after".
+         * The values are zone names and local/UTC, which need no JSON escapes.
+         */
+        private static String json(Map<String, Object> values) {
+            List<String> lines = new java.util.TreeMap<>(values).entrySet().stream()
+                    .map(e -> "    \"" + e.getKey() + "\": \"" + e.getValue() + "\"").toList();
+            return "{\n" + String.join(",\n", lines) + "\n}\n";
         }
 
         /** The zone now: the link's target, tzsetup's record when the copy matches it, UTC when there is none. */

@@ -74,4 +74,48 @@ class CronAgainstAnsibleTest {
         }
         assertEquals(Files.readString(DIR.resolve("recorded-cron-file.txt")), text);
     }
+
+    /** The tasks of record-user-crontabs.yml on root's and daemon's crontabs (the failing insertbefore left out). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void usersCrontabsAreAnsibles() throws Exception {
+        CronModule cron = new CronModule();
+        List<Task> tasks = List.of(
+                new Task("root", cron, args("name", "backup", "minute", "30", "hour", "3", "job",
+                        "/usr/local/bin/backup.sh", "user", "root")),
+                new Task("root", cron, args("name", "SHELL", "env", true, "job", "/bin/sh", "user", "root")),
+                new Task("root", new CronvarModule(), args("name", "MAILTO", "value", "ops@example.org", "user", "root")),
+                new Task("daemon", cron, args("name", "fetch", "minute", "*/5", "job", "/usr/local/bin/fetch -q",
+                        "user", "daemon")),
+                new Task("daemon", cron, args("name", "at boot", "special_time", "reboot", "job", "/usr/local/bin/start",
+                        "user", "daemon", "disabled", true)),
+                new Task("daemon", cron, args("name", "PATH", "env", true, "job", "/sbin:/bin", "user", "daemon")),
+                new Task("daemon", cron, args("name", "fetch", "state", "absent", "user", "daemon")),
+                new Task("root", cron, args("name", "backup", "minute", "30", "hour", "3", "job",
+                        "/usr/local/bin/backup.sh", "user", "root")));
+        Map<String, String> tabs = new LinkedHashMap<>(Map.of("root", "", "daemon", ""));
+        int changed = 0;
+        for (Task t : tasks) {
+            CannedAnswers host = new CannedAnswers().shell("crontab", 0, tabs.get(t.register()), "");
+            Planned p = host.plan(t.module().prepare(new dev.jprov.modules.Args(t.module().names().getFirst(), t.args()),
+                    dev.jprov.modules.TestModuleContext.simple(DIR).withDiff()));
+            if (!p.changesHost()) continue;
+            changed++;
+            Object diff = p.result().get("diff");
+            // cronvar gives no diff: its text is in the step that installs it
+            String after = diff instanceof Map<?, ?> d ? (String) d.get("after") : cronvarText(p);
+            tabs.put(t.register(), after);
+        }
+        assertEquals(7, changed); // the recap's changed=7
+        assertEquals(Files.readString(DIR.resolve("recorded-crontab-root.txt")), tabs.get("root"));
+        assertEquals(Files.readString(DIR.resolve("recorded-crontab-daemon.txt")), tabs.get("daemon"));
+    }
+
+    /** The text a user crontab install writes to its temp file (printf '%s' 'TEXT' > "$jp_tab"). */
+    private static String cronvarText(Planned p) {
+        String script = ((Step.Exec) p.changes().get(0).steps().get(0)).script();
+        String quoted = script.substring(script.indexOf("printf '%s' ") + "printf '%s' ".length(),
+                script.indexOf(" > \"$jp_tab\""));
+        return dev.jprov.pyformat.Shlex.split(quoted).getFirst();
+    }
 }

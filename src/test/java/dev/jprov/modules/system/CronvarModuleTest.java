@@ -7,6 +7,7 @@ import dev.jprov.modules.CannedAnswers;
 import dev.jprov.modules.Planned;
 import dev.jprov.modules.Plans;
 import dev.jprov.plan.Action;
+import dev.jprov.plan.Step;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,11 +47,24 @@ class CronvarModuleTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void plans(String what, Map<String, Object> args, Action action, String after) {
-        CannedAnswers host = new CannedAnswers().shell("crontab -l", 0, TAB, "");
-        Planned p = CannedAnswers.plan(new CronvarModule(), args, host);
+        Map<String, Object> inFile = new java.util.LinkedHashMap<>(args);
+        inFile.put("cron_file", "vars");
+        Planned p = CannedAnswers.plan(new CronvarModule(), inFile, new CannedAnswers().file("/etc/cron.d/vars", TAB));
         assertEquals(Planned.Outcome.OK, p.outcome(), () -> p.result().toString());
         assertEquals(action, Plans.action(p));
-        if (action != Action.NONE) assertEquals(after, Plans.after(p));
+        if (action != Action.NONE) {
+            Step.WriteFile w = (Step.WriteFile) p.changes().get(0).steps().get(0);
+            assertEquals(after, new String(w.content(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aUsersCrontabGoesThroughCrontabAndShowsNoDiffAsAnsible() {
+        Planned p = CannedAnswers.plan(new CronvarModule(), args("name", "MAILTO", "value", "x", "user", "www"),
+                new CannedAnswers().shell("crontab -u www -l", 0, TAB, ""));
+        assertEquals(Action.UPDATE, Plans.action(p));
+        assertEquals("", Plans.after(p));
+        assertEquals(true, Plans.steps(p).contains("crontab -u www FILE"), Plans.steps(p));
     }
 
     @Test

@@ -70,4 +70,13 @@ class TimezoneModuleTest {
                 new ProbeAnswer(0, "lt=absent\nbroken=yes\n", ""));
         assertEquals(List.of("Could not read /etc/localtime. Assuming UTC."), p.result().get("warnings"));
     }
+
+    @org.junit.jupiter.api.Test
+    void theDiffIsAnsiblesDictDiff() {
+        Planned p = CannedAnswers.plan(new TimezoneModule(), args("name", "Europe/Berlin", "hwclock", "local"),
+                CannedAnswers.ok(FRESH + "valid=yes\n"));
+        assertEquals("{\n    \"hwclock\": \"UTC\",\n    \"name\": \"UTC\"\n}\n", Plans.before(p));
+        assertEquals("{\n    \"hwclock\": \"local\",\n    \"name\": \"Europe/Berlin\"\n}\n", Plans.after(p));
+        assertEquals("", p.changes().get(0).diff().beforeHeader()); // the callback's "--- before"
+    }
 }
