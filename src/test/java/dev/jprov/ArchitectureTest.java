@@ -45,7 +45,7 @@ class ArchitectureTest {
             entry("modules.commands", Set.of("modules", "facts", "plan", "pyformat")),
             entry("modules.control", Set.of("modules", "facts", "plan")),
             entry("modules.files", Set.of("modules", "facts", "plan", "pyformat", "pyregex")),
-            entry("modules.system", Set.of("modules", "facts", "plan")),
+            entry("modules.system", Set.of("modules", "facts", "plan", "pyformat")),
             entry("modules.freebsd", Set.of("modules", "facts", "plan", "pyformat")),
             entry("modules", Set.of("facts", "plan")),
             entry("report", Set.of("plan", "pyformat")),

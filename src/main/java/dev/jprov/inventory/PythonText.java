@@ -1,6 +1,5 @@
 package dev.jprov.inventory;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,21 +12,7 @@ final class PythonText {
 
     /** str.splitlines(): no trailing empty line, "\r\n" is one break. */
     static List<String> splitlines(String text) {
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (isLineBreak(c)) {
-                lines.add(text.substring(start, i));
-                i += c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n' ? 2 : 1;
-                start = i;
-            } else {
-                i++;
-            }
-        }
-        if (start < text.length()) lines.add(text.substring(start));
-        return lines;
+        return dev.jprov.pyformat.PythonLines.splitlines(text);
     }
 
     /** str.strip() with no argument: Python's whitespace (str.isspace) at both ends. */
@@ -37,13 +22,6 @@ final class PythonText {
         while (b < e && isSpace(s.charAt(b))) b++;
         while (e > b && isSpace(s.charAt(e - 1))) e--;
         return s.substring(b, e);
-    }
-
-    private static boolean isLineBreak(char c) {
-        return switch (c) {
-            case '\n', '\r', '\u000B', '\f', '\u001C', '\u001D', '\u001E', '\u0085', '\u2028', '\u2029' -> true;
-            default -> false;
-        };
     }
 
     private static boolean isSpace(char c) {

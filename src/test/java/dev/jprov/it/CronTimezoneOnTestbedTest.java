@@ -52,15 +52,7 @@ class CronTimezoneOnTestbedTest {
         String mirror = testbed.mirrorUrl();
         Path hostInventory = testbed.inventory(List.of(host));
         Path jails = JailInventory.write(dir, "web1", "cronhost1");
-        Path build = Files.writeString(dir.resolve("build.yaml"), """
-                - hosts: cronhost1
-                  gather_facts: false
-                  tasks:
-                    - zfs: {name: zroot/jails, state: present, extra_zfs_properties: {mountpoint: /jails}}
-                    - zfs: {name: zroot/jails/web1, state: present}
-                    - freebsd_base: {mirror: "%s/releases", release: 14.3-RELEASE, dest: /jails/web1}
-                    - jail: {name: web1, state: started, params: {path: /jails/web1, host.hostname: web1, persist: true}}
-                """.formatted(mirror));
+        Path build = Files.writeString(dir.resolve("build.yaml"), JailInventory.buildPlay("cronhost1", "web1", mirror));
         Jprov.Run built = Jprov.run("apply", "-i", hostInventory.toString(), "-i", jails.toString(), build.toString());
         assertEquals(0, built.exitCode(), built.toString());
         // a fresh install: tzsetup's UTC, no crontabs

@@ -23,4 +23,17 @@ final class JailInventory {
                           jail_host: %s
                 """.formatted(jail, jailHost));
     }
+
+    /** The play that makes jail JAIL on JAILHOST from the testbed mirror's 14.3-RELEASE and starts it. */
+    static String buildPlay(String jailHost, String jail, String mirror) {
+        return """
+                - hosts: %1$s
+                  gather_facts: false
+                  tasks:
+                    - zfs: {name: zroot/jails, state: present, extra_zfs_properties: {mountpoint: /jails}}
+                    - zfs: {name: zroot/jails/%2$s, state: present}
+                    - freebsd_base: {mirror: "%3$s/releases", release: 14.3-RELEASE, dest: /jails/%2$s}
+                    - jail: {name: %2$s, state: started, params: {path: /jails/%2$s, host.hostname: %2$s, persist: true}}
+                """.formatted(jailHost, jail, mirror);
+    }
 }

@@ -136,14 +136,7 @@ class RebootTest {
             String mirror = Files.readString(dir.resolve("mirror.url")).strip();
             Path jails = JailInventory.write(dir, "web1", "rb1");
             Path playbook = dir.resolve("jail.yaml");
-            Files.writeString(playbook, """
-                    - hosts: rb1
-                      gather_facts: false
-                      tasks:
-                        - zfs: {name: zroot/jails, state: present, extra_zfs_properties: {mountpoint: /jails}}
-                        - zfs: {name: zroot/jails/web1, state: present}
-                        - freebsd_base: {mirror: "%s/releases", release: 14.3-RELEASE, dest: /jails/web1}
-                        - jail: {name: web1, state: started, params: {path: /jails/web1, host.hostname: web1, persist: true}}
+            Files.writeString(playbook, JailInventory.buildPlay("rb1", "web1", mirror) + """
                     - hosts: web1
                       gather_facts: false
                       tasks:
@@ -163,7 +156,7 @@ class RebootTest {
                           register: late
                         - copy: {dest: /root/after-reboot, content: "written through jexec on the new connection\\n"}
                         - assert: {that: [late.stat.exists]}
-                    """.formatted(mirror));
+                    """);
             Jprov.Run run = apply(playbook, "-i", jails.toString());
             assertEquals(0, run.exitCode(), run.toString());
             assertEquals("written through jexec on the new connection\n",

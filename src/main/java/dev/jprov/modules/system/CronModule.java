@@ -1,7 +1,5 @@
 package dev.jprov.modules.system;
 
-import dev.jprov.facts.Facts;
-import dev.jprov.facts.Probe;
 import dev.jprov.modules.Args;
 import dev.jprov.modules.ArgsException;
 import dev.jprov.modules.Invocation;
@@ -85,17 +83,9 @@ public final class CronModule implements Module {
     }
 
     record CronCall(Request r, CrontabSource source, boolean diffMode, Optional<String> backupFile)
-            implements Invocation {
+            implements CrontabCall {
         @Override
-        public List<Probe> probes() {
-            return List.of(source.probe());
-        }
-
-        @Override
-        public Planned plan(Facts facts) {
-            CrontabSource.Read read = source.read(facts);
-            if (read.error().isPresent()) return Planned.failed(read.error().get(), Map.of());
-            String existing = read.text();
+        public Planned plan(String existing) {
             CronTabLines tab = new CronTabLines(existing);
             List<String> warnings = new ArrayList<>();
             r.cronFile().ifPresent(f -> {

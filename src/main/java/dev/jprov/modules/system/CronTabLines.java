@@ -1,5 +1,6 @@
 package dev.jprov.modules.system;
 
+import dev.jprov.pyformat.PythonLines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,7 @@ final class CronTabLines {
     private final List<String> lines;
 
     CronTabLines(String text) {
-        this.lines = new ArrayList<>(PythonLines.split(text));
+        this.lines = new ArrayList<>(PythonLines.splitlines(text));
     }
 
     boolean isEmpty() {

@@ -1,7 +1,5 @@
 package dev.jprov.modules.system;
 
-import dev.jprov.facts.Facts;
-import dev.jprov.facts.Probe;
 import dev.jprov.modules.Args;
 import dev.jprov.modules.ArgsException;
 import dev.jprov.modules.Invocation;
@@ -12,6 +10,7 @@ import dev.jprov.plan.Action;
 import dev.jprov.plan.Change;
 import dev.jprov.plan.Diff;
 import dev.jprov.plan.Step;
+import dev.jprov.pyformat.PythonLines;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,17 +52,10 @@ public final class CronvarModule implements Module {
 
     record CronvarCall(String name, Optional<String> value, boolean present, Optional<String> insertAfter,
                        Optional<String> insertBefore, CrontabSource source, Optional<String> cronFile,
-                       Optional<String> backupFile) implements Invocation {
+                       Optional<String> backupFile) implements CrontabCall {
         @Override
-        public List<Probe> probes() {
-            return List.of(source.probe());
-        }
-
-        @Override
-        public Planned plan(Facts facts) {
-            CrontabSource.Read read = source.read(facts);
-            if (read.error().isPresent()) return Planned.failed(read.error().get(), Map.of());
-            List<String> lines = new ArrayList<>(PythonLines.split(read.text()));
+        public Planned plan(String existing) {
+            List<String> lines = new ArrayList<>(PythonLines.splitlines(existing));
             try {
                 Optional<String> old = find(lines);
                 boolean changed = false;
@@ -89,7 +81,7 @@ public final class CronvarModule implements Module {
                 String after = render(lines);
                 List<Step> steps = new ArrayList<>();
                 backupFile.ifPresent(b -> {
-                    steps.add(source.backup(render(PythonLines.split(read.text())), b));
+                    steps.add(source.backup(render(PythonLines.splitlines(existing)), b));
                     result.put("backup_file", b);
                 });
                 steps.addAll(source.install(after));
