@@ -28,7 +28,7 @@ public final class PauseModule implements BypassesHostLoop {
 
     @Override
     public List<String> names() {
-        return List.of("pause", "ansible.builtin.pause", "ansible.legacy.pause");
+        return List.of("pause", "ansible.builtin.pause");
     }
 
     @Override

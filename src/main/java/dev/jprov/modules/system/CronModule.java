@@ -95,44 +95,20 @@ public final class CronModule implements Module {
                             + "and lower-case letters, digits, underscores, and hyphens");
                 }
             });
-            boolean changed = false;
+            boolean changed;
             if (r.env()) {
-                String decl = r.name() + "=\"" + r.job().orElse("") + "\"";
-                Optional<Integer> old = tab.findEnv(r.name());
-                if (r.present()) {
-                    if (old.isEmpty()) {
-                        if (!tab.addEnv(decl, r.insertAfter(), r.insertBefore())) {
-                            return Planned.failed("Variable named '" + r.insertAfter().orElseGet(r.insertBefore()::get)
-                                    + "' not found.", Map.of());
-                        }
-                        changed = true;
-                    } else if (!tab.line(old.get()).equals(decl)) {
-                        tab.updateEnv(r.name(), Optional.of(decl));
-                        changed = true;
-                    }
-                } else if (old.isPresent()) {
-                    tab.updateEnv(r.name(), Optional.empty());
-                    changed = true;
+                Optional<String> missing = r.insertAfter().or(r::insertBefore);
+                try {
+                    changed = editVariable(tab);
+                } catch (IllegalStateException notFound) {
+                    return Planned.failed("Variable named '" + missing.orElse("") + "' not found.", Map.of());
                 }
             } else if (r.present()) {
-                String stripped = r.job().get().replaceAll("^[\r\n]+|[\r\n]+$", "");
-                if (stripped.indexOf('\r') >= 0 || stripped.indexOf('\n') >= 0) {
-                    warnings.add("Job should not contain line breaks");
-                }
-                String job = jobLine(stripped);
-                List<Object> old = tab.findJob(r.name(), Optional.of(job));
-                if (old.isEmpty()) {
-                    tab.addJob(r.name(), job);
-                    changed = true;
-                }
-                if (!old.isEmpty() && !old.get(1).equals(job) || old.size() > 2) {
-                    tab.updateJob(r.name(), Optional.of(job));
-                    changed = true;
-                }
-            } else if (!tab.findJob(r.name(), Optional.empty()).isEmpty()) {
-                tab.updateJob(r.name(), Optional.empty());
-                changed = true;
-                if (source instanceof CrontabSource.CronFile file && tab.isEmpty()) {
+                changed = editJob(tab, warnings);
+            } else {
+                changed = !tab.findJob(r.name(), Optional.empty()).isEmpty();
+                if (changed) tab.updateJob(r.name(), Optional.empty());
+                if (changed && source instanceof CrontabSource.CronFile file && tab.isEmpty()) {
                     return removeFile(file, existing);
                 }
             }
@@ -148,7 +124,45 @@ public final class CronModule implements Module {
                 r.cronFile().ifPresent(f -> result.put("cron_file", f));
                 return Planned.of(List.of(Change.none(source.header())), result);
             }
-            String after = tab.render();
+            return rewrite(existing, tab.render(), result);
+        }
+
+        /** env=yes: NAME="job" added, replaced or removed; throws IllegalStateException when insertafter/before names nothing. */
+        private boolean editVariable(CronTabLines tab) {
+            String decl = r.name() + "=\"" + r.job().orElse("") + "\"";
+            Optional<Integer> old = tab.findEnv(r.name());
+            if (!r.present()) {
+                old.ifPresent(o -> tab.updateEnv(r.name(), Optional.empty()));
+                return old.isPresent();
+            }
+            if (old.isEmpty()) {
+                if (!tab.addEnv(decl, r.insertAfter(), r.insertBefore())) throw new IllegalStateException();
+                return true;
+            }
+            if (tab.line(old.get()).equals(decl)) return false;
+            tab.updateEnv(r.name(), Optional.of(decl));
+            return true;
+        }
+
+        /** The job under its name: added, rewritten when its line differs, or given its comment. */
+        private boolean editJob(CronTabLines tab, List<String> warnings) {
+            String stripped = r.job().get().replaceAll("^[\r\n]+|[\r\n]+$", "");
+            if (stripped.indexOf('\r') >= 0 || stripped.indexOf('\n') >= 0) warnings.add("Job should not contain line breaks");
+            String job = jobLine(stripped);
+            List<Object> old = tab.findJob(r.name(), Optional.of(job));
+            if (old.isEmpty()) {
+                tab.addJob(r.name(), job);
+                return true;
+            }
+            if (!old.get(1).equals(job) || old.size() > 2) {
+                tab.updateJob(r.name(), Optional.of(job));
+                return true;
+            }
+            return false;
+        }
+
+        /** The crontab rewritten: its diff (in diff mode, as Ansible's result has it), backup and install steps. */
+        private Planned rewrite(String existing, String after, Map<String, Object> result) {
             if (diffMode) {
                 Map<String, Object> diff = new LinkedHashMap<>();
                 diff.put("before", existing);
