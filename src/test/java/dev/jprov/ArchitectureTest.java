@@ -41,10 +41,11 @@ class ArchitectureTest {
             entry("template", Set.of("plan", "source", "pyformat", "pyregex")),
             // The module catalogue names every module; the domain packages implement the modules' API.
             entry("modules.registry", Set.of("modules", "modules.commands", "modules.control", "modules.files",
-                    "modules.freebsd")),
+                    "modules.freebsd", "modules.accounts")),
             entry("modules.commands", Set.of("modules", "facts", "plan", "pyformat")),
             entry("modules.control", Set.of("modules", "facts", "plan")),
             entry("modules.files", Set.of("modules", "facts", "plan", "pyformat", "pyregex")),
+            entry("modules.accounts", Set.of("modules", "facts", "plan", "pyformat", "pyregex")),
             entry("modules.freebsd", Set.of("modules", "facts", "plan", "pyformat")),
             entry("modules", Set.of("facts", "plan")),
             entry("report", Set.of("plan", "pyformat")),

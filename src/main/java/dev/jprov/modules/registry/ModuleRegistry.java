@@ -53,7 +53,11 @@ public final class ModuleRegistry {
                 new dev.jprov.modules.freebsd.DevfsRulesetModule(),
                 new dev.jprov.modules.freebsd.RctlModule(),
                 new dev.jprov.modules.freebsd.PfModule(),
-                new dev.jprov.modules.freebsd.FreebsdBaseModule());
+                new dev.jprov.modules.freebsd.FreebsdBaseModule(),
+                new dev.jprov.modules.accounts.UserModule(),
+                new dev.jprov.modules.accounts.GroupModule(),
+                new dev.jprov.modules.accounts.AuthorizedKeyModule(),
+                new dev.jprov.modules.accounts.GetentModule());
     }
 
     public static ModuleRegistry builtin() {
