@@ -162,13 +162,14 @@ public final class UserModule implements Module {
                 return change(Action.DELETE, describe(user.get(), db), "", List.of(Step.Exec.of(del)), user.get().home(),
                         result);
             }
+            if (user.isEmpty()) return create(db, result);
             if (spec.group().isPresent() && db.group(spec.group().get()).isEmpty()) {
                 return Planned.failed("Group " + spec.group().get() + " does not exist", result);
             }
             for (String g : spec.groups().orElse(List.of())) {
                 if (db.group(g).isEmpty()) return Planned.failed("Group " + g + " does not exist", result);
             }
-            return user.isEmpty() ? create(db, result) : modify(db, user.get(), homeExists, result);
+            return modify(db, user.get(), homeExists, result);
         }
 
         private Planned create(AccountDatabase db, Map<String, Object> result) {
@@ -189,13 +190,27 @@ public final class UserModule implements Module {
             if (spec.shell().isPresent()) add = add.plus("-s", spec.shell().get());
             if (spec.loginClass().isPresent()) add = add.plus("-L", spec.loginClass().get());
             if (spec.expires().isPresent()) add = add.plus("-e", expiry(spec.expires().get()));
-            List<Step> steps = new ArrayList<>(List.of(Step.Exec.of(add)));
+            // A group a task before this one creates is only there once that task ran (check mode: never), so
+            // create_user's "Group X does not exist" is checked when the step runs, as Ansible checks it then.
+            List<String> named = new ArrayList<>();
+            spec.group().ifPresent(named::add);
+            named.addAll(spec.groups().orElse(List.of()));
+            List<Step> steps = new ArrayList<>();
+            if (named.stream().anyMatch(g -> db.group(g).isEmpty())) {
+                ShellScript check = ShellScript.create();
+                for (String g : named) {
+                    check.line("pw groupshow {} >/dev/null 2>&1 || { echo {} >&2; exit 1; }", g, "Group " + g + " does not exist");
+                }
+                steps.add(Step.Exec.of(check.cmd(add), add.toShell()));
+            } else {
+                steps.add(Step.Exec.of(add));
+            }
             spec.password().ifPresent(p -> steps.add(passwordStep(spec.name(), p)));
             if (spec.passwordLock().orElse(false)) steps.add(Step.Exec.of(Cmd.of("pw", "lock", spec.name())));
 
             // What pw will make of it (pw_user.c: pw_uidpolicy, pw_gidpolicy, the defaults of pw_conf.c).
             long uid = spec.uid().orElseGet(() -> db.nextId(false));
-            long gid = spec.group().map(g -> db.group(g).orElseThrow().gid()).orElseGet(() -> db.groupNamed(spec.name())
+            long gid = spec.group().flatMap(db::group).map(GroupEntry::gid).orElseGet(() -> db.groupNamed(spec.name())
                     .filter(g -> g.members().isEmpty()).map(GroupEntry::gid)
                     .orElseGet(() -> db.groupWithGid(uid).isEmpty() ? uid : db.nextId(true)));
             PasswdEntry made = new PasswdEntry(spec.name(), spec.password().orElse("*"), uid, gid,

@@ -137,10 +137,17 @@ class UserModuleTest {
 
     @Test
     void aMissingGroupFailsAsAnsible() {
-        Planned p = plan(args("name", "carol", "groups", "wheel,nosuch"));
+        Planned p = plan(args("name", "alice", "groups", "wheel,nosuch"));
         assertEquals(Planned.Outcome.FAILED, p.outcome());
         assertEquals("Group nosuch does not exist", p.result().get("msg"));
         assertEquals("Group ghosts does not exist", plan(args("name", "alice", "group", "ghosts")).result().get("msg"));
+        // a new user's groups may come from an earlier task (not run in check mode): checked when pw runs
+        Planned create = plan(args("name", "carol", "groups", "wheel,nosuch"));
+        assertEquals(Action.CREATE, Plans.action(create));
+        Step.Exec step = (Step.Exec) create.changes().getFirst().steps().getFirst();
+        assertEquals("pw useradd -n carol -G wheel,nosuch -m", step.display());
+        assertTrue(step.script().contains("pw groupshow nosuch >/dev/null 2>&1 || { echo 'Group nosuch does not exist' >&2; exit 1; }"),
+                step.script());
     }
 
     @Test
