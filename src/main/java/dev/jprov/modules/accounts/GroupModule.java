@@ -103,6 +103,7 @@ public final class GroupModule implements Module {
     }
 
     static String describe(GroupEntry g) {
-        return "name: " + g.name() + "\ngid: " + g.gid() + "\nmembers: " + String.join(",", g.members()) + "\n";
+        return "name: " + g.name() + "\ngid: " + g.gid() + "\nmembers:"
+                + (g.members().isEmpty() ? "" : " " + String.join(",", g.members())) + "\n";
     }
 }

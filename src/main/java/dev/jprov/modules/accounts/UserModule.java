@@ -371,8 +371,8 @@ public final class UserModule implements Module {
         s.append("name: ").append(e.name()).append('\n');
         s.append("uid: ").append(e.uid()).append('\n');
         s.append("group: ").append(group).append(" (").append(e.gid()).append(")\n");
-        s.append("groups: ").append(String.join(",", groups)).append('\n');
-        s.append("comment: ").append(e.gecos()).append('\n');
+        s.append("groups:").append(groups.isEmpty() ? "" : " " + String.join(",", groups)).append('\n');
+        s.append("comment:").append(e.gecos().isEmpty() ? "" : " " + e.gecos()).append('\n');
         s.append("home: ").append(e.home()).append('\n');
         s.append("shell: ").append(e.shell()).append('\n');
         if (!e.loginClass().isEmpty()) s.append("login_class: ").append(e.loginClass()).append('\n');
