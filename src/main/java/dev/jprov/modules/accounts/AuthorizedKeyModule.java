@@ -96,11 +96,10 @@ public final class AuthorizedKeyModule implements Module {
             s.raw("echo \"file=$jp_f\"")
                     .raw("if [ -e \"$jp_f\" ]; then echo \"real=$(realpath \"$jp_f\")\"; fi");
             if (spec.key().startsWith("http")) {
-                List<String> fetch = new ArrayList<>(List.of("fetch", "-q", "-o", "-"));
-                if (!spec.validateCerts()) fetch.add("--no-verify-peer");
-                fetch.add(spec.key());
-                s.raw("echo fetched").line("if ! " + dev.jprov.plan.Cmd.of(fetch).toShell()
-                        + " | od -An -v -tx1; then echo fetchfailed; fi");
+                // $(...) so that fetch's own exit status decides (a pipe's is od's); keys are text
+                String flags = spec.validateCerts() ? "" : "--no-verify-peer ";
+                s.raw("echo fetched").line("if jp_k=$(fetch -q -o - " + flags + "{}); then printf '%s\\n' \"$jp_k\" "
+                        + "| od -An -v -tx1; else echo fetchfailed; fi", spec.key());
             }
             s.raw("echo content").raw("if [ -f \"$jp_f\" ]; then od -An -v -tx1 \"$jp_f\"; else echo absent; fi");
             List<Resource> reads = new ArrayList<>(List.of(Resource.path("/etc/passwd")));

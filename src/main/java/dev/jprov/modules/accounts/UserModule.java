@@ -74,10 +74,7 @@ public final class UserModule implements Module {
         Optional<String> loginClass = args.string("login_class");
         boolean force = args.bool("force", false);
         boolean remove = args.bool("remove", false);
-        boolean createHome = args.bool("create_home", true);
-        args.bool("createhome").ifPresent(b -> {
-            throw new ArgsException("parameters are mutually exclusive: create_home|createhome found in user arguments");
-        });
+        boolean createHome = args.bool("create_home", "createhome").orElse(true);
         Optional<String> skeleton = args.string("skeleton");
         boolean system = args.bool("system", false);
         boolean moveHome = args.bool("move_home", false);

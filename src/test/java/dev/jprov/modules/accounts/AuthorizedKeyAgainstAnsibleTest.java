@@ -120,6 +120,22 @@ class AuthorizedKeyAgainstAnsibleTest {
         assertEquals("/etc/ssh/keys/alice", ((Step.WriteFile) p.changes().getFirst().steps().get(1)).path());
     }
 
+    @Test
+    void aUrlIsFetchedByTheTargetWhileProbing() {
+        Map<String, Object> a = args("user", "alice", "key", "http://10.88.0.1:8080/alice.keys", "validate_certs", false);
+        String script = ((dev.jprov.facts.Probe.Shell) CannedAnswers.prepare(new AuthorizedKeyModule(), a).probes()
+                .getFirst()).script();
+        assertTrue(script.contains("if jp_k=$(fetch -q -o - --no-verify-peer http://10.88.0.1:8080/alice.keys); then"), script);
+        String keys = "ssh-ed25519 AAAAkey1 a\nssh-rsa AAAAkey2 b\n";
+        Planned p = CannedAnswers.plan(new AuthorizedKeyModule(), a, CannedAnswers.ok("user=1001:1001:/home/alice\nfile="
+                + FILE + "\nfetched\n" + CannedAnswers.od(keys) + "content\nabsent\n"));
+        assertEquals(keys, written(p));
+        assertEquals(keys, p.result().get("key"));
+        Planned unreachable = CannedAnswers.plan(new AuthorizedKeyModule(), a, CannedAnswers.ok(
+                "user=1001:1001:/home/alice\nfile=" + FILE + "\nfetched\nfetchfailed\ncontent\nabsent\n"));
+        assertEquals("Error getting key from: http://10.88.0.1:8080/alice.keys", unreachable.result().get("msg"));
+    }
+
     static Stream<Arguments> badArguments() {
         return Stream.of(
                 Arguments.of(args("key", "ssh-rsa AAAA"), "missing required arguments: user"),

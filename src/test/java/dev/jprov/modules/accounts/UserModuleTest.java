@@ -69,6 +69,8 @@ class UserModuleTest {
                                 + " -s /bin/csh -L staff -e 1767225600"),
                 Arguments.of("create without home", args("name", "svc", "create_home", false, "shell", "/usr/sbin/nologin"),
                         Action.CREATE, "pw useradd -n svc -s /usr/sbin/nologin"),
+                Arguments.of("createhome is create_home", args("name", "svc", "createhome", "no"), Action.CREATE,
+                        "pw useradd -n svc"),
                 Arguments.of("comment and shell", args("name", "alice", "comment", "Alice B", "shell", "/bin/csh"),
                         Action.UPDATE, "pw usermod -n alice -c 'Alice B' -s /bin/csh"),
                 Arguments.of("groups replaced", args("name", "alice", "groups", List.of("operator")), Action.UPDATE,
@@ -175,6 +177,7 @@ class UserModuleTest {
                 Arguments.of(args("name", "alice", "non_unique", true), "non_unique requires uid"),
                 Arguments.of(args("name", "alice", "generate_ssh_key", true), "generate_ssh_key is not supported"),
                 Arguments.of(args("name", "alice", "password_expire_max", 30), "Linux's chage"),
+                Arguments.of(args("name", "alice", "create_home", true, "createhome", true), "mutually exclusive: create_home|createhome"),
                 Arguments.of(args("name", "alice", "shel", "/bin/sh"), "Unsupported parameters for (user) module: shel"));
     }
 
