@@ -219,7 +219,7 @@ public final class UserModule implements Module {
             spec.password().ifPresent(p -> result.put("password", PASSWORD_SHOWN));
             putInfo(result, made);
             String after = describe(made, db.groupWithGid(gid).map(GroupEntry::name).orElse(spec.name()),
-                    spec.groups().orElse(List.of()));
+                    spec.groups().orElse(List.of()), spec.password().isPresent());
             return change(Action.CREATE, "", after, steps, made.home(), result);
         }
 
@@ -300,11 +300,13 @@ public final class UserModule implements Module {
                 }
             }
             List<Step> steps = new ArrayList<>();
+            boolean newHash = false;
             if (mod.argv().size() > bare) steps.add(Step.Exec.of(mod));
             if (spec.updateAlways() && spec.password().isPresent()
                     && !stripLocked(user.password()).equals(stripLocked(spec.password().get()))) {
                 steps.add(passwordStep(spec.name(), spec.password().get()));
                 after = after.withPassword(spec.password().get());
+                newHash = true;
             }
             boolean locked = user.locked();
             if (spec.passwordLock().isPresent() && spec.passwordLock().get() != locked) {
@@ -324,8 +326,8 @@ public final class UserModule implements Module {
             if (steps.isEmpty()) return none(result);
             String groupName = db.groupWithGid(after.gid()).map(GroupEntry::name).orElse(Long.toString(after.gid()));
             String beforeGroup = db.groupWithGid(user.gid()).map(GroupEntry::name).orElse(Long.toString(user.gid()));
-            return change(Action.UPDATE, describe(user, beforeGroup, current), describe(after, groupName, groupsAfter),
-                    steps, home, result);
+            return change(Action.UPDATE, describe(user, beforeGroup, current, false),
+                    describe(after, groupName, groupsAfter, newHash), steps, home, result);
         }
 
         private void putInfo(Map<String, Object> result, PasswdEntry e) {
@@ -360,10 +362,11 @@ public final class UserModule implements Module {
     /** What a reviewer reads of an account: its fields, the password only as set or not. */
     static String describe(PasswdEntry e, AccountDatabase db) {
         String group = db.groupWithGid(e.gid()).map(GroupEntry::name).orElse(Long.toString(e.gid()));
-        return describe(e, group, db.supplementaryGroups(e.name(), e.gid()));
+        return describe(e, group, db.supplementaryGroups(e.name(), e.gid()), false);
     }
 
-    static String describe(PasswdEntry e, String group, List<String> groups) {
+    /** {@code newHash}: the change sets a password, which the diff says without showing it. */
+    static String describe(PasswdEntry e, String group, List<String> groups, boolean newHash) {
         StringBuilder s = new StringBuilder();
         s.append("name: ").append(e.name()).append('\n');
         s.append("uid: ").append(e.uid()).append('\n');
@@ -374,17 +377,15 @@ public final class UserModule implements Module {
         s.append("shell: ").append(e.shell()).append('\n');
         if (!e.loginClass().isEmpty()) s.append("login_class: ").append(e.loginClass()).append('\n');
         if (e.expire() != 0) s.append("expires: ").append(e.expire()).append('\n');
-        s.append("password: ").append(passwordState(e.password())).append('\n');
+        s.append("password: ").append(passwordState(e.password())).append(newHash ? " (new hash)" : "").append('\n');
         return s.toString();
     }
 
-    /** A password field as a reviewer may see it: never the hash, only whether there is one and its sha-free state. */
+    /** A password field as a reviewer may see it: never the hash, only whether there is one and whether it is locked. */
     static String passwordState(String field) {
         String locked = field.startsWith(PasswdEntry.LOCKED) ? " (locked)" : "";
         String rest = stripPrefix(field);
-        String state = rest.isEmpty() ? "none (empty)" : rest.equals("*") ? "no login (*)"
-                : "set (hash " + Integer.toHexString(rest.hashCode()) + ")";
-        return state + locked;
+        return (rest.isEmpty() ? "none (empty)" : rest.equals("*") ? "no login (*)" : "set") + locked;
     }
 
     private static String stripPrefix(String field) {
