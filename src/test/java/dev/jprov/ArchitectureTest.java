@@ -41,11 +41,12 @@ class ArchitectureTest {
             entry("template", Set.of("plan", "source", "pyformat", "pyregex")),
             // The module catalogue names every module; the domain packages implement the modules' API.
             entry("modules.registry", Set.of("modules", "modules.commands", "modules.control", "modules.files",
-                    "modules.freebsd", "modules.system")),
+                    "modules.freebsd", "modules.system", "modules.accounts")),
             entry("modules.commands", Set.of("modules", "facts", "plan", "pyformat")),
             entry("modules.control", Set.of("modules", "facts", "plan")),
             entry("modules.files", Set.of("modules", "facts", "plan", "pyformat", "pyregex")),
             entry("modules.system", Set.of("modules", "facts", "plan", "pyformat")),
+            entry("modules.accounts", Set.of("modules", "facts", "plan", "pyformat", "pyregex")),
             entry("modules.freebsd", Set.of("modules", "facts", "plan", "pyformat")),
             entry("modules", Set.of("facts", "plan")),
             entry("report", Set.of("plan", "pyformat")),

@@ -57,7 +57,11 @@ public final class ModuleRegistry {
                 new dev.jprov.modules.system.CronModule(),
                 new dev.jprov.modules.system.CronvarModule(),
                 new dev.jprov.modules.system.TimezoneModule(),
-                new dev.jprov.modules.control.PauseModule());
+                new dev.jprov.modules.control.PauseModule(),
+                new dev.jprov.modules.accounts.UserModule(),
+                new dev.jprov.modules.accounts.GroupModule(),
+                new dev.jprov.modules.accounts.AuthorizedKeyModule(),
+                new dev.jprov.modules.accounts.GetentModule());
     }
 
     public static ModuleRegistry builtin() {
