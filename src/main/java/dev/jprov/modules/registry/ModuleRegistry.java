@@ -55,7 +55,8 @@ public final class ModuleRegistry {
                 new dev.jprov.modules.freebsd.PfModule(),
                 new dev.jprov.modules.freebsd.FreebsdBaseModule(),
                 new dev.jprov.modules.files.ReplaceModule(),
-                new dev.jprov.modules.files.IniFileModule());
+                new dev.jprov.modules.files.IniFileModule(),
+                new dev.jprov.modules.files.FindModule());
     }
 
     public static ModuleRegistry builtin() {
