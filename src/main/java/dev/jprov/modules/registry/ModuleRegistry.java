@@ -56,7 +56,8 @@ public final class ModuleRegistry {
                 new dev.jprov.modules.freebsd.FreebsdBaseModule(),
                 new dev.jprov.modules.files.ReplaceModule(),
                 new dev.jprov.modules.files.IniFileModule(),
-                new dev.jprov.modules.files.FindModule());
+                new dev.jprov.modules.files.FindModule(),
+                new dev.jprov.modules.control.IncludeVarsModule());
     }
 
     public static ModuleRegistry builtin() {
