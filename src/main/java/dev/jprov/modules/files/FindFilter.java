@@ -70,7 +70,7 @@ record FindFilter(List<String> patterns, List<String> excludes, boolean useRegex
     }
 
     private boolean matches(String pattern, String name) {
-        return useRegex ? regex(pattern).match(name).isPresent() : Fnmatch.matches(pattern, name);
+        return useRegex ? regex(pattern).match(name).isPresent() : dev.jprov.pyformat.Fnmatch.matches(pattern, name);
     }
 
     private boolean ages(FindWalk.Entry e, long now) {
@@ -130,50 +130,5 @@ record FindFilter(List<String> patterns, List<String> excludes, boolean useRegex
         r.put("isuid", (m & 04000) != 0);
         r.put("isgid", (m & 02000) != 0);
         return r;
-    }
-
-    /** Python's fnmatch.fnmatch on POSIX (case-sensitive): *, ?, [seq], [!seq]; a lone [ is literal. */
-    record Fnmatch() {
-        static boolean matches(String pattern, String name) {
-            return java.util.regex.Pattern.compile(translate(pattern), java.util.regex.Pattern.DOTALL)
-                    .matcher(name).matches();
-        }
-
-        private static String translate(String pat) {
-            StringBuilder res = new StringBuilder();
-            int i = 0, n = pat.length();
-            while (i < n) {
-                char c = pat.charAt(i++);
-                if (c == '*') {
-                    res.append(".*");
-                } else if (c == '?') {
-                    res.append('.');
-                } else if (c == '[') {
-                    int j = i;
-                    if (j < n && pat.charAt(j) == '!') j++;
-                    if (j < n && pat.charAt(j) == ']') j++;
-                    while (j < n && pat.charAt(j) != ']') j++;
-                    if (j >= n) {
-                        res.append("\\[");
-                    } else {
-                        String stuff = pat.substring(i, j);
-                        i = j + 1;
-                        boolean negate = stuff.startsWith("!");
-                        if (negate) stuff = stuff.substring(1);
-                        StringBuilder cls = new StringBuilder();
-                        for (char s : stuff.toCharArray()) {
-                            if (s == '\\' || s == '[' || s == ']' || s == '&' || s == '^') cls.append('\\');
-                            cls.append(s);
-                        }
-                        String body = cls.toString();
-                        if (body.isEmpty()) res.append(negate ? "." : "(?!)");
-                        else res.append('[').append(negate ? "^" : "").append(body).append(']');
-                    }
-                } else {
-                    res.append(java.util.regex.Pattern.quote(String.valueOf(c)));
-                }
-            }
-            return res.toString();
-        }
     }
 }
