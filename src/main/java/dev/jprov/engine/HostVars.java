@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * A host's variables in a play, layered in Ansible's precedence order (lowest first): role defaults, inventory
  * (group and host vars, group_vars/ host_vars/), facts, play vars, vars_files, role vars, block and task vars,
- * include vars, set_fact and registered results, role params, extra vars; plus the magic variables.
+ * include params, include_vars, set_fact and registered results, role params, extra vars; plus the magic variables.
  * Values stay raw: the template layer renders them lazily when used.
  */
 final class HostVars {
@@ -96,6 +96,9 @@ final class HostVars {
         }
         v.putAll(taskVars);
         v.putAll(includeVars);
+        synchronized (host.includedVars) {
+            v.putAll(host.includedVars);
+        }
         synchronized (host.setFacts) {
             v.putAll(host.setFacts);
         }
@@ -173,6 +176,9 @@ final class HostVars {
             HostState other = allHosts.get(name);
             if (other != null) {
                 putFacts(v, other.facts);
+                synchronized (other.includedVars) {
+                    v.putAll(other.includedVars);
+                }
                 synchronized (other.setFacts) {
                     v.putAll(other.setFacts);
                 }

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 record ModuleContexts(RunContext run, TaskRunner runner, Path playDir, String host) {
 
     TaskModuleContext.Factory of(Task task) {
-        return v -> new TaskModuleContext(v, task.role(), playDir, run, host,
+        Path taskDir = task.location() == null || task.location().file() == null ? null
+                : task.location().file().toAbsolutePath().getParent();
+        String where = task.location() == null ? "" : task.location().toString();
+        return v -> new TaskModuleContext(v, task.role(), playDir, taskDir, where, run, host,
                 runner.isTrue(task.keywords().diff(), v, run.options().diff(), task.location()));
     }
 }

@@ -53,6 +53,7 @@ final class TaskEffects {
         // Facts a module gathered (setup, jail_facts) are host facts, at the facts' precedence, as after setup.
         host.facts.putAll(effects.factsGathered());
         host.setFacts.putAll(effects.factsSet());
+        host.includedVars.putAll(effects.varsIncluded());
         for (RunEffects.AddedHost added : effects.hostsAdded()) {
             inventory.addHost(added.name(), added.groups(), added.vars());
         }

@@ -22,15 +22,20 @@ final class TaskModuleContext implements ModuleContext {
     private final Map<String, Object> vars;
     private final RoleUse role;
     private final Path playDir;
+    private final Path taskDir;
+    private final String taskLocation;
     private final RunContext run;
     private final String hostName;
     private final boolean diff;
 
-    TaskModuleContext(Map<String, Object> vars, RoleUse role, Path playDir, RunContext run, String hostName,
-                      boolean diff) {
+    /** @param taskDir the directory of the task's file, null where the task has none */
+    TaskModuleContext(Map<String, Object> vars, RoleUse role, Path playDir, Path taskDir, String taskLocation,
+                      RunContext run, String hostName, boolean diff) {
         this.vars = vars;
         this.role = role;
         this.playDir = playDir;
+        this.taskDir = taskDir;
+        this.taskLocation = taskLocation;
         this.run = run;
         this.hostName = hostName;
         this.diff = diff;
@@ -41,7 +46,11 @@ final class TaskModuleContext implements ModuleContext {
         return vars;
     }
 
-    /** Ansible's search order for a role task: role/SUBDIR, role, then the playbook's SUBDIR and directory. */
+    /**
+     * Ansible's search order (path_dwim_relative_stack over the task's search path): role/SUBDIR, role, the task
+     * file's directory's SUBDIR and itself (an included task file's neighbours), then the playbook's SUBDIR and
+     * directory.
+     */
     @Override
     public Path findLocalFile(String subdir, String name) {
         Path given = Path.of(name);
@@ -54,6 +63,10 @@ final class TaskModuleContext implements ModuleContext {
             candidates.add(role.path().resolve(subdir).resolve(name));
             candidates.add(role.path().resolve(name));
             candidates.add(role.path().resolve("tasks").resolve(subdir).resolve(name));
+        }
+        if (taskDir != null && role == null && !taskDir.equals(playDir.toAbsolutePath())) {
+            candidates.add(taskDir.resolve(subdir).resolve(name));
+            candidates.add(taskDir.resolve(name));
         }
         candidates.add(playDir.resolve(subdir).resolve(name));
         candidates.add(playDir.resolve(name));
@@ -78,6 +91,31 @@ final class TaskModuleContext implements ModuleContext {
         } catch (dev.jprov.source.LoadException e) {
             throw new ArgsException(e.getMessage());
         }
+    }
+
+    @Override
+    public Object readVarsFile(Path file) {
+        try {
+            dev.jprov.source.YamlNode node = new dev.jprov.source.YamlReader(run.secrets()).read(file);
+            return node == null ? null : node.toPlain();
+        } catch (dev.jprov.source.LoadException e) {
+            throw new ArgsException(e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<Path> roleDir() {
+        return role == null ? Optional.empty() : Optional.of(role.path());
+    }
+
+    @Override
+    public String taskLocation() {
+        return taskLocation;
+    }
+
+    @Override
+    public Optional<Path> taskDir() {
+        return Optional.ofNullable(taskDir);
     }
 
     @Override

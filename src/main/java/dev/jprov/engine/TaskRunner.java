@@ -120,13 +120,14 @@ final class TaskRunner {
         return out;
     }
 
-    /** The facts a call sets without asking the host (set_fact): planned now, as planning is pure. */
+    /** The facts a call sets without asking the host (set_fact, include_vars): planned now, as planning is pure. */
     private static Map<String, Object> factsSetBy(PreparedCall call) {
         if (call.invocation() == null || !call.invocation().probes().isEmpty()) return Map.of();
         try {
             Planned p = call.invocation().plan(new Facts(Map.of()));
             if (p.outcome() == Planned.Outcome.OK) {
                 Map<String, Object> out = new LinkedHashMap<>(p.effects().factsGathered());
+                out.putAll(p.effects().varsIncluded());
                 out.putAll(p.effects().factsSet());
                 return out;
             }

@@ -13,8 +13,9 @@ public interface ModuleContext {
     Map<String, Object> vars();
 
     /**
-     * Finds a local file named by a task ({@code src} of copy/template) the way Ansible searches: the role's
-     * {@code subdir} (files or templates), the role, the playbook dir's {@code subdir}, the playbook dir.
+     * Finds a local file named by a task ({@code src} of copy/template, include_vars' file) the way Ansible
+     * searches: the role's {@code subdir} (files, templates or vars), the role, the directory of the task's own
+     * file and its {@code subdir}, the playbook dir's {@code subdir}, the playbook dir.
      * Throws ArgsException naming the places searched when not found.
      */
     Path findLocalFile(String subdir, String name);
@@ -29,6 +30,30 @@ public interface ModuleContext {
         } catch (java.io.IOException e) {
             throw new ArgsException("cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The data of a vars file (include_vars), read as Ansible's loader reads it: YAML or JSON, a vault-encrypted file
+     * or {@code !vault} values opened with the run's secrets; null for an empty file. Bad YAML or a secret that does
+     * not open is an ArgsException naming the file and line.
+     */
+    default Object readVarsFile(Path file) {
+        throw new ArgsException("vars files cannot be read in this context: " + file);
+    }
+
+    /** The role directory of a role's task (include_vars' dir is below its vars/). */
+    default java.util.Optional<Path> roleDir() {
+        return java.util.Optional.empty();
+    }
+
+    /** The directory of the file the task is written in (include_vars' dir is relative to it outside roles). */
+    default java.util.Optional<Path> taskDir() {
+        return java.util.Optional.empty();
+    }
+
+    /** Where the task is written ("file:line:column"), for errors a controller-side action words itself; may be empty. */
+    default String taskLocation() {
+        return "";
     }
 
     /** Renders a template file with the task's variables, as Ansible's template module does. */

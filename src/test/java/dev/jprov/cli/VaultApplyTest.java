@@ -241,4 +241,30 @@ class VaultApplyTest {
                 }
                 """, with.out());
     }
+
+    /** include_vars opens an encrypted vars file and {@code !vault} values as vars_files does; no output shows them. */
+    @Test
+    void includeVarsOpensEncryptedFilesAndVaultValues() throws IOException {
+        String inventory = Files.readString(dir.resolve("hosts.yaml"));
+        String value = inventory.substring(inventory.indexOf("inv_secret:")).lines()
+                .map(l -> l.strip().startsWith("inv_secret:") ? "inline_secret: !vault |" : "  " + l.strip())
+                .reduce((a, b) -> a + "\n" + b).orElseThrow();
+        Files.writeString(dir.resolve("inline.yml"), value + "\n");
+        Files.writeString(dir.resolve("inc.yaml"), """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - include_vars: secrets.yml
+                    - include_vars: {file: inline.yml}
+                    - file: path={{ base }} state=directory
+                    - copy: {content: "{{ db_password }} {{ inline_secret }}\\n", dest: "{{ base }}/included.txt"}
+                """);
+        Run run = jprov("apply", "-i", "@DIR@/hosts.yaml", "@DIR@/inc.yaml", "--vault-password-file", "@DIR@/pw.txt",
+                "-e", "base=@DIR@/out", "-v");
+        assertEquals(0, run.code(), run.both());
+        assertEquals("s3cr3t-db-Passw0rd inv-S3cret-value\n", read("out/included.txt"));
+        for (String secret : List.of("s3cr3t-db-Passw0rd", "inv-S3cret-value")) {
+            assertFalse(run.both().contains(secret), run.both());
+        }
+    }
 }

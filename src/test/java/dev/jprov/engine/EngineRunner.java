@@ -78,7 +78,7 @@ final class EngineRunner {
 
     /**
      * Runs a play on box1 in {@code dir}: {@code play} is its sections (tasks, handlers, ...) as YAML, run without
-     * gathering facts; box1's files are under {@link #base}.
+     * gathering facts, or a whole playbook ("- hosts: ..."); box1's files are under {@link #base}.
      */
     Run run(Path dir, String play) {
         return run(dir, play, false);
@@ -121,7 +121,8 @@ final class EngineRunner {
                         ansible_connection: local
                     """.formatted(HOST, more, base));
             Path file = dir.resolve("play.yaml");
-            Files.writeString(file, "- hosts: all\n  gather_facts: false\n" + play.indent(2));
+            // a whole playbook (several plays) is written as it is
+            Files.writeString(file, play.startsWith("- ") ? play : "- hosts: all\n  gather_facts: false\n" + play.indent(2));
             RunOptions options = new RunOptions(List.of(inventory), List.of(file), check, false, Optional.empty(),
                     List.of(), List.of(), Map.of(), 5, Optional.empty(), Optional.empty(), 0, false,
                     Optional.empty(), Optional.empty(), List.of(), Duration.ofSeconds(10), false);

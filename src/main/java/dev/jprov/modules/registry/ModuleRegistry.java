@@ -61,7 +61,11 @@ public final class ModuleRegistry {
                 new dev.jprov.modules.accounts.UserModule(),
                 new dev.jprov.modules.accounts.GroupModule(),
                 new dev.jprov.modules.accounts.AuthorizedKeyModule(),
-                new dev.jprov.modules.accounts.GetentModule());
+                new dev.jprov.modules.accounts.GetentModule(),
+                new dev.jprov.modules.files.ReplaceModule(),
+                new dev.jprov.modules.files.IniFileModule(),
+                new dev.jprov.modules.files.FindModule(),
+                new dev.jprov.modules.control.IncludeVarsModule());
     }
 
     public static ModuleRegistry builtin() {

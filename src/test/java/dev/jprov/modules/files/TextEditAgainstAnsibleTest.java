@@ -24,8 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * lineinfile and blockinfile against Ansible itself: textedit-expected.json holds what ansible-playbook 2.14
- * left in the file for each case of textedit-cases.json (regenerate with generate-textedit-expected.py). Each
+ * lineinfile, blockinfile, replace and ini_file against Ansible itself: textedit-expected.json and
+ * fileedit-expected.json hold what ansible-playbook 2.14 (community.general 6.6) left in the file for each case of
+ * textedit-cases.json and fileedit-cases.json (regenerate with generate-textedit-expected.py [fileedit]). Each
  * case is planned from real probes of a temp file and applied by {@link ModuleHost}; the bytes must be identical,
  * and a second run of a case that succeeded must be a no-op.
  */
@@ -36,10 +37,18 @@ class TextEditAgainstAnsibleTest {
 
     @SuppressWarnings("unchecked")
     static Stream<Arguments> cases() throws IOException {
-        List<Map<String, Object>> cases = (List<Map<String, Object>>) load("textedit-cases.json");
-        Map<String, Map<String, Object>> expected = (Map<String, Map<String, Object>>) load("textedit-expected.json");
+        return Stream.concat(cases("textedit"), cases("fileedit"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Stream<Arguments> cases(String set) throws IOException {
+        List<Map<String, Object>> cases = (List<Map<String, Object>>) load(set + "-cases.json");
+        Map<String, Map<String, Object>> expected = (Map<String, Map<String, Object>>) load(set + "-expected.json");
         return cases.stream().map(c -> Arguments.of(c.get("name"), c, expected.get((String) c.get("name"))));
     }
+
+    private static final Map<String, Module> MODULES = Map.of("lineinfile", new LineInFileModule(),
+            "blockinfile", new BlockInFileModule(), "replace", new ReplaceModule(), "ini_file", new IniFileModule());
 
     private static Object load(String name) throws IOException {
         try (InputStream in = TextEditAgainstAnsibleTest.class.getResourceAsStream(name)) {
@@ -57,7 +66,7 @@ class TextEditAgainstAnsibleTest {
         if (before != null) Files.write(file, before.getBytes(StandardCharsets.UTF_8));
         Map<String, Object> args = new LinkedHashMap<>((Map<String, Object>) c.get("args"));
         args.put("path", file.toString());
-        Module module = c.get("module").equals("lineinfile") ? new LineInFileModule() : new BlockInFileModule();
+        Module module = MODULES.get((String) c.get("module"));
         ModuleHost host = ModuleHost.local();
         var context = TestModuleContext.simple(dir);
 
