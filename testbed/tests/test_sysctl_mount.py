@@ -6,6 +6,7 @@ import os
 import subprocess
 import unittest
 
+from emu_rc_support import RcCase
 from emu_support import BIN, EMU, SHELLS, EmuCase
 
 
@@ -68,6 +69,22 @@ class RcSysctlTest(EmuCase):
         self.assertIn('command_args="-i -f"', text)
         self.assertIn('${command##*/} ${command_args} "$_R${_f}" > /dev/null', text)
         self.assertIn('reload_cmd="sysctl_start last"', text)
+
+
+class BootTest(RcCase):
+    """/etc/rc autoboot: rc.d/mountcritlocal mounts the fstab, rc.d/sysctl and rc.d/sysctl_lastload apply
+    sysctl.conf, the latter after rc.d/routing reset net.inet.ip.forwarding from gateway_enable."""
+
+    def test_a_boot_applies_sysctl_conf_and_mounts_fstab(self):
+        os.makedirs(self.path("/srv/data"))
+        os.makedirs(self.path("/mnt/data"))
+        self.write("/etc/fstab", self.read("/etc/fstab") + "/srv/data /mnt/data nullfs ro 0 0\n")
+        self.write("/etc/sysctl.conf", "net.inet.ip.forwarding=1\nsecurity.bsd.see_other_uids=0\n")
+        self.write("/etc/rc.conf", 'hostname="web1"\n')
+        r = self.rc("autoboot")
+        self.assertEqual((0, ""), (r.returncode, r.stderr), r.stdout)
+        self.assertEqual("1\n0\n", self.ok("sysctl", "-n", "net.inet.ip.forwarding", "security.bsd.see_other_uids"))
+        self.assertIn("/srv/data on /mnt/data (nullfs, local, read-only)", self.ok("mount"))
 
 
 class MountTest(EmuCase):
