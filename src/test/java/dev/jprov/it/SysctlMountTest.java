@@ -87,18 +87,24 @@ class SysctlMountTest {
                 + "ls -d /mnt/shared /mnt/scratch 2>&1").stdout();
     }
 
+    /** --check, then the real run: both count {@code changes}, and the check left everything as it was. */
+    static Jprov.Run checkThenApply(Path play, String target, int changes) {
+        String before = state();
+        Jprov.Run check = run(play, "--check");
+        assertEquals(0, check.exitCode(), check.toString());
+        assertEquals(before, state(), "check mode leaves " + target + " as it was");
+        assertEquals(changes, check.changed(target), check.toString());
+        Jprov.Run first = run(play);
+        assertEquals(0, first.exitCode(), first.toString());
+        assertEquals(changes, first.changed(target), first.toString());
+        return first;
+    }
+
     @Test
     @Order(1)
     void onTheHostCheckThenApplyThenNothingLeft() throws Exception {
         Path play = Files.writeString(dir.resolve("host.yaml"), HOST_PLAY);
-        String before = state();
-        Jprov.Run check = run(play, "--check");
-        assertEquals(0, check.exitCode(), check.toString());
-        assertEquals(before, state(), "check mode leaves the host as it was");
-        Jprov.Run first = run(play);
-        assertEquals(0, first.exitCode(), first.toString());
-        assertEquals(check.changed("sysmount1"), first.changed("sysmount1"), first + "\n" + check);
-        assertEquals(8, first.changed("sysmount1"), first.toString());
+        Jprov.Run first = checkThenApply(play, "sysmount1", 8);
         assertTrue(first.out().contains("kern.racct.enable is a loader tunable"), first.out());
         String fstab = host.readFile("/etc/fstab");
         assertTrue(fstab.endsWith("/srv/shared /mnt/shared nullfs ro 0 0\ntmpfs /mnt/scratch tmpfs rw,mode=1777 0 0\n"),
@@ -122,14 +128,7 @@ class SysctlMountTest {
     @Order(2)
     void inTheJailCheckThenApplyThenNothingLeft() throws Exception {
         Path play = Files.writeString(dir.resolve("jail.yaml"), JAIL_PLAY);
-        String before = state();
-        Jprov.Run check = run(play, "--check");
-        assertEquals(0, check.exitCode(), check.toString());
-        assertEquals(before, state(), "check mode leaves the jail as it was");
-        Jprov.Run first = run(play);
-        assertEquals(0, first.exitCode(), first.toString());
-        assertEquals(2, first.changed("web2"), first.toString());
-        assertEquals(check.changed("web2"), first.changed("web2"));
+        Jprov.Run first = checkThenApply(play, "web2", 2);
         assertTrue(first.out().contains("cannot be set in a jail"), first.out());
         assertEquals("kern.ipc.somaxconn=1024\n", host.readFile("/jails/web2/etc/sysctl.conf"));
         assertTrue(host.readFile("/jails/web2/etc/fstab").endsWith("tmpfs /mnt/tmp tmpfs rw 0 0\n"));
