@@ -12,6 +12,10 @@ class RcCase(EmuCase):
     def setUp(self):
         super().setUp()
         subprocess.run(["sh", INSTALL, self.root, self.kind], check=True)
+        if self.kind == "host":
+            # every FreeBSD host has an fstab (rc.d/mountcritlocal's mount -a reads it): bsdinstall's for ZFS
+            self.write("/etc/fstab", "# Device\t\tMountpoint\tFStype\tOptions\t\tDump\tPass#\n"
+                                     "/dev/ada0p2\t\tnone\tswap\tsw\t\t0\t0\n")
         self.daemons = set()
         self.addCleanup(self.stop_daemons)
         self.fakebin = os.path.join(self.root, ".fakebin")

@@ -33,7 +33,8 @@ class HostBootTest(RcCase):
         r = self.boot()
         self.assertEqual(r.stderr, "")  # no script it cannot emulate complains
         lines = r.stdout.splitlines()
-        self.assertEqual(lines[0], "Setting hostname: web1.")
+        self.assertEqual(lines[0], "Mounting local filesystems:.")  # rc.d/mountcritlocal, before FILESYSTEMS
+        self.assertEqual(lines[1], "Setting hostname: web1.")
         self.assertIn("Starting syslogd.", lines)
         self.assertIn("Starting cron.", lines)
         self.assertLess(lines.index("Starting syslogd."), lines.index("Starting cron."))

@@ -42,8 +42,8 @@ record MachineWrite(int writer, FileSystem fileSystem, List<Resource> writes, Ma
 
     private static boolean inRootTree(Resource.Kind kind) {
         return switch (kind) {
-            case PATH, RC_VAR, PACKAGE, SERVICE -> true;
-            case DATASET, JAIL, PF, RCTL, DEVFS, INTERFACE, ANY -> false;
+            case PATH, RC_VAR, PACKAGE, SERVICE, MOUNT -> true;
+            case DATASET, JAIL, PF, RCTL, DEVFS, INTERFACE, SYSCTL, ANY -> false;
         };
     }
 }

@@ -6,7 +6,7 @@ package dev.jprov.facts;
  * {@code ANY} is the conservative answer for probes or steps whose effects are not known (command, shell).
  */
 public record Resource(Kind kind, String name) {
-    public enum Kind { PATH, DATASET, JAIL, RC_VAR, PACKAGE, SERVICE, PF, RCTL, DEVFS, INTERFACE, ANY }
+    public enum Kind { PATH, DATASET, JAIL, RC_VAR, PACKAGE, SERVICE, PF, RCTL, DEVFS, INTERFACE, SYSCTL, MOUNT, ANY }
 
     public static final Resource ANY = new Resource(Kind.ANY, "*");
 

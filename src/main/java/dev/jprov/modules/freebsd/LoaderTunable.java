@@ -47,4 +47,12 @@ record LoaderTunable(String name, String value) {
         }
         return String.join("\n", lines) + "\n";
     }
+
+    /** The text without any assignment of the tunable. */
+    String without(String text) {
+        if (current(text).isEmpty()) return text;
+        List<String> kept = new ArrayList<>();
+        for (String line : text.split("\n", -1)) if (!assignment().matcher(line).find()) kept.add(line);
+        return String.join("\n", kept);
+    }
 }

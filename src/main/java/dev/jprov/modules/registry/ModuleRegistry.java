@@ -65,7 +65,9 @@ public final class ModuleRegistry {
                 new dev.jprov.modules.files.ReplaceModule(),
                 new dev.jprov.modules.files.IniFileModule(),
                 new dev.jprov.modules.files.FindModule(),
-                new dev.jprov.modules.control.IncludeVarsModule());
+                new dev.jprov.modules.control.IncludeVarsModule(),
+                new dev.jprov.modules.freebsd.SysctlModule(),
+                new dev.jprov.modules.freebsd.MountModule());
     }
 
     public static ModuleRegistry builtin() {
