@@ -53,7 +53,9 @@ public final class ModuleRegistry {
                 new dev.jprov.modules.freebsd.DevfsRulesetModule(),
                 new dev.jprov.modules.freebsd.RctlModule(),
                 new dev.jprov.modules.freebsd.PfModule(),
-                new dev.jprov.modules.freebsd.FreebsdBaseModule());
+                new dev.jprov.modules.freebsd.FreebsdBaseModule(),
+                new dev.jprov.modules.files.GetUrlModule(),
+                new dev.jprov.modules.files.UnarchiveModule());
     }
 
     public static ModuleRegistry builtin() {
