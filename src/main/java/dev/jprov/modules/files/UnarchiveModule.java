@@ -86,7 +86,7 @@ public final class UnarchiveModule implements Module {
 
         /** Shell text that writes the archive to stdout. */
         private String archive() {
-            if (bytes.isEmpty()) return ShellScript.fill("cat -- {}", src);
+            if (bytes.isEmpty()) return ShellScript.fill("cat -- {}", src) + "\n";
             String b64 = Base64.getMimeEncoder(76, new byte[] {'\n'}).encodeToString(bytes.get());
             return "b64decode -r <<'" + EOF + "'\n" + b64 + "\n" + EOF + "\n";
         }
