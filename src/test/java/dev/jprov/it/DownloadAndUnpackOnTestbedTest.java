@@ -69,7 +69,7 @@ class DownloadAndUnpackOnTestbedTest {
                     - unarchive: {src: payload.tgz, dest: /srv, list_files: true}
                       register: payload
                     - assert:
-                        that: payload.files | sort == ['payload/', 'payload/README', 'payload/conf/', 'payload/conf/app.conf']
+                        that: payload.files | sort == ['payload/', 'payload/conf/', 'payload/conf/app.conf', 'payload/README']  # sort ignores case
                 """.formatted(mirror, sha256));
         String[] apply = {"apply", "-i", hostInventory.toString(), "-i", jails.toString(), site.toString()};
         Jprov.Run first = Jprov.run(apply);
@@ -80,7 +80,7 @@ class DownloadAndUnpackOnTestbedTest {
             assertEquals("listen=8080\n", host.readFile(root + "/srv/payload/conf/app.conf"));
             assertTrue(host.exec("test", "-x", root + "/srv/base/usr/bin/tar").succeeded(), root);
             assertTrue(!host.exec("test", "-e", root + "/srv/base/rescue").succeeded(), root);
-            assertEquals("640", host.exec("stat", "-c", "%a", root + "/srv/base.txz").stdout().strip());
+            assertEquals("640", host.exec("stat", "-f", "%Lp", root + "/srv/base.txz").stdout().strip());
         }
 
         Jprov.Run again = Jprov.run(apply);

@@ -162,9 +162,10 @@ public final class UnarchiveModule implements Module {
             r.put("state", "directory");
             if (listFiles) r.put("files", files);
             List<Step> steps = new ArrayList<>();
-            String cmd = extractCommand(files);
+            List<String> words = extractWords(files);
+            String cmd = String.join(" ", words.stream().map(w -> w.equals("-") ? w : ShellScript.quote(w)).toList());
             if (!differs.isEmpty()) steps.add(new Step.Exec(ShellScript.create().raw("(archive() {\n" + archive()
-                    + "}").raw("archive | " + cmd + "; echo \"@rc $?\")").text(), "tar -x " + shownSrc + " -C " + dest,
+                    + "}").raw("archive | LC_ALL=C " + cmd + "; echo \"@rc $?\")").text(), "tar -x " + shownSrc + " -C " + dest,
                     true));
             List<String> targets = attributeTargets(files, there, differs.isEmpty());
             if (!attributes.isEmpty() && !targets.isEmpty()) {
@@ -179,9 +180,12 @@ public final class UnarchiveModule implements Module {
             if (steps.isEmpty()) return Planned.of(List.of(Change.none(dest)), r);
             Diff diff = Diff.of(dest, "", differs.isEmpty() ? "" : String.join("\n", differs) + "\n");
             Change change = new Change(Action.UPDATE, dest, diff, steps, List.of(Resource.path(dest)));
-            String shownCmd = cmd.replace("tar -xf -", "tar -xf " + shownSrc);
+            // extract_results.cmd as Ansible's: the argument list, naming the archive it read
+            List<String> shownCmd = new ArrayList<>(words);
+            shownCmd.set(0, "/usr/bin/tar");
+            shownCmd.set(2, shownSrc);
             return Planned.of(List.of(change), r).withAfterApply(
-                    (planned, results) -> extracted(planned, results, shownCmd, !differs.isEmpty()));
+                    (planned, results) -> extracted(planned, results, List.copyOf(shownCmd), !differs.isEmpty()));
         }
 
         /** What differs between an archive entry and dest, as gtar --diff lines Ansible heeds; null when alike. */
@@ -256,13 +260,13 @@ public final class UnarchiveModule implements Module {
             return Pattern.compile(re + "(/.*)?").matcher(ArchiveListing.normalise(name)).matches();
         }
 
-        private String extractCommand(List<String> files) {
+        private List<String> extractWords(List<String> files) {
             List<String> words = new ArrayList<>(List.of("tar", "-xf", "-", "-C", dest));
             words.addAll(extraOpts);
             if (keepNewer) words.add("--keep-newer-files");
             for (String e : exclude) words.add("--exclude=" + e);
             if (!include.isEmpty()) words.addAll(files);
-            return String.join(" ", words.stream().map(w -> w.equals("-") ? w : ShellScript.quote(w)).toList());
+            return words;
         }
 
         private String magic() {
@@ -283,7 +287,7 @@ public final class UnarchiveModule implements Module {
         }
 
         private static Map<String, Object> extracted(Map<String, Object> planned, List<StepResult> results,
-                                                     String cmd, boolean extracting) {
+                                                     List<String> cmd, boolean extracting) {
             Map<String, Object> r = new LinkedHashMap<>(planned);
             if (!extracting || results.isEmpty()) return r;
             StepResult x = results.get(0);
