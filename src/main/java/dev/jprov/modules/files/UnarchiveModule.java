@@ -113,7 +113,11 @@ public final class UnarchiveModule implements Module {
                     .line("archive | tar -tf - 2>/dev/null | (cd {} && tar -cf - --format=mtree -n -T - 2>/dev/null)",
                             dest)
                     .raw("echo @end)");
-            Probe.Shell listing = new Probe.Shell(s.text(), List.of(Resource.path(dest)));
+            // it reads the archive on the host and creates too: a download queued before it makes it stale
+            List<Resource> reads = new ArrayList<>(List.of(Resource.path(dest)));
+            if (bytes.isEmpty()) reads.add(Resource.path(src));
+            creates.ifPresent(c -> reads.add(Resource.path(c)));
+            Probe.Shell listing = new Probe.Shell(s.text(), reads);
             Probe.FileInfo destInfo = new Probe.FileInfo(dest, false, true);
             return new Invocation() {
                 @Override

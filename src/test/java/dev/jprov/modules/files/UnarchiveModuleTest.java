@@ -101,6 +101,15 @@ class UnarchiveModuleTest {
         assertEquals("skipped, since /srv/app exists", skipped.result().get("msg"));
     }
 
+    @Test
+    void theListingIsStaleOnceTheArchiveOrDestIsWritten() {
+        var probes = CannedAnswers.prepare(new UnarchiveModule(), args("src", "/srv/app.tgz", "dest", "/srv/app",
+                "remote_src", true, "creates", "/srv/app/done")).probes();
+        assertTrue(probes.getFirst().reads().containsAll(List.of(dev.jprov.facts.Resource.path("/srv/app.tgz"),
+                dev.jprov.facts.Resource.path("/srv/app"), dev.jprov.facts.Resource.path("/srv/app/done"))),
+                probes.toString());
+    }
+
     static Stream<Arguments> bad() {
         return Stream.of(
                 Arguments.of(args("dest", "/srv"), "missing required arguments: src"),
