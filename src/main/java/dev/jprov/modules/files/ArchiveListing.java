@@ -1,5 +1,7 @@
 package dev.jprov.modules.files;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -51,24 +53,23 @@ record ArchiveListing(Map<String, Entry> entries) {
         if (eq > 0) kv.put(word.substring(0, eq), word.substring(eq + 1));
     }
 
-    /** vis(3)'s octal escapes (\040) and backslash, as mtree writes names. */
+    /** vis(3)'s octal escapes (\040) and backslash, as mtree writes names; the bytes are UTF-8. */
     static String unvis(String s) {
-        StringBuilder out = new StringBuilder();
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\\' && i + 3 < s.length() + 0 && s.substring(i + 1, Math.min(i + 4, s.length())).matches("[0-7]{3}")) {
+            if (c == '\\' && i + 3 < s.length() && s.substring(i + 1, i + 4).matches("[0-7]{3}")) {
                 bytes.write(Integer.parseInt(s.substring(i + 1, i + 4), 8));
                 i += 3;
             } else if (c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '\\') {
                 bytes.write('\\');
                 i++;
             } else {
-                byte[] b = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                bytes.write(b, 0, b.length);
+                int cp = s.codePointAt(i);
+                bytes.writeBytes(Character.toString(cp).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(cp) - 1;
             }
         }
-        out.append(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
-        return out.toString();
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

@@ -4,6 +4,7 @@ import dev.jprov.facts.Facts;
 import dev.jprov.facts.FileFacts;
 import dev.jprov.facts.Probe;
 import dev.jprov.facts.ProbeAnswer;
+import dev.jprov.facts.Resource;
 import dev.jprov.modules.Args;
 import dev.jprov.modules.ArgsException;
 import dev.jprov.modules.Invocation;
@@ -151,7 +152,7 @@ public final class GetUrlModule implements Module {
             Optional<Probe.Shell> digests = checksum.map(c -> new Probe.Shell(ShellScript.create()
                     .line("for f in {} {}; do if [ -f \"$f\" ]; then printf '%s ' \"$f\"; {} -q -- \"$f\"; fi; done",
                             dest, join(dest, filename), c.algorithm())
-                    .text(), List.of(dev.jprov.facts.Resource.path(dest))));
+                    .text(), List.of(Resource.path(dest))));
             Optional<Probe.Shell> checksumFile = checksum.flatMap(UrlChecksum::url).map(u -> new Probe.Shell(
                     fetch.command(u, "out").replace("-o \"$out\"", "-o -") + " 2>&1", List.of()));
             List<Probe> probes = new ArrayList<>(List.of(destInfo, inDir));
@@ -200,7 +201,7 @@ public final class GetUrlModule implements Module {
                 r.putAll(pathInfo(target));
                 if (delta.isEmpty()) return Planned.of(List.of(Change.none(path)), r);
                 Change change = new Change(Action.UPDATE, path, Diff.NONE, delta.steps(),
-                        List.of(dev.jprov.facts.Resource.path(path)));
+                        List.of(Resource.path(path)));
                 return Planned.of(List.of(change), r);
             }
             if (target.exists() && !exists) {
@@ -210,7 +211,7 @@ public final class GetUrlModule implements Module {
             GetUrlDownload download = new GetUrlDownload(url, path, target, tmpDest, attributes, backupSuffix,
                     checksum.map(UrlChecksum::algorithm), wanted, fetch);
             Change change = new Change(exists ? Action.UPDATE : Action.CREATE, path, Diff.NONE,
-                    List.of(download.step()), List.of(dev.jprov.facts.Resource.path(path)));
+                    List.of(download.step()), List.of(Resource.path(path)));
             return Planned.of(List.of(change), r).withAfterApply(download::result);
         }
 
