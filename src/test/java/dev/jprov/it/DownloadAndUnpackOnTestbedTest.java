@@ -37,15 +37,7 @@ class DownloadAndUnpackOnTestbedTest {
         String mirror = testbed.mirrorUrl();
         Path hostInventory = testbed.inventory(List.of(host));
         Path jails = JailInventory.write(dir, "dl1", "fetchhost1");
-        Path build = dir.resolve("jail.yaml");
-        Files.writeString(build, """
-                - hosts: fetchhost1
-                  tasks:
-                    - zfs: {name: zroot/jails, state: present, extra_zfs_properties: {mountpoint: /jails}}
-                    - zfs: {name: zroot/jails/dl1, state: present}
-                    - freebsd_base: {mirror: "%s/releases", release: 14.3-RELEASE, dest: /jails/dl1}
-                    - jail: {name: dl1, state: started, params: {path: /jails/dl1, host.hostname: dl1, persist: true}}
-                """.formatted(mirror));
+        Path build = JailBuild.write(dir, "fetchhost1", "dl1", mirror, "14.3-RELEASE");
         Jprov.Run built = Jprov.run("apply", "-i", hostInventory.toString(), "-i", jails.toString(), build.toString());
         assertEquals(0, built.exitCode(), built.toString());
 
