@@ -173,7 +173,11 @@ public final class GetUrlModule implements Module {
                     if (checksumFile.isPresent()) {
                         ProbeAnswer a = facts.get(checksumFile.get());
                         if (a.exitCode() != 0) {
-                            return Planned.failed(fetchFailure(a.stdout()), base(dest));
+                            FetchError e = FetchError.of(a.stdout());
+                            Map<String, Object> r = base(dest);
+                            r.put("status_code", e.status());
+                            r.put("response", e.response());
+                            return Planned.failed(e.message(), r);
                         }
                         wanted = UrlChecksum.pick(a.stdout(), filename);
                         if (wanted.isEmpty()) {
@@ -185,18 +189,18 @@ public final class GetUrlModule implements Module {
                         wanted = checksum.flatMap(UrlChecksum::digest);
                     }
                     Optional<String> have = digests.flatMap(p -> digestOf(facts.get(p).stdout(), target.path()));
-                    return planFor(target, isDir, wanted, have);
+                    return planFor(target, wanted, have);
                 }
             };
         }
 
-        private Planned planFor(FileFacts target, boolean destIsDir, Optional<String> wanted, Optional<String> have) {
+        private Planned planFor(FileFacts target, Optional<String> wanted, Optional<String> have) {
             String path = target.path();
             boolean exists = target.type() == FileFacts.Type.FILE;
             boolean matches = exists && wanted.isPresent() && wanted.equals(have);
             if (exists && !force && (matches || wanted.isEmpty())) {
                 FileAttributes.Delta delta = attributes.delta(target);
-                Map<String, Object> r = base(destIsDir && wanted.isEmpty() ? dest : path);
+                Map<String, Object> r = base(path);
                 r.put("msg", delta.isEmpty() ? "file already exists" : "file already exists but file attributes changed");
                 r.putAll(pathInfo(target));
                 if (delta.isEmpty()) return Planned.of(List.of(Change.none(path)), r);
@@ -245,11 +249,6 @@ public final class GetUrlModule implements Module {
             if (line.startsWith(path + " ")) return Optional.of(line.substring(path.length() + 1).strip());
         }
         return Optional.empty();
-    }
-
-    /** get_url.py's failed url_get, from fetch's "fetch: URL: REASON". */
-    static String fetchFailure(String fetchOutput) {
-        return FetchError.of(fetchOutput).message();
     }
 
     private static String join(String dir, String name) {

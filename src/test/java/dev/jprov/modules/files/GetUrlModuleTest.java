@@ -97,6 +97,7 @@ class GetUrlModuleTest {
         Planned missing = CannedAnswers.plan(new GetUrlModule(), args("url", URL, "dest", "/srv/app.tgz",
                 "checksum", "sha256:http://mirror.test/pub/MISSING"), host());
         assertEquals("Request failed", missing.result().get("msg"));
+        assertEquals(404, missing.result().get("status_code"));
     }
 
     @Test
