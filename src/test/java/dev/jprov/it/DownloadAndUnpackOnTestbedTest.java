@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * get_url and unarchive on a simulated FreeBSD host and in a jail of it: a txz fetched with fetch(1) into a
  * directory, checked against its line in a SHA256SUMS, unpacked with bsdtar from the host's copy, and a tgz from
  * the controller unpacked beside it; a second run changes nothing, and --check after part of the result was removed counts what the real
- * run then changes, touching nothing.
+ * run then changes, touching nothing; after a reboot the host's run changes nothing.
  */
 @IntegrationTest("testbed container hosts (podman)")
 @ExtendWith(TestbedExtension.class)
@@ -111,6 +112,13 @@ class DownloadAndUnpackOnTestbedTest {
         assertEquals(2, repair.changed("fetchhost1"), repair.toString());
         assertEquals(2, repair.changed("dl1"), repair.toString());
         assertEquals("payload\n", host.readFile("/jails/dl1/srv/payload/README"));
+
+        // What the modules leave is files: it survives a reboot, after which the host's run changes nothing.
+        host.reboot(Duration.ofSeconds(120));
+        Jprov.Run rebooted = Jprov.run("apply", "-l", "fetchhost1", "-i", hostInventory.toString(), "-i",
+                jails.toString(), site.toString());
+        assertEquals(0, rebooted.exitCode(), rebooted.toString());
+        assertEquals(0, rebooted.changed("fetchhost1"), rebooted.toString());
         server.stop(0);
     }
 
