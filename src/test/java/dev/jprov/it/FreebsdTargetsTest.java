@@ -33,21 +33,7 @@ class FreebsdTargetsTest {
         String mirror = testbed.mirrorUrl();
         Path hostInventory = testbed.inventory(List.of(host));
         Path jails = JailInventory.write(dir, "web1", "jailhost1");
-        Path build = dir.resolve("build.yaml");
-        Files.writeString(build, """
-                - hosts: jailhost1
-                  tasks:
-                    - zfs: {name: zroot/jails, state: present, extra_zfs_properties: {mountpoint: /jails}}
-                    - zfs: {name: zroot/jails/web1, state: present}
-                    - freebsd_base: {mirror: "%s/releases", release: 14.2-RELEASE, dest: /jails/web1}
-                    - jail:
-                        name: web1
-                        state: started
-                        params:
-                          path: /jails/web1
-                          host.hostname: web1
-                          persist: true
-                """.formatted(mirror));
+        Path build = JailBuild.write(dir, "jailhost1", "web1", mirror, "14.2-RELEASE");
         Jprov.Run built = Jprov.run("apply", "-i", hostInventory.toString(), "-i", jails.toString(), build.toString());
         assertEquals(0, built.exitCode(), built.toString());
 

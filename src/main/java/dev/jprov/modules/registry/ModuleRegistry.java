@@ -67,7 +67,9 @@ public final class ModuleRegistry {
                 new dev.jprov.modules.files.FindModule(),
                 new dev.jprov.modules.control.IncludeVarsModule(),
                 new dev.jprov.modules.freebsd.SysctlModule(),
-                new dev.jprov.modules.freebsd.MountModule());
+                new dev.jprov.modules.freebsd.MountModule(),
+                new dev.jprov.modules.files.GetUrlModule(),
+                new dev.jprov.modules.files.UnarchiveModule());
     }
 
     public static ModuleRegistry builtin() {
