@@ -37,14 +37,7 @@ class AccountsOnTestbedTest {
         String mirror = testbed.mirrorUrl();
         Path hostInventory = testbed.inventory(List.of(host));
         Path jails = JailInventory.write(dir, "acjail", "accounts1");
-        Path build = Files.writeString(dir.resolve("build.yaml"), """
-                - hosts: accounts1
-                  tasks:
-                    - zfs: {name: zroot/jails, state: present, extra_zfs_properties: {mountpoint: /jails}}
-                    - zfs: {name: zroot/jails/acjail, state: present}
-                    - freebsd_base: {mirror: "%s/releases", release: 14.3-RELEASE, dest: /jails/acjail}
-                    - jail: {name: acjail, state: started, params: {path: /jails/acjail, host.hostname: acjail, persist: true}}
-                """.formatted(mirror));
+        Path build = JailInventory.writeBuild(dir, "accounts1", "acjail", mirror);
         Jprov.Run built = Jprov.run("apply", "-i", hostInventory.toString(), "-i", jails.toString(), build.toString());
         assertEquals(0, built.exitCode(), built.toString());
 

@@ -38,7 +38,7 @@ class DownloadAndUnpackOnTestbedTest {
         String mirror = testbed.mirrorUrl();
         Path hostInventory = testbed.inventory(List.of(host));
         Path jails = JailInventory.write(dir, "dl1", "fetchhost1");
-        Path build = JailBuild.write(dir, "fetchhost1", "dl1", mirror, "14.3-RELEASE");
+        Path build = JailInventory.writeBuild(dir, "fetchhost1", "dl1", mirror);
         Jprov.Run built = Jprov.run("apply", "-i", hostInventory.toString(), "-i", jails.toString(), build.toString());
         assertEquals(0, built.exitCode(), built.toString());
 

@@ -39,16 +39,7 @@ class FileModsOnTestbedTest {
         TestbedHost host = testbed.freshHost("filemods1");
         Path hostInventory = testbed.inventory(List.of(host));
         Path jails = JailInventory.write(dir, "fm1", "filemods1");
-        Path build = dir.resolve("build.yaml");
-        Files.writeString(build, """
-                - hosts: filemods1
-                  gather_facts: false
-                  tasks:
-                    - zfs: {name: zroot/jails, state: present, extra_zfs_properties: {mountpoint: /jails}}
-                    - zfs: {name: zroot/jails/fm1, state: present}
-                    - freebsd_base: {mirror: "%s/releases", release: 14.2-RELEASE, dest: /jails/fm1}
-                    - jail: {name: fm1, state: started, params: {path: /jails/fm1, host.hostname: fm1, persist: true}}
-                """.formatted(testbed.mirrorUrl()));
+        Path build = JailInventory.writeBuild(dir, "filemods1", "fm1", testbed.mirrorUrl());
         Jprov.Run built = Jprov.run("apply", "-i", hostInventory.toString(), "-i", jails.toString(), build.toString());
         assertEquals(0, built.exitCode(), built.toString());
 

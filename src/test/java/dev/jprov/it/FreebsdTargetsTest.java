@@ -33,7 +33,7 @@ class FreebsdTargetsTest {
         String mirror = testbed.mirrorUrl();
         Path hostInventory = testbed.inventory(List.of(host));
         Path jails = JailInventory.write(dir, "web1", "jailhost1");
-        Path build = JailBuild.write(dir, "jailhost1", "web1", mirror, "14.2-RELEASE");
+        Path build = JailInventory.writeBuild(dir, "jailhost1", "web1", mirror);
         Jprov.Run built = Jprov.run("apply", "-i", hostInventory.toString(), "-i", jails.toString(), build.toString());
         assertEquals(0, built.exitCode(), built.toString());
 

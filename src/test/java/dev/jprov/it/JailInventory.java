@@ -24,6 +24,11 @@ final class JailInventory {
                 """.formatted(jail, jailHost));
     }
 
+    /** Writes DIR/build.yaml, the {@link #buildPlay}; returns its path. */
+    static Path writeBuild(Path dir, String jailHost, String jail, String mirror) throws IOException {
+        return Files.writeString(dir.resolve("build.yaml"), buildPlay(jailHost, jail, mirror));
+    }
+
     /** The play that makes jail JAIL on JAILHOST from the testbed mirror's 14.3-RELEASE and starts it. */
     static String buildPlay(String jailHost, String jail, String mirror) {
         return """

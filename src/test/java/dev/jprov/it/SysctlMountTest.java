@@ -60,14 +60,7 @@ class SysctlMountTest {
         host = testbed.freshHost("sysmount1");
         hostInventory = testbed.inventory(List.of(host));
         jails = JailInventory.write(dir, "web2", "sysmount1");
-        Path build = Files.writeString(dir.resolve("build.yaml"), """
-                - hosts: sysmount1
-                  tasks:
-                    - zfs: {name: zroot/jails, state: present, extra_zfs_properties: {mountpoint: /jails}}
-                    - zfs: {name: zroot/jails/web2, state: present}
-                    - freebsd_base: {mirror: "%s/releases", release: 14.3-RELEASE, dest: /jails/web2}
-                    - jail: {name: web2, state: started, params: {path: /jails/web2, host.hostname: web2, persist: true}}
-                """.formatted(testbed.mirrorUrl()));
+        Path build = JailInventory.writeBuild(dir, "sysmount1", "web2", testbed.mirrorUrl());
         Jprov.Run built = run(build);
         assertEquals(0, built.exitCode(), built.toString());
     }
