@@ -53,7 +53,11 @@ public final class ModuleRegistry {
                 new dev.jprov.modules.freebsd.DevfsRulesetModule(),
                 new dev.jprov.modules.freebsd.RctlModule(),
                 new dev.jprov.modules.freebsd.PfModule(),
-                new dev.jprov.modules.freebsd.FreebsdBaseModule());
+                new dev.jprov.modules.freebsd.FreebsdBaseModule(),
+                new dev.jprov.modules.freebsd.PackageModule(),
+                new dev.jprov.modules.freebsd.ZpoolModule(),
+                new dev.jprov.modules.freebsd.ZfsFactsModule(),
+                new dev.jprov.modules.freebsd.ZpoolFactsModule());
     }
 
     public static ModuleRegistry builtin() {
