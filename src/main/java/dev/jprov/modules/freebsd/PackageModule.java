@@ -45,13 +45,13 @@ public final class PackageModule implements Module {
         if (!use.equals("auto")) return pkgng(use, rest, context);
         Optional<String> fact = context.expression("ansible_facts.pkg_mgr").map(String::valueOf);
         if (fact.isPresent() && !fact.get().equals("auto")) return pkgng(fact.get(), rest, context);
-        Invocation call = pkgng.prepare(new Args(PkgModule.NAME, rest), context);
+        Invocation call = pkgng.prepare(new Args("community.general.pkgng", rest), context);
         return new Undecided(call);
     }
 
     private Invocation pkgng(String manager, Map<String, Object> rest, ModuleContext context) {
         if (!PKGNG.contains(manager)) throw new ArgsException(notFound(manager));
-        return pkgng.prepare(new Args(PkgModule.NAME, rest), context);
+        return pkgng.prepare(new Args("community.general.pkgng", rest), context);
     }
 
     /** The action plugin's AnsibleActionFail, and why here. */
