@@ -57,7 +57,8 @@ public final class ModuleRegistry {
                 new dev.jprov.modules.freebsd.PackageModule(),
                 new dev.jprov.modules.freebsd.ZpoolModule(),
                 new dev.jprov.modules.freebsd.ZfsFactsModule(),
-                new dev.jprov.modules.freebsd.ZpoolFactsModule());
+                new dev.jprov.modules.freebsd.ZpoolFactsModule(),
+                new dev.jprov.modules.freebsd.PortinstallModule());
     }
 
     public static ModuleRegistry builtin() {
