@@ -67,7 +67,7 @@ class PackagesAndPoolsOnTestbedTest {
                   when: not ansible_check_mode
                 - assert:
                     that:
-                      - ansible_zfs_pools == [{'name': 'tank', 'comment': 'lab', 'autoexpand': 'on', 'health': 'ONLINE'}]
+                      - "ansible_zfs_pools == [{'name': 'tank', 'comment': 'lab', 'autoexpand': 'on', 'health': 'ONLINE'}]"
                       - ansible_facts.zfs_datasets[0].compression == 'lz4'
                       - ansible_zfs_datasets[0].mountpoint == '/tank'
                       - ansible_facts.pkg_mgr == 'pkgng'
@@ -202,16 +202,16 @@ class PackagesAndPoolsOnTestbedTest {
     @Test
     @Order(4)
     void badArgumentsFailTheirTaskWithTheModulesMessage() throws Exception {
+        // The jail's play first: a play whose every host failed ends the run, as in Ansible.
         Path bad = play("bad.yaml", """
-                - hosts: pkgzfs1
-                  gather_facts: false
-                  tasks:
-                    - package: {name: vim, use: apt}
-                    - community.general.zpool: {name: tank}
                 - hosts: pz1
                   gather_facts: false
                   tasks:
                     - community.general.portinstall: {name: hello}
+                - hosts: pkgzfs1
+                  gather_facts: false
+                  tasks:
+                    - package: {name: vim, use: apt}
                 """);
         Jprov.Run run = Jprov.run("apply", "-i", inventory.toString(), "-i", jails.toString(), bad.toString());
         assertTrue(run.exitCode() != 0, run.toString());

@@ -8,7 +8,6 @@ import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.ModuleContext;
 import dev.jprov.modules.Planned;
-import dev.jprov.modules.RunEffects;
 import dev.jprov.modules.ShellProbeInvocation;
 import dev.jprov.plan.Cmd;
 import java.util.LinkedHashMap;
@@ -66,9 +65,7 @@ public final class ZfsFactsModule implements Module {
                     result.put("rc", answer.exitCode());
                     return Planned.failed("Error while trying to get facts about ZFS dataset: " + name, result);
                 }
-                Map<String, Object> facts = Map.of("ansible_zfs_datasets", ZfsGetTable.parse(answer.stdout()).rows());
-                result.put("ansible_facts", facts);
-                return Planned.ok(result).withEffects(RunEffects.gathers(facts));
+                return ZfsGetTable.gathered("ansible_zfs_datasets", answer.stdout(), result);
             }
         };
     }

@@ -1,5 +1,7 @@
 package dev.jprov.modules.freebsd;
 
+import dev.jprov.modules.Planned;
+import dev.jprov.modules.RunEffects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,14 @@ import java.util.Map;
  * build them (a defaultdict(dict) filled line by line, then {@code v.update({'name': k})}).
  */
 record ZfsGetTable(List<Map<String, Object>> rows) {
+
+    /** The fact module's result: {@code result} plus ansible_facts {FACT: the rows}, gathered as host facts. */
+    static Planned gathered(String fact, String stdout, Map<String, Object> result) {
+        Map<String, Object> facts = Map.of(fact, parse(stdout).rows());
+        Map<String, Object> r = new LinkedHashMap<>(result);
+        r.put("ansible_facts", facts);
+        return Planned.ok(r).withEffects(RunEffects.gathers(facts));
+    }
 
     static ZfsGetTable parse(String stdout) {
         Map<String, Map<String, Object>> byName = new LinkedHashMap<>();

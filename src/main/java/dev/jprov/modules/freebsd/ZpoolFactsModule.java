@@ -8,7 +8,6 @@ import dev.jprov.modules.Invocation;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.ModuleContext;
 import dev.jprov.modules.Planned;
-import dev.jprov.modules.RunEffects;
 import dev.jprov.modules.ShellProbeInvocation;
 import dev.jprov.plan.Cmd;
 import java.util.LinkedHashMap;
@@ -68,9 +67,7 @@ public final class ZpoolFactsModule implements Module {
                     String err = answer.stderr().strip();
                     return Planned.failed(err.isEmpty() ? "zpool get exited " + answer.exitCode() : err, result);
                 }
-                Map<String, Object> facts = Map.of("ansible_zfs_pools", ZfsGetTable.parse(answer.stdout()).rows());
-                result.put("ansible_facts", facts);
-                return Planned.ok(result).withEffects(RunEffects.gathers(facts));
+                return ZfsGetTable.gathered("ansible_zfs_pools", answer.stdout(), result);
             }
         };
     }

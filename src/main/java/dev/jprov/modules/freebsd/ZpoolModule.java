@@ -196,22 +196,10 @@ public final class ZpoolModule implements Module {
             if (!remove.isEmpty()) steps.add(Step.Exec.of(Cmd.of("zpool", "remove", name).plus(remove)));
             Map<String, Object> poolBefore = new LinkedHashMap<>();
             Map<String, Object> poolAfter = new LinkedHashMap<>();
-            poolProps.forEach((k, v) -> {
-                if (!v.equals(pool.get(k))) {
-                    poolBefore.put(k, pool.get(k));
-                    poolAfter.put(k, v);
-                    steps.add(Step.Exec.of(Cmd.of("zpool", "set", k + "=" + v, name)));
-                }
-            });
+            setDiffering("zpool", poolProps, pool, poolBefore, poolAfter, steps);
             Map<String, Object> fsBefore = new LinkedHashMap<>();
             Map<String, Object> fsAfter = new LinkedHashMap<>();
-            fsProps.forEach((k, v) -> {
-                if (!v.equals(fs.get(k))) {
-                    fsBefore.put(k, fs.get(k));
-                    fsAfter.put(k, v);
-                    steps.add(Step.Exec.of(Cmd.of("zfs", "set", k + "=" + v, name)));
-                }
-            });
+            setDiffering("zfs", fsProps, fs, fsBefore, fsAfter, steps);
             Map<String, Object> before = new LinkedHashMap<>();
             before.put("vdevs", ZpoolVdev.dicts(current));
             before.put("pool_properties", poolBefore);
@@ -224,6 +212,18 @@ public final class ZpoolModule implements Module {
             diff.put("after", after);
             if (steps.isEmpty()) return Change.none(subject);
             return change(Action.UPDATE, subject, diff, steps, List.of(new Resource(Resource.Kind.DATASET, name)));
+        }
+
+        /** set_*_properties_if_changed: one {@code TOOL set prop=value NAME} per value that differs (as str). */
+        private void setDiffering(String tool, Map<String, String> wanted, Map<String, String> current,
+                                  Map<String, Object> before, Map<String, Object> after, List<Step> steps) {
+            wanted.forEach((k, v) -> {
+                if (!v.equals(current.get(k))) {
+                    before.put(k, current.get(k));
+                    after.put(k, v);
+                    steps.add(Step.Exec.of(Cmd.of(tool, "set", k + "=" + v, name)));
+                }
+            });
         }
 
         private static Change change(Action action, String subject, Map<String, Object> diff, List<Step> steps,

@@ -11,6 +11,9 @@ import dev.jprov.modules.ArgsException;
 import dev.jprov.modules.CannedAnswers;
 import dev.jprov.modules.Module;
 import dev.jprov.modules.Planned;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -60,6 +63,30 @@ class ZfsPoolFactsModuleTest {
         assertEquals(List.of("type", "mountpoint", "name"), List.copyOf(((Map<?, ?>) rows.get(0)).keySet()));
         assertEquals(true, p.result().get("recurse"));
         assertEquals(rows, p.effects().factsGathered().get("ansible_zfs_datasets"));
+    }
+
+    /**
+     * Ansible's own modules, run by ansible-playbook against the testbed's zfs and zpool (the recording's
+     * _recorded says how), and jprov's from the same command output give the same result.
+     */
+    @Test
+    void sameResultsAsAnsiblesModulesRecorded() throws Exception {
+        Path dir = Path.of("src/test/resources/freebsd/zfs-facts-recorded");
+        Map<?, ?> recorded = new ObjectMapper().readValue(dir.resolve("results.json").toFile(), Map.class);
+        Planned zfs = CannedAnswers.plan(new ZfsFactsModule(), args("name", "tank", "recurse", true,
+                "properties", "compression,mountpoint,type"), CannedAnswers.ok(Files.readString(dir.resolve("zfs-get.txt"))));
+        Planned pools = CannedAnswers.plan(new ZpoolFactsModule(), args("properties", "health,comment"),
+                CannedAnswers.ok(Files.readString(dir.resolve("zpool-get.txt"))));
+        assertEquals(withoutStatus(recorded.get("zfs_facts")), zfs.result());
+        assertEquals(withoutStatus(recorded.get("zpool_facts")), pools.result());
+    }
+
+    /** changed and failed are the engine's to add. */
+    private static Map<?, ?> withoutStatus(Object result) {
+        Map<Object, Object> m = new java.util.LinkedHashMap<>((Map<?, ?>) result);
+        m.remove("changed");
+        m.remove("failed");
+        return m;
     }
 
     @Test
