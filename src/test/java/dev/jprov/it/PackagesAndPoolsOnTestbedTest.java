@@ -10,6 +10,7 @@ import dev.jprov.testbed.TestbedHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -114,6 +115,16 @@ class PackagesAndPoolsOnTestbedTest {
         return Files.writeString(dir.resolve(name), text);
     }
 
+    /** jprov apply of a playbook with both inventories (the host's, its jail's), FLAGS first; it must succeed. */
+    private static Jprov.Run apply(Path playbook, String... flags) {
+        List<String> args = new ArrayList<>(List.of("apply"));
+        args.addAll(List.of(flags));
+        args.addAll(List.of("-i", inventory.toString(), "-i", jails.toString(), playbook.toString()));
+        Jprov.Run run = Jprov.run(args.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.toString());
+        return run;
+    }
+
     private static String sh(String command) {
         return host.exec("/bin/sh", "-c", command).stdout();
     }
@@ -123,14 +134,12 @@ class PackagesAndPoolsOnTestbedTest {
     void onTheHostADryRunCountsTheRealRunAndTheRerunIsANoOp() throws Exception {
         Path site = play("host.yaml", HOST_PLAY);
         String pools = sh("zpool list -H -o name");
-        Jprov.Run dry = Jprov.run("apply", "--check", "-i", inventory.toString(), site.toString());
-        assertEquals(0, dry.exitCode(), dry.toString());
+        Jprov.Run dry = apply(site, "--check");
         assertEquals(pools, sh("zpool list -H -o name"), "check mode created no pool");
         assertEquals("absent\n", sh("[ -e /var/tmp/zd0 ] || [ -e /usr/local/sbin/pkg ] || [ -e /usr/local/bin/hello ] "
                 + "&& echo present || echo absent"));
 
-        Jprov.Run real = Jprov.run("apply", "-i", inventory.toString(), site.toString());
-        assertEquals(0, real.exitCode(), real.toString());
+        Jprov.Run real = apply(site);
         assertEquals(dry.changed("pkgzfs1"), real.changed("pkgzfs1"), real.toString());
         // six tasks change (the looped command is one task)
         assertEquals(6, real.changed("pkgzfs1"), real.toString());
@@ -140,9 +149,7 @@ class PackagesAndPoolsOnTestbedTest {
         assertEquals("lab\ton\n", sh("zpool get -H -o value comment,autoexpand tank | paste - -"));
         assertEquals("lz4\n", sh("zfs get -H -o value compression tank"));
 
-        Jprov.Run again = Jprov.run("apply", "-i", inventory.toString(), site.toString());
-        assertEquals(0, again.exitCode(), again.toString());
-        assertEquals(0, again.changed("pkgzfs1"), again.toString());
+        assertEquals(0, apply(site).changed("pkgzfs1"), "the rerun changes nothing");
     }
 
     @Test
@@ -150,18 +157,15 @@ class PackagesAndPoolsOnTestbedTest {
     void aChangedPropertyIsSetAndThePoolSurvivesAReboot() throws Exception {
         Path change = play("change.yaml", HOST_PLAY.replace("comment: lab", "comment: rack2")
                 .replace("'comment': 'lab'", "'comment': 'rack2'"));
-        Jprov.Run dry = Jprov.run("apply", "--check", "--diff", "-i", inventory.toString(), change.toString());
+        Jprov.Run dry = apply(change, "--check", "--diff");
         assertEquals(1, dry.changed("pkgzfs1"), dry.toString());
         assertTrue(dry.out().contains("\"comment\": \"rack2\""), dry.out());
         assertEquals("lab\n", sh("zpool get -H -o value comment tank"), "check mode set nothing");
-        Jprov.Run real = Jprov.run("apply", "-i", inventory.toString(), change.toString());
-        assertEquals(1, real.changed("pkgzfs1"), real.toString());
+        assertEquals(1, apply(change).changed("pkgzfs1"));
 
         host.reboot(Duration.ofSeconds(120));
         assertEquals("rack2\tlocal\n", sh("zpool get -H -o value,source comment tank"));
-        Jprov.Run after = Jprov.run("apply", "-i", inventory.toString(), change.toString());
-        assertEquals(0, after.exitCode(), after.toString());
-        assertEquals(0, after.changed("pkgzfs1"), after.toString());
+        assertEquals(0, apply(change).changed("pkgzfs1"), "after the reboot nothing to do");
     }
 
     @Test
@@ -187,17 +191,13 @@ class PackagesAndPoolsOnTestbedTest {
                           - zroot_facts.msg == 'ZFS dataset zroot does not exist!'
                       when: not ansible_check_mode
                 """);
-        Jprov.Run dry = Jprov.run("apply", "--check", "-i", inventory.toString(), "-i", jails.toString(),
-                inside.toString());
-        assertEquals(0, dry.exitCode(), dry.toString());
+        Jprov.Run dry = apply(inside, "--check");
         assertEquals("absent\n", sh("[ -e /jails/pz1/usr/local/etc/pkg ] && echo present || echo absent"));
-        Jprov.Run real = Jprov.run("apply", "-i", inventory.toString(), "-i", jails.toString(), inside.toString());
-        assertEquals(0, real.exitCode(), real.toString());
+        Jprov.Run real = apply(inside);
         assertEquals(dry.changed("pz1"), real.changed("pz1"), real.toString());
         assertEquals(3, real.changed("pz1"), real.toString());
         assertTrue(sh("jexec pz1 pkg info -q vim").contains("vim"), "vim installed in the jail");
-        Jprov.Run again = Jprov.run("apply", "-i", inventory.toString(), "-i", jails.toString(), inside.toString());
-        assertEquals(0, again.changed("pz1"), again.toString());
+        assertEquals(0, apply(inside).changed("pz1"), "the rerun changes nothing");
     }
 
     @Test
