@@ -301,7 +301,7 @@ class Zfs:
         return changed_bytes(new_tree, old_tree, skip)
 
     def available(self, name):
-        avail = POOL_SIZE - self.used(name.split("/")[0], tree=True)
+        avail = self.pool_size(name.split("/")[0]) - self.used(name.split("/")[0], tree=True)
         n = name
         while n:
             q = int(self.ds[n]["props"].get("quota", "0"))
@@ -309,6 +309,12 @@ class Zfs:
                 avail = min(avail, max(0, q - self.used(n, tree=True)))
             n = self.parent(n)
         return max(avail, 0)
+
+    def pool_size(self, pool):
+        """The pool's size (emu_zpool: its vdevs'); zroot's is POOL_SIZE."""
+        import emu_zpool
+        p = self.state.get("pools", {}).get(pool)
+        return emu_zpool.pool_size(p) if p else POOL_SIZE
 
     # --- validation -------------------------------------------------------
     def check_set(self, name, prop, value, verb="set property for"):

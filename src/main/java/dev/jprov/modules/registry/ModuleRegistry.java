@@ -69,7 +69,12 @@ public final class ModuleRegistry {
                 new dev.jprov.modules.freebsd.SysctlModule(),
                 new dev.jprov.modules.freebsd.MountModule(),
                 new dev.jprov.modules.files.GetUrlModule(),
-                new dev.jprov.modules.files.UnarchiveModule());
+                new dev.jprov.modules.files.UnarchiveModule(),
+                new dev.jprov.modules.freebsd.PackageModule(),
+                new dev.jprov.modules.freebsd.ZpoolModule(),
+                new dev.jprov.modules.freebsd.ZfsFactsModule(),
+                new dev.jprov.modules.freebsd.ZpoolFactsModule(),
+                new dev.jprov.modules.freebsd.PortinstallModule());
     }
 
     public static ModuleRegistry builtin() {
