@@ -85,9 +85,14 @@ public final class ProbeBatch {
         return s.toString();
     }
 
+    /**
+     * One probe between its markers, in a subshell: a probe's {@code exit N} (its answer's exit code, as the Probe
+     * contract allows) and its {@code set --} or variables end with it instead of ending the whole script. Its
+     * stdin is /dev/null: the script itself is on the shell's stdin and must never be read.
+     */
     private void record(String id, String body, StringBuilder s) {
         s.append(boundary.startMarker(id)).append('\n')
-                .append("{\n").append(body).append("\n} </dev/null\n") // the script is on stdin: never read it
+                .append("(\n").append(body).append("\n) </dev/null\n")
                 .append("jp_rc=$?\n")
                 .append(boundary.endMarker(id)).append('\n');
     }

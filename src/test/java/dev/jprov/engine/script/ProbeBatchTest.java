@@ -68,6 +68,19 @@ class ProbeBatchTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/bin/sh", "/bin/dash"})
+    void aProbeThatExitsAnswersWithItsCodeAndTheNextProbesStillRun(String shell) throws Exception {
+        var exits = new Probe.Shell("set -- changed; jp_mine=1; echo gone; exit 3", List.of());
+        var zero = new Probe.Shell("echo early; exit 0; echo never", List.of());
+        var after = new Probe.Shell("echo \"${1:-none} ${jp_mine:-none}\"", List.of());
+        ProbeBatch batch = new ProbeBatch(Boundary.random()).addAll(List.of(exits, zero, after));
+        Map<Probe, Object> answers = batch.answers(LocalSh.run(shell, batch.script()));
+        assertEquals(new ProbeAnswer(3, "gone\n", ""), answers.get(exits));
+        assertEquals(new ProbeAnswer(0, "early\n", ""), answers.get(zero));
+        assertEquals(new ProbeAnswer(0, "none none\n", ""), answers.get(after), "nothing a probe sets outlives it");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"/bin/sh"})
     void emptyBatchStillRuns(String shell) throws Exception {
         ProbeBatch batch = new ProbeBatch(Boundary.random());
