@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import dev.jprov.it.PlaybookSemanticsTest.Known;
 
 /**
@@ -36,7 +37,50 @@ class AnsibleTargetsTest {
                 // include_tasks of missing names where when is false; an unmatched pattern's warning rendered
                 Arguments.of("targets-loadtime", "run", "site.yaml", List.of("-e", "{\"target_hosts\": [\"testhost2\"],"
                         + " \"chosen_strategy\": \"linear\", \"role_from_extra\": \"from_extra\","
-                        + " \"nowhere\": \"nowhere_group\"}"), List.of()));
+                        + " \"nowhere\": \"nowhere_group\"}"), List.of()),
+                // blocks: main.yml under linear and free, the single-host cases whose failures are rescued, the
+                // exit codes of always_*_rc.yml, block_fail.yml, 69848.yml with --tags (host_pinned: not supported)
+                blocks("main-linear", "main.yml", List.of(PlaybookSemanticsTest.INCLUDED, INCLUDE_BANNERS)),
+                blocks("main-free", "main.yml", List.of(PlaybookSemanticsTest.INCLUDED, INCLUDE_BANNERS, FREE_WARNINGS), "-e", "test_strategy=free"),
+                blocks("rescued", "rescued.yml", List.of(PlaybookSemanticsTest.INCLUDED, INCLUDE_BANNERS, UNDEFINED_ATTRIBUTE)),
+                blocks("block_fail", "block_fail.yml", List.of(PlaybookSemanticsTest.INCLUDED, INCLUDE_BANNERS)),
+                blocks("always_failure_with_rescue_rc", "always_failure_with_rescue_rc.yml", List.of()),
+                blocks("always_no_rescue_rc", "always_no_rescue_rc.yml", List.of()),
+                blocks("always_failure_no_rescue_rc", "always_failure_no_rescue_rc.yml", List.of()),
+                blocks("69848-tags", "69848.yml", List.of(), "--tags", "foo"));
+    }
+
+    // jprov prints no banner for an include (see INCLUDE_BANNER), whatever its name
+    static final Known INCLUDE_BANNERS = new Known("include banners",
+            "^TASK \\[(include[^]]*|include_role : [^]]*)] \\*+\\n", "");
+    // jprov's free strategy gives no warning for run_once and any_errors_fatal (it honours both)
+    static final Known FREE_WARNINGS = new Known("free strategy warnings", "^\\[WARNING]: Using (run_once|any_errors_fatal)"
+            + " with the free strategy .*\\n.*\\n", "");
+    // a template error's message: jprov names the file:line and the error, Ansible adds its excerpt of the file
+    static final Known UNDEFINED_ATTRIBUTE = new Known("template error text",
+            "\\{\"msg\": \"The task includes an option with an undefined variable\\. The error was: ('dict object' has no"
+            + " attribute '\\w+')\\. .*?\\^ here\\\\n\"}", "{\"changed\": false, \"msg\": \"DIR/rescued.yml:30:11: $1\"}");
+
+    private static Arguments blocks(String variant, String playbook, List<Known> known, String... args) {
+        return Arguments.of("targets-blocks", variant, playbook, List.of(args), known);
+    }
+
+    /**
+     * The blocks target's cases on two hosts where host1 fails (72725.yml, issue71306.yml, 78612.yml): each
+     * host's way through the run and the recap are Ansible's. The console's order of the task blocks is not:
+     * while host1 is in a rescue or always, host2 runs on in the block, and jprov prints the task blocks in the
+     * order hosts reach them, Ansible's linear strategy in the order of the play.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"host1", "host2"})
+    void blocksOnTwoHostsTakeAnsiblesWays(String host, @TempDir Path temp) {
+        AnsibleParity p = AnsibleParity.copy("targets-blocks", temp);
+        Jprov.Run run = p.run("twohosts.yml");
+        String ansible = p.ansible("twohosts");
+        assertEquals(String.join("\n", AnsibleParity.transcript(ansible, host)),
+                String.join("\n", AnsibleParity.transcript(run, host)), run.toString());
+        assertEquals(AnsibleParity.recap(ansible), AnsibleParity.recap(p.normalized(run)), run.toString());
+        assertEquals(ansible.substring(ansible.lastIndexOf("exit ")), "exit " + run.exitCode());
     }
 
     @ParameterizedTest(name = "{0} {1}")
