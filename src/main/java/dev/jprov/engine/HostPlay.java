@@ -68,7 +68,7 @@ final class HostPlay {
         TaskPlanner planner = new TaskPlanner(runner, loops, contexts, ahead, host.name);
         this.waitRule = new WaitRule(run.options().check(), shared.lockstep());
         this.report = new HostReport(run, host, vars, runner);
-        this.handlers = new Handlers(shared.play.handlers(), shared.play.location());
+        this.handlers = new Handlers(shared.play.handlers());
         this.effects = new TaskEffects(run, host, vars.inventory(), handlers);
         this.waiting = new WaitingTasks(planner, report, effects);
         this.sessions = new TaskSessions(run, runner, targets, vars, host.name, planner);
@@ -133,7 +133,9 @@ final class HostPlay {
     }
 
     private boolean isForceHandlers() {
-        return shared.play.forceHandlers() != null && runner.isTrue(shared.play.forceHandlers(), vars.play(), false);
+        // the play's force_handlers wins over --force-handlers, as in Ansible's PlayContext
+        return shared.play.forceHandlers() != null ? runner.isTrue(shared.play.forceHandlers(), vars.play(), false)
+                : run.options().forceHandlers();
     }
 
     private boolean anyErrorsFatal(TaskNode task) {
