@@ -1,6 +1,5 @@
 package dev.jprov.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -76,11 +75,7 @@ class AnsibleTargetsTest {
     void blocksOnTwoHostsTakeAnsiblesWays(String host, @TempDir Path temp) {
         AnsibleParity p = AnsibleParity.copy("targets-blocks", temp);
         Jprov.Run run = p.run("twohosts.yml");
-        String ansible = p.ansible("twohosts");
-        assertEquals(String.join("\n", AnsibleParity.transcript(ansible, host)),
-                String.join("\n", AnsibleParity.transcript(run, host)), run.toString());
-        assertEquals(AnsibleParity.recap(ansible), AnsibleParity.recap(p.normalized(run)), run.toString());
-        assertEquals(ansible.substring(ansible.lastIndexOf("exit ")), "exit " + run.exitCode());
+        p.assertSameWay("twohosts", run, host);
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -89,10 +84,6 @@ class AnsibleTargetsTest {
                                  List<Known> known, @TempDir Path temp) {
         AnsibleParity p = AnsibleParity.copy(fixture, temp);
         Jprov.Run run = p.run(playbook, args.toArray(String[]::new));
-        String expected = p.ansible(variant);
-        for (Known k : known) expected = k.apply(expected);
-        String actual = p.normalized(run);
-        if (!expected.equals(actual)) p.keep(variant, expected, actual);
-        assertEquals(expected, actual, run.toString());
+        p.assertPrintsAsAnsible(variant, run, known);
     }
 }

@@ -1,6 +1,5 @@
 package dev.jprov.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.jprov.it.PlaybookSemanticsTest.Known;
 import java.nio.file.Path;
@@ -58,11 +57,7 @@ class HandlersTargetTest {
                                  @TempDir Path temp) {
         AnsibleParity p = AnsibleParity.copy("targets-handlers", temp);
         Jprov.Run run = p.run(playbook, args.toArray(String[]::new));
-        String expected = p.ansible(variant);
-        for (Known k : known) expected = k.apply(expected);
-        String actual = p.normalized(run);
-        if (!expected.equals(actual)) p.keep(variant, expected, actual);
-        assertEquals(expected, actual, run.toString());
+        p.assertPrintsAsAnsible(variant, run, known);
     }
 
     static Stream<Arguments> forced() {
@@ -85,10 +80,6 @@ class HandlersTargetTest {
     void forcedHandlersRunOnFailedHosts(String variant, List<String> args, String host, @TempDir Path temp) {
         AnsibleParity p = AnsibleParity.copy("targets-handlers", temp);
         Jprov.Run run = p.run("test_force_handlers.yml", args.toArray(String[]::new));
-        String ansible = p.ansible(variant);
-        assertEquals(String.join("\n", AnsibleParity.transcript(ansible, host)),
-                String.join("\n", AnsibleParity.transcript(run, host)), run.toString());
-        assertEquals(AnsibleParity.recap(ansible), AnsibleParity.recap(p.normalized(run)), run.toString());
-        assertEquals(ansible.substring(ansible.lastIndexOf("exit ")), "exit " + run.exitCode());
+        p.assertSameWay(variant, run, host);
     }
 }
