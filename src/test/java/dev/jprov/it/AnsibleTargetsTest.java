@@ -1,9 +1,12 @@
 package dev.jprov.it;
 
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -76,6 +79,21 @@ class AnsibleTargetsTest {
         AnsibleParity p = AnsibleParity.copy("targets-blocks", temp);
         Jprov.Run run = p.run("twohosts.yml");
         p.assertSameWay("twohosts", run, host);
+    }
+
+    /**
+     * until on a loop retries each item on its own, as ansible-core 2.14 (until/items.yaml): the items' results,
+     * attempts and retries are Ansible's. jprov prints a loop's item lines together after the task's retries,
+     * Ansible each after its own, so the way through the run is compared, and the retry lines are counted.
+     */
+    @Test
+    void untilRetriesEachItemOfALoop(@TempDir Path temp) {
+        AnsibleParity p = AnsibleParity.copy("until", temp);
+        Jprov.Run run = p.run("items.yaml");
+        p.assertSameWay("items", run, "h1");
+        long retries = p.ansible("items").lines().filter(l -> l.startsWith("FAILED - RETRYING")).count();
+        assertEquals(retries, p.normalized(run).lines().filter(l -> l.startsWith("FAILED - RETRYING")).count(),
+                run.toString());
     }
 
     @ParameterizedTest(name = "{0} {1}")
