@@ -286,6 +286,7 @@ final class HostPlay {
 
     private void runIncludeTasks(IncludeTasks inc, Map<String, Object> includeVars) {
         if (!tagSelected.test(inc.keywords().tags())) return;
+        if (shared.step(host.name)) throw new HostStopped(); // in lockstep an include is a task like the others
         Map<String, Object> v = vars.forTask(inc.role(), inc.keywords().vars(), includeVars);
         List<IncludeIterations.Iteration> its = iterationsOrFailure(inc, v);
         if (inc.register() != null && !registered(inc, inc.register(), () -> IncludeRegister.of(its, inc.loop(),
@@ -312,6 +313,7 @@ final class HostPlay {
 
     private void runIncludeRole(IncludeRole inc, Map<String, Object> includeVars) {
         if (!tagSelected.test(inc.keywords().tags())) return;
+        if (shared.step(host.name)) throw new HostStopped();
         Map<String, Object> v = vars.forTask(inc.role(), inc.keywords().vars(), includeVars);
         List<IncludeIterations.Iteration> its = iterationsOrFailure(inc, v);
         if (inc.register() != null && !registered(inc, inc.register(), () -> IncludeRegister.of(its, inc.loop(),

@@ -49,8 +49,37 @@ class AnsibleTargetsTest {
                 blocks("always_failure_with_rescue_rc", "always_failure_with_rescue_rc.yml", List.of()),
                 blocks("always_no_rescue_rc", "always_no_rescue_rc.yml", List.of()),
                 blocks("always_failure_no_rescue_rc", "always_failure_no_rescue_rc.yml", List.of()),
-                blocks("69848-tags", "69848.yml", List.of(), "--tags", "foo"));
+                blocks("69848-tags", "69848.yml", List.of(), "--tags", "foo"),
+                // any_errors_fatal: play_level.yml, on_includes.yml, always_block.yml (with 18602.yml's
+                // set_fact), 50897.yml with a missing include_role and include_tasks on one host
+                fatal("play_level", "play_level.yml", List.of(PlaybookSemanticsTest.NO_MORE_HOSTS)),
+                fatal("on_includes", "on_includes.yml", List.of(PlaybookSemanticsTest.INCLUDED, INCLUDE_BANNERS,
+                        UNDEFINED_TEST, PlaybookSemanticsTest.NO_MORE_HOSTS)),
+                fatal("always_block", "always_block.yml", List.of()),
+                fatal("50897-role", "50897.yml", List.of(MISSING_ROLE, PlaybookSemanticsTest.NO_MORE_HOSTS),
+                        "-e", "test_name=test_include_role"),
+                fatal("50897-tasks", "50897.yml", List.of(MISSING_TASKS, PlaybookSemanticsTest.NO_MORE_HOSTS),
+                        "-e", "test_name=test_include_tasks"));
     }
+
+    private static Arguments fatal(String variant, String playbook, List<Known> known, String... args) {
+        return Arguments.of("targets-fatal", variant, playbook, List.of(args), known);
+    }
+
+    static final Known UNDEFINED_TEST = new Known("template error text",
+            "\\{\"msg\": \"The task includes an option with an undefined variable\\. The error was: ('test' is"
+            + " undefined)\\. .*\"}$", "{\"changed\": false, \"msg\": \"DIR/test_fatal.yml:5:3: $1\"}");
+    // Ansible 2.14.18 prints a missing include_role's error as ERROR! and counts nothing for the host (it still
+    // stops the play, exit 2); jprov fails the host at the include, as for a missing include_tasks file
+    static final Known MISSING_ROLE = new Known("missing role as the host's failure",
+            "(?s)^ERROR! the role 'non-existant-role' was not found in .*?\\^ here\\n(.*)\\n(exit 2)$",
+            "fatal: [testhost2]: FAILED! => {\"changed\": false, \"msg\": \"DIR/50897.yml:6:7: the role"
+            + " 'non-existant-role' was not found in DIR/roles:DIR\"}\n$1\n"
+            + "testhost2                  : ok=0    changed=0    unreachable=0    failed=1    skipped=0    "
+            + "rescued=0    ignored=0   \n$2");
+    static final Known MISSING_TASKS = new Known("missing include text", "\\{\"reason\": \"Could not find or access"
+            + " 'DIR/non-existant\\.yml' on the Ansible Controller\\.\"}", "{\"changed\": false, \"msg\":"
+            + " \"DIR/50897.yml:13:7: Could not find or access 'non-existant.yml' (searched: DIR/non-existant.yml)\"}");
 
     // jprov prints no banner for an include (see INCLUDE_BANNER), whatever its name
     static final Known INCLUDE_BANNERS = new Known("include banners",
