@@ -86,6 +86,12 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = {"-T", "--timeout"}, defaultValue = "10", description = "Connect timeout in seconds.")
     int timeout;
 
+    @Option(names = "--force-handlers", description = "Run the notified handlers of hosts that failed too.")
+    boolean forceHandlers;
+
+    @Option(names = "--flush-cache", description = "Clear the fact cache of every host in the inventory first.")
+    boolean flushCache;
+
     @Mixin
     VaultArgs vault = new VaultArgs();
 
@@ -100,7 +106,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 tags, skipTags, extraVars, forks, Optional.ofNullable(user), Optional.ofNullable(privateKey),
                 verbose.length, acceptNewHostKeys, Optional.ofNullable(json), Optional.ofNullable(report), rolesPath,
                 Duration.ofSeconds(timeout), Boolean.getBoolean("jprov.tty") && System.getenv("NO_COLOR") == null
-                        && System.getenv("ANSIBLE_NOCOLOR") == null, vault.request());
+                        && System.getenv("ANSIBLE_NOCOLOR") == null, forceHandlers, flushCache, vault.request());
         ApplyJob.Mode mode = listHosts ? ApplyJob.Mode.LIST_HOSTS : listTasks ? ApplyJob.Mode.LIST_TASKS
                 : syntaxCheck ? ApplyJob.Mode.SYNTAX_CHECK : ApplyJob.Mode.RUN;
         return new ApplyJob(request, parent.out(), parent.err()).run(mode).code();

@@ -14,6 +14,9 @@ public interface FactStore {
     /** Replaces the cached facts of {@code host}. */
     void save(String host, Map<String, Object> facts);
 
+    /** Forgets the cached facts of {@code host} (ansible-playbook --flush-cache). */
+    void clear(String host);
+
     /** Ansible's default memory cache: nothing outlives the run. */
     FactStore MEMORY = new FactStore() {
         @Override
@@ -23,6 +26,10 @@ public interface FactStore {
 
         @Override
         public void save(String host, Map<String, Object> facts) {
+        }
+
+        @Override
+        public void clear(String host) {
         }
     };
 }

@@ -16,12 +16,10 @@ import java.util.function.Consumer;
 final class Handlers {
     private final List<TaskNode> handlers; // tasks and meta tasks
     private final Set<String> notified = new LinkedHashSet<>();
-    private final SourceLocation play;
     private int round;
 
-    Handlers(List<TaskNode> playHandlers, SourceLocation play) {
+    Handlers(List<TaskNode> playHandlers) {
         this.handlers = new ArrayList<>(playHandlers);
-        this.play = play;
     }
 
     /** Handlers of an included role; one included again (in a loop) brings them once: a notified one runs once. */
@@ -34,7 +32,16 @@ final class Handlers {
         }
     }
 
-    void notify(String name) {
+    /**
+     * {@code name} is notified by the task at {@code at}. A name that no handler has, by name or by listen, is an
+     * error there, as in Ansible's strategy when it takes the task's result (an AnsibleError: exit 1, not a load
+     * error), so that no later task runs.
+     */
+    void notify(String name, SourceLocation at) {
+        if (matching(handlers, Set.of(name)).isEmpty()) {
+            throw new IllegalArgumentException(at + ": The requested handler '" + name
+                    + "' was not found in either the main handlers list nor in the listening handlers list");
+        }
         notified.add(name);
     }
 
@@ -45,30 +52,35 @@ final class Handlers {
 
     /**
      * Runs the notified handlers in the order they are listed, until none is notified (a handler may notify
-     * others). A name that no handler has, by name or by listen, is an error, as in Ansible.
+     * others).
      */
     void flush(Consumer<TaskNode> run) {
         while (!notified.isEmpty()) {
             Set<String> now = new LinkedHashSet<>(notified);
             notified.clear();
             round++;
-            List<TaskNode> hit = matching(handlers, now);
-            if (hit.isEmpty()) {
-                // an AnsibleError in Ansible's strategy (exit 1), found at run time: not a load error (exit 4)
-                throw new IllegalArgumentException(play + ": The requested handler '" + now.iterator().next()
-                        + "' was not found in either the main handlers list nor in the listening handlers list");
-            }
-            hit.forEach(run);
+            matching(handlers, now).forEach(run);
         }
     }
 
-    /** The handlers {@code names} call, by name or by a topic they listen to, in the order they are listed. */
+    /**
+     * The handlers {@code names} call, in the order they are listed: every handler listening to one of them, and for
+     * each name one handler called by it (its name, or "role : name"), as Ansible's search_handler_blocks_by_name:
+     * of several, the first of the last role (the play's own handlers come last) that has one.
+     */
     static List<TaskNode> matching(List<TaskNode> handlers, Set<String> names) {
+        Set<TaskNode> byName = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (String n : names) {
+            TaskNode chosen = null;
+            for (TaskNode h : handlers) {
+                boolean called = h.name() != null && (h.name().equals(n) || h.displayName().equals(n));
+                if (called && (chosen == null || !java.util.Objects.equals(chosen.role(), h.role()))) chosen = h;
+            }
+            if (chosen != null) byName.add(chosen);
+        }
         List<TaskNode> out = new ArrayList<>();
         for (TaskNode h : handlers) {
-            if ((h.name() != null && names.contains(h.name())) || listen(h).stream().anyMatch(names::contains)) {
-                out.add(h);
-            }
+            if (byName.contains(h) || listen(h).stream().anyMatch(names::contains)) out.add(h);
         }
         return out;
     }

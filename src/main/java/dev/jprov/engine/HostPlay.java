@@ -69,7 +69,7 @@ final class HostPlay {
         TaskPlanner planner = new TaskPlanner(runner, loops, contexts, ahead, host.name);
         this.waitRule = new WaitRule(run.options().check(), shared.lockstep());
         this.report = new HostReport(run, host, vars, runner);
-        this.handlers = new Handlers(shared.play.handlers(), shared.play.location());
+        this.handlers = new Handlers(shared.play.handlers());
         this.effects = new TaskEffects(run, host, vars.inventory(), handlers);
         this.waiting = new WaitingTasks(planner, report, effects);
         this.sessions = new TaskSessions(run, runner, targets, vars, host.name, planner);
@@ -100,6 +100,7 @@ final class HostPlay {
             flushHandlers();
         } catch (TaskFailed e) {
             host.failed = true;
+            shared.removeHost(host.name);
             // Ansible runs the notified handlers of a failed host only with force_handlers.
             if (isForceHandlers()) {
                 try {
@@ -114,6 +115,7 @@ final class HostPlay {
             }
         } catch (HostStopped e) {
             // stopped on purpose: nothing more to report for this host in this play
+            if (host.unreachable) shared.removeHost(host.name);
         } catch (RuntimeException e) {
             // An abort ends the run (the other hosts stop at the node it happened at); the recap still follows,
             // with the results of this host's tasks that waited for their changes.
@@ -132,7 +134,9 @@ final class HostPlay {
     }
 
     private boolean isForceHandlers() {
-        return shared.play.forceHandlers() != null && runner.isTrue(shared.play.forceHandlers(), vars.play(), false);
+        // the play's force_handlers wins over --force-handlers, as in Ansible's PlayContext
+        return shared.play.forceHandlers() != null ? runner.isTrue(shared.play.forceHandlers(), vars.play(), false)
+                : run.options().forceHandlers();
     }
 
     private boolean anyErrorsFatal(TaskNode task) {
@@ -193,7 +197,9 @@ final class HostPlay {
         }
         if (failure != null && !b.rescue().isEmpty()) {
             run.recap().count(host.name, Status.RESCUED);
-            host.setFacts.put("ansible_failed_task", Map.of("name", failure.task.displayName()));
+            // Ansible's is the whole serialized task; its name and action (as written) are what rescues read
+            host.setFacts.put("ansible_failed_task", Map.of("name", failure.task.name() == null ? "" : failure.task.name(),
+                    "action", failure.task.actionName()));
             host.setFacts.put("ansible_failed_result", failure.result);
             try {
                 runNodes(b.rescue(), includeVars);
@@ -202,8 +208,11 @@ final class HostPlay {
                 failure = e;
             }
         }
+        if (failure != null) shared.removeHost(host.name); // as Ansible's mark_host_failed, until a rescue
+        int cleared = host.errorsCleared;
         runNodes(b.always(), includeVars);
-        if (failure != null) throw failure;
+        // meta: clear_host_errors in the always resets the host's failure, as Ansible's PlayIterator.clear_host_errors
+        if (failure != null && host.errorsCleared == cleared) throw failure;
     }
 
     /**
@@ -279,6 +288,7 @@ final class HostPlay {
 
     private void runIncludeTasks(IncludeTasks inc, Map<String, Object> includeVars) {
         if (!tagSelected.test(inc.keywords().tags())) return;
+        if (shared.step(host.name)) throw new HostStopped(); // in lockstep an include is a task like the others
         Map<String, Object> v = vars.forTask(inc.role(), inc.keywords().vars(), includeVars);
         List<IncludeIterations.Iteration> its = iterationsOrFailure(inc, v);
         if (inc.register() != null && !registered(inc, inc.register(), () -> IncludeRegister.of(its, inc.loop(),
@@ -305,6 +315,7 @@ final class HostPlay {
 
     private void runIncludeRole(IncludeRole inc, Map<String, Object> includeVars) {
         if (!tagSelected.test(inc.keywords().tags())) return;
+        if (shared.step(host.name)) throw new HostStopped();
         Map<String, Object> v = vars.forTask(inc.role(), inc.keywords().vars(), includeVars);
         List<IncludeIterations.Iteration> its = iterationsOrFailure(inc, v);
         if (inc.register() != null && !registered(inc, inc.register(), () -> IncludeRegister.of(its, inc.loop(),
@@ -365,16 +376,21 @@ final class HostPlay {
         Map<String, Object> v = vars.forTask(m.role(), m.keywords().vars(), includeVars);
         if (!runner.holds(m.keywords().when(), v)) return;
         waiting.settle(); // the results of the tasks before it are reported first: its banner comes after theirs
-        if (m.action() != MetaAction.RESET_CONNECTION) {
+        // Ansible's free strategy runs meta tasks without a banner (its linear one prints one)
+        if (m.action() != MetaAction.RESET_CONNECTION && !"free".equals(shared.play.strategy())) {
             run.report(new Event.MetaRan(host.name, shared.keyOf(m), m.displayName(), null));
         }
         switch (m.action()) {
             case FLUSH_HANDLERS -> flushHandlers();
             case END_HOST, END_PLAY -> {
                 if (m.action() == MetaAction.END_PLAY) shared.stop();
+                else shared.removeHost(host.name);
                 throw new HostStopped();
             }
-            case CLEAR_HOST_ERRORS -> host.failed = false;
+            case CLEAR_HOST_ERRORS -> {
+                host.failed = false;
+                host.errorsCleared++;
+            }
             case NOOP -> { }
             case RESET_CONNECTION -> resetConnection(m);
         }

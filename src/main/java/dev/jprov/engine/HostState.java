@@ -17,6 +17,8 @@ final class HostState {
     final Map<String, Object> includedVars = Collections.synchronizedMap(new LinkedHashMap<>());
     volatile boolean failed;
     volatile boolean unreachable;
+    // How many times meta: clear_host_errors ran for this host: a block whose always ran one forgets its failure.
+    volatile int errorsCleared;
 
     HostState(String name) {
         this.name = name;

@@ -120,9 +120,9 @@ final class HostVars {
         v.put("group_names", inventory.groupNames(host.name));
         v.put("groups", inventory.groups());
         v.put("hostvars", new HostVarsView());
-        v.put("play_hosts", shared.batch);
-        v.put("ansible_play_hosts", shared.batch);
-        v.put("ansible_play_batch", shared.batch);
+        v.put("play_hosts", new PlayHostsView(shared.batch));
+        v.put("ansible_play_hosts", new PlayHostsView(shared.playHosts));
+        v.put("ansible_play_batch", new PlayHostsView(shared.batch));
         v.put("ansible_play_hosts_all", shared.playHosts);
         v.put("ansible_play_name", play.displayName());
         v.put("ansible_check_mode", options.check());
@@ -166,6 +166,40 @@ final class HostVars {
     }
 
     /** hostvars: every host's variables, computed on access (most plays read one or two of them). */
+    /**
+     * ansible_play_hosts / ansible_play_batch: the hosts without those removed (failed, unreachable, end_host),
+     * read when used, after the other hosts have caught up with this one (as hostvars), so that a failure on
+     * another host at an earlier task counts as in Ansible's lockstep.
+     */
+    private final class PlayHostsView extends java.util.AbstractList<String> {
+        private final List<String> hosts;
+        private List<String> now;
+
+        PlayHostsView(List<String> hosts) {
+            this.hosts = hosts;
+        }
+
+        private List<String> now() {
+            if (now == null) {
+                if (!speculating) {
+                    for (String h : shared.batch) if (!h.equals(host.name)) shared.awaitCaughtUp(host.name, h);
+                }
+                now = shared.remaining(hosts);
+            }
+            return now;
+        }
+
+        @Override
+        public String get(int index) {
+            return now().get(index);
+        }
+
+        @Override
+        public int size() {
+            return now().size();
+        }
+    }
+
     private final class HostVarsView extends AbstractMap<String, Object> {
         @Override
         public Object get(Object key) {

@@ -124,11 +124,12 @@ final class PlayRun {
         // Lockstep needs every host of a batch running at once; with fewer forks the hosts run ahead.
         boolean lockstep = (maxFail != null || anyErrorsFatal(play)) && run.options().forks() >= playHosts.size();
         List<List<String>> batches = batches(play, playHosts);
+        java.util.Set<String> removed = java.util.concurrent.ConcurrentHashMap.newKeySet();
         for (List<String> batch : batches) {
             // Ansible starts every serial batch with the play's banner.
             run.report(new Event.PlayStarted(displayName(play), batch, run.options().check()));
             PlayShared shared = new PlayShared(play, playHosts, batch, taskKeys, maxFail, lockstep,
-                    run.options().forks() >= batch.size());
+                    run.options().forks() >= batch.size(), removed);
             runBatch(play, shared);
             long failed = batch.stream().filter(h -> !hosts.get(h).active()).count();
             if (shared.breakPlaybook.get() || failed == batch.size()) return false;

@@ -37,10 +37,14 @@ final class PlayShared {
     private volatile int stopPhase = Integer.MAX_VALUE;
     final HostProgress progress;
     private final java.util.Set<String> ended = ConcurrentHashMap.newKeySet();
+    // Ansible's play._removed_hosts: hosts whose failure no rescue took, or unreachable, or ended by end_host
+    // (kept across the play's serial batches); ansible_play_hosts and ansible_play_batch leave them out.
+    private final java.util.Set<String> removed;
 
     PlayShared(Play play, List<String> playHosts, List<String> batch, AtomicInteger keys, Double maxFailPercentage,
-               boolean lockstep, boolean allStart) {
+               boolean lockstep, boolean allStart, java.util.Set<String> removed) {
         this.play = play;
+        this.removed = removed;
         this.playHosts = playHosts;
         this.batch = batch;
         this.nextKey = keys;
@@ -48,6 +52,16 @@ final class PlayShared {
         // Every host of the batch is a party from the start, or the first ones would run ahead alone.
         this.lockstep = lockstep ? new Phaser(batch.size()) : null;
         this.progress = new HostProgress(batch, allStart);
+    }
+
+    /** The host leaves ansible_play_hosts: a failure no rescue took, unreachable, or end_host. */
+    void removeHost(String host) {
+        removed.add(host);
+    }
+
+    /** {@code hosts} without the removed ones, in their order. */
+    List<String> remaining(List<String> hosts) {
+        return hosts.stream().filter(h -> !removed.contains(h)).toList();
     }
 
     /** A host starts its play: from now on others may wait for it (hostvars, run_once). */

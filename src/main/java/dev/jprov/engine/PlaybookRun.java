@@ -61,6 +61,10 @@ public final class PlaybookRun {
         Recap recap = new Recap();
         RunContext run = new RunContext(options, modules, templating, reporters, recap, targets.backupSuffix(),
                 runId(), secrets);
+        if (options.flushCache()) {
+            // ansible-playbook --flush-cache: every inventory host's cached facts, before the first play
+            for (String h : inventory.groups().getOrDefault("all", List.of())) factStore.clear(h);
+        }
         Map<String, HostState> hosts = new ConcurrentHashMap<>();
         AtomicInteger keys = new AtomicInteger();
         PlayRun plays = new PlayRun(run, inventory, targets, includes, tagSelected, hosts, keys, factStore);

@@ -29,7 +29,7 @@ final class TaskEffects {
         if (outcome.status() != Status.FAILED) changeRun(outcome.effects());
         if (outcome.changed()) {
             for (String n : task.keywords().notifies()) {
-                handlers.notify(String.valueOf(run.templating().render(n, vars, task.location())));
+                handlers.notify(String.valueOf(run.templating().render(n, vars, task.location())), task.location());
             }
         }
         if (outcome.status() == Status.FAILED) throw new TaskFailed(task, outcome.result());

@@ -41,6 +41,12 @@ final class TaskPlanner {
         return runner.run(session, task, prepare(task, vars), vars, ahead::probes, key, host, handler);
     }
 
+    /** Plans some of the task's prepared calls (one loop item's, for until on a loop). */
+    TaskRunner.Planning plan(HostSession session, Task task, List<PreparedCall> calls, Map<String, Object> vars,
+                             int key, boolean handler) throws TransportException, ProbeBatch.ProbeFailure {
+        return runner.plan(session, task, calls, vars, ahead::probes, key, host, handler);
+    }
+
     /** The same for one attempt of an until: loop. */
     TaskRunner.Outcome run(HostSession session, Task task, Map<String, Object> vars, int key, boolean handler,
                            UntilAttempt attempt) throws TransportException, ProbeBatch.ProbeFailure {

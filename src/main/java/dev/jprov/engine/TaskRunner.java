@@ -296,24 +296,33 @@ final class TaskRunner {
             return finish(UntilAttempt.NONE);
         }
 
-        /** The outcome of one attempt of an until: loop (a loop's items are not judged by until yet). */
+        /** The outcome of one attempt of an until: loop. */
         Outcome finish(UntilAttempt attempt) throws TransportException {
+            return outcome(items(attempt), effects());
+        }
+
+        /** The results of the task's calls (items), each judged as one attempt of an until: loop. */
+        List<ItemResult> items(UntilAttempt attempt) throws TransportException {
             List<ItemResult> items = exec == null ? List.of(assembler().skippedTask()) : assembleItems();
-            if (items.size() == 1 && !calls.get(0).hasItem()) items = List.of(attempt.judge(items.get(0)));
+            return items.stream().map(attempt::judge).toList();
+        }
+
+        /** The task's outcome from its items' results and what they do to the run. */
+        Outcome outcome(List<ItemResult> items, RunEffects effects) {
             // ignore_errors is rendered only when something failed: a template there need not render otherwise.
             boolean ignoreErrors = items.stream().anyMatch(ItemResult::failed) && ignoreErrors(task, vars);
             ResultLines lines = new ResultLines(host, taskKey, task.displayName(), handler, noLog, diffMode(task, vars));
             if (calls.size() == 1 && !calls.get(0).hasItem()) {
                 ItemResult item = items.get(0);
                 Status st = item.endedAs(ignoreErrors);
-                return new Outcome(st, item.result(), st == Status.CHANGED, lines.ofTask(item, st), effects());
+                return new Outcome(st, item.result(), st == Status.CHANGED, lines.ofTask(item, st), effects);
             }
             LoopResult loop = LoopResult.of(items, ignoreErrors);
-            return new Outcome(loop.status(), loop.result(), loop.changed(), lines.ofLoop(items, loop), effects());
+            return new Outcome(loop.status(), loop.result(), loop.changed(), lines.ofLoop(items, loop), effects);
         }
 
         /** What the calls' results do to the run, in item order (the engine applies them unless the task failed). */
-        private RunEffects effects() {
+        RunEffects effects() {
             RunEffects all = RunEffects.NONE;
             if (exec == null) return all;
             for (Planned p : exec.plans) if (p != null && p.outcome() == Planned.Outcome.OK) all = all.then(p.effects());

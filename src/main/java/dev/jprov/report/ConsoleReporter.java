@@ -200,7 +200,9 @@ public final class ConsoleReporter implements Reporter {
                 }
                 // _dump_results indents a result that is always shown (assert's), as from -vvv on
                 PythonJson json = isDebug(r) || verbosity > 2 ? PRETTY : COMPACT;
-                Map<String, Object> shown = new LinkedHashMap<>(result);
+                // the callback's _clean_results cleans a failed debug result too (failed_when on a debug)
+                Map<String, Object> shown = new LinkedHashMap<>(isDebug(r) && r.result().containsKey(DEBUG_VIEW)
+                        ? debugView(result) : result);
                 shown.remove("_ansible_verbose_always");
                 String line = item.isEmpty()
                         ? "fatal: " + host + ": FAILED! => " + json.write(shown)

@@ -17,7 +17,7 @@ public record ApplyRequest(List<Path> playbooks, List<String> inventories, boole
                            List<String> extraVars, int forks, Optional<String> user, Optional<Path> privateKey,
                            int verbosity, boolean acceptNewHostKeys, Optional<Path> jsonReport,
                            Optional<Path> markdownReport, List<Path> rolesPath, Duration connectTimeout,
-                           boolean color, VaultRequest vault) {
+                           boolean color, boolean forceHandlers, boolean flushCache, VaultRequest vault) {
 
     public ApplyRequest {
         playbooks = List.copyOf(playbooks);
@@ -35,6 +35,6 @@ public record ApplyRequest(List<Path> playbooks, List<String> inventories, boole
     RunOptions runOptions(Path workingDirectory, YamlReader yaml) {
         return new RunOptions(List.of(), playbooks, check, diff, limit, tags, skipTags,
                 ExtraVars.parse(extraVars, workingDirectory, yaml), forks, user, privateKey, verbosity, acceptNewHostKeys,
-                jsonReport, markdownReport, rolesPath, connectTimeout, color);
+                jsonReport, markdownReport, rolesPath, connectTimeout, color, forceHandlers, flushCache);
     }
 }

@@ -48,6 +48,16 @@ record JsonFileFactStore(Path dir, String prefix, Duration timeout) implements F
         }
     }
 
+    /** As the jsonfile plugin's delete: the host's cache file is removed. */
+    @Override
+    public void clear(String host) {
+        try {
+            Files.deleteIfExists(file(host));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the jsonfile fact cache in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void save(String host, Map<String, Object> facts) {
         try {

@@ -338,6 +338,8 @@ final class PythonSyntaxBuilder extends ExtendedSyntaxBuilder {
     };
 
     private static boolean equal(TypeConverter converter, Object a, Object b) {
+        // Python: a string never equals a number ('1234' == 1234 is False); Jinjava's eq would convert the string
+        if (isText(a) && isNumeric(b) || isNumeric(a) && isText(b)) return false;
         if (a instanceof Boolean != b instanceof Boolean && isNumeric(a) && isNumeric(b)) return pythonEquals(a, b);
         return BooleanOperations.eq(converter, a, b);
     }

@@ -92,6 +92,7 @@ public final class Templar {
         jinjava.registerTag(new FilterBlockTag());
         AnsibleFilters.registerAll(jinjava);
         AnsibleTests.registerAll(jinjava);
+        IpTests.registerAll(jinjava);
         Lookups.registerAll(jinjava);
         RangeFunction.register(jinjava);
         DictFunction.register(jinjava);

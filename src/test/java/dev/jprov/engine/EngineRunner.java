@@ -125,7 +125,7 @@ final class EngineRunner {
             Files.writeString(file, play.startsWith("- ") ? play : "- hosts: all\n  gather_facts: false\n" + play.indent(2));
             RunOptions options = new RunOptions(List.of(inventory), List.of(file), check, false, Optional.empty(),
                     List.of(), List.of(), Map.of(), 5, Optional.empty(), Optional.empty(), 0, false,
-                    Optional.empty(), Optional.empty(), List.of(), Duration.ofSeconds(10), false);
+                    Optional.empty(), Optional.empty(), List.of(), Duration.ofSeconds(10), false, false, false);
             PlaybookLoader loader = new PlaybookLoader(modules::isModule, List.of());
             Playbook loaded = loader.load(file);
             List<Event.TaskResult> results = new ArrayList<>();

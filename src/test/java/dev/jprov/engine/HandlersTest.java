@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jprov.playbook.Play;
 import dev.jprov.playbook.Task;
 import dev.jprov.playbook.TaskNode;
+import dev.jprov.source.SourceLocation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Which handlers the notified names call, and the flushes that run them. */
 class HandlersTest {
+    private static final SourceLocation HERE = new SourceLocation(Path.of("site.yaml"), 7, 5);
     private static final String PLAY = """
             - hosts: all
               tasks: []
@@ -28,6 +30,8 @@ class HandlersTest {
                 - {name: reload, command: "true", listen: web}
                 - {name: logs, command: "true", listen: [web, logs]}
                 - {name: notifies restart, command: "true", notify: restart}
+                - {name: restart, command: "false"}
+                - {name: twice, command: "true", listen: twice}
             """;
 
     static Stream<Arguments> table() {
@@ -38,14 +42,20 @@ class HandlersTest {
                 Arguments.of(Set.of("restart"), List.of("restart")),
                 Arguments.of(Set.of("web"), List.of("reload", "logs")),
                 Arguments.of(Set.of("logs", "restart"), List.of("restart", "logs")),
-                Arguments.of(Set.of("reload", "web"), List.of("reload", "logs")));
+                Arguments.of(Set.of("reload", "web"), List.of("reload", "logs")),
+                // of two handlers with one name, the first runs (ansible-core 2.14's handlers target, listen.yml)
+                Arguments.of(Set.of("restart"), List.of("restart")),
+                // a name and a topic alike: the handler of that name and every listener
+                Arguments.of(Set.of("twice"), List.of("twice")));
     }
 
     @ParameterizedTest
     @MethodSource("table")
     void namesCallHandlersByNameOrTopic(Set<String> notified, List<String> expected, @TempDir Path dir) {
         List<TaskNode> handlers = PlayFixture.load(dir, PLAY).handlers();
-        assertEquals(expected, names(Handlers.matching(handlers, notified)));
+        List<TaskNode> hit = Handlers.matching(handlers, notified);
+        assertEquals(expected, names(hit));
+        if (notified.equals(Set.of("restart"))) assertEquals("true", ((Task) hit.get(0)).action().args().get("_raw_params"));
     }
 
     @Test
@@ -60,12 +70,12 @@ class HandlersTest {
     @Test
     void aFlushRunsEachNotifiedHandlerOnceAndThoseTheyNotifyInANextRound(@TempDir Path dir) {
         Handlers handlers = handlers(dir);
-        handlers.notify("notifies restart");
-        handlers.notify("notifies restart");
+        handlers.notify("notifies restart", HERE);
+        handlers.notify("notifies restart", HERE);
         List<String> ran = new ArrayList<>();
         handlers.flush(h -> {
             ran.add(h.name() + "@" + handlers.round());
-            if (h.name().equals("notifies restart")) handlers.notify("restart"); // as its changed outcome would
+            if (h.name().equals("notifies restart")) handlers.notify("restart", HERE); // as its changed outcome would
         });
         assertEquals(List.of("notifies restart@1", "restart@2"), ran);
         handlers.flush(h -> ran.add(h.name()));
@@ -75,19 +85,19 @@ class HandlersTest {
     @Test
     void aNameNoHandlerHasIsAnError(@TempDir Path dir) {
         Handlers handlers = handlers(dir);
-        handlers.notify("nobody");
-        // found at run time, an error (Ansible exits 1), not a load error
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> handlers.flush(h -> { }));
-        assertTrue(e.getMessage().contains("The requested handler 'nobody' was not found"), e.getMessage());
+        // found when the task notifies it (Ansible exits 1 there), not a load error, and named after the task
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> handlers.notify("nobody",
+                HERE));
+        assertTrue(e.getMessage().startsWith(HERE + ": The requested handler 'nobody' was not found"), e.getMessage());
     }
 
     @Test
     void aRoleIncludedAgainBringsItsHandlersOnce(@TempDir Path dir) {
         Play play = PlayFixture.load(dir, PLAY);
-        Handlers handlers = new Handlers(List.of(), play.location());
+        Handlers handlers = new Handlers(List.of());
         handlers.add(play.handlers());
         handlers.add(play.handlers());
-        handlers.notify("web");
+        handlers.notify("web", HERE);
         List<String> ran = new ArrayList<>();
         handlers.flush(h -> ran.add(h.name()));
         assertEquals(List.of("reload", "logs"), ran);
@@ -95,7 +105,7 @@ class HandlersTest {
 
     private static Handlers handlers(Path dir) {
         Play play = PlayFixture.load(dir, PLAY);
-        return new Handlers(play.handlers(), play.location());
+        return new Handlers(play.handlers());
     }
 
     private static List<String> names(List<TaskNode> tasks) {

@@ -1,5 +1,7 @@
 package dev.jprov.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,6 +89,31 @@ final class AnsibleParity {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Asserts that jprov's console output, normalized, is what Ansible printed for {@code variant} once the
+     * {@code known} differences are applied to Ansible's text; on a mismatch both are kept (see {@link #keep}).
+     */
+    void assertPrintsAsAnsible(String variant, Jprov.Run run, List<PlaybookSemanticsTest.Known> known) {
+        String expected = ansible(variant);
+        for (PlaybookSemanticsTest.Known k : known) expected = k.apply(expected);
+        String actual = normalized(run);
+        if (!expected.equals(actual)) keep(variant, expected, actual);
+        assertEquals(expected, actual, run.toString());
+    }
+
+    /**
+     * Asserts that {@code host} took Ansible's way through the run of {@code variant} (its {@link #transcript}s),
+     * and that the recap and the exit code are Ansible's: for runs where the console's order depends on timing.
+     */
+    void assertSameWay(String variant, Jprov.Run run, String host) {
+        String ansible = ansible(variant);
+        assertEquals(String.join("\n", transcript(ansible, host)),
+                String.join("\n", transcript(run, host)), run.toString());
+        assertEquals(recap(ansible), recap(normalized(run)), run.toString());
+        assertEquals(ansible.substring(ansible.lastIndexOf("exit ")),
+                "exit " + run.exitCode());
     }
 
     /** On a mismatch: both texts under target/parity/, for diff(1). */

@@ -1,6 +1,5 @@
 package dev.jprov.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -152,10 +151,6 @@ class PlaybookSemanticsTest {
                                  @TempDir Path temp) {
         AnsibleParity p = AnsibleParity.copy(fixture, temp);
         Jprov.Run run = p.run(playbook, args.toArray(String[]::new));
-        String expected = p.ansible(variant);
-        for (Known k : known) expected = k.apply(expected);
-        String actual = p.normalized(run);
-        if (!expected.equals(actual)) p.keep(variant, expected, actual);
-        assertEquals(expected, actual, run.toString());
+        p.assertPrintsAsAnsible(variant, run, known);
     }
 }

@@ -50,6 +50,9 @@ class ConditionTest {
                 Arguments.of("nothing", false),
                 Arguments.of("count > 2", true),
                 Arguments.of("count == 3 and os == 'FreeBSD'", true),
+                // a string is never equal to a number, as in Python (the handlers target's order.yml: '1234' != 1234)
+                Arguments.of("'3' == count", false),
+                Arguments.of("count != '3'", true),
                 Arguments.of("os in ['Linux', 'Darwin']", false),
                 Arguments.of("os is match('Free')", true),
                 Arguments.of("missing is defined", false),
