@@ -9,8 +9,7 @@ record ModuleContexts(RunContext run, TaskRunner runner, Path playDir, String ho
     TaskModuleContext.Factory of(Task task) {
         Path taskDir = task.location() == null || task.location().file() == null ? null
                 : task.location().file().toAbsolutePath().getParent();
-        String where = task.location() == null ? "" : task.location().toString();
-        return v -> new TaskModuleContext(v, task.role(), playDir, taskDir, where, run, host,
+        return v -> new TaskModuleContext(v, task.role(), playDir, taskDir, run, host,
                 runner.isTrue(task.keywords().diff(), v, run.options().diff(), task.location()));
     }
 }

@@ -23,19 +23,17 @@ final class TaskModuleContext implements ModuleContext {
     private final RoleUse role;
     private final Path playDir;
     private final Path taskDir;
-    private final String taskLocation;
     private final RunContext run;
     private final String hostName;
     private final boolean diff;
 
     /** @param taskDir the directory of the task's file, null where the task has none */
-    TaskModuleContext(Map<String, Object> vars, RoleUse role, Path playDir, Path taskDir, String taskLocation,
+    TaskModuleContext(Map<String, Object> vars, RoleUse role, Path playDir, Path taskDir,
                       RunContext run, String hostName, boolean diff) {
         this.vars = vars;
         this.role = role;
         this.playDir = playDir;
         this.taskDir = taskDir;
-        this.taskLocation = taskLocation;
         this.run = run;
         this.hostName = hostName;
         this.diff = diff;
@@ -106,11 +104,6 @@ final class TaskModuleContext implements ModuleContext {
     @Override
     public Optional<Path> roleDir() {
         return role == null ? Optional.empty() : Optional.of(role.path());
-    }
-
-    @Override
-    public String taskLocation() {
-        return taskLocation;
     }
 
     @Override

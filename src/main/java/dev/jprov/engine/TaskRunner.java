@@ -149,11 +149,24 @@ final class TaskRunner {
             AsyncSettings async = AsyncSettings.of(task.async(), vars, run.templating(), task.location());
             if (async != null) refuseAsync(task, vars);
             TaskModuleContext context = contexts.create(vars);
-            Invocation inv = module.prepare(new Args(task.action().module(), args), context);
+            Invocation inv = prepared(module, task, args, context);
             if (async != null) inv = detach(task, module, inv, async, context);
             return PreparedCall.ready(item, label, hasItem, inv);
         } catch (ArgsException | TemplateError e) {
             return PreparedCall.failed(item, label, hasItem, e.getMessage());
+        }
+    }
+
+    /**
+     * The module's call; bad arguments fail the task with the module's message after the task's file:line:column
+     * (where its module is named), as template errors do: Ansible gives the message alone, which leaves a user of
+     * a role with many similar tasks to guess which one it was.
+     */
+    private static Invocation prepared(Module module, Task task, Map<String, Object> args, TaskModuleContext context) {
+        try {
+            return module.prepare(new Args(task.action().module(), args), context);
+        } catch (ArgsException e) {
+            throw new ArgsException(task.action().location() + ": " + e.getMessage());
         }
     }
 

@@ -51,11 +51,6 @@ public interface ModuleContext {
         return java.util.Optional.empty();
     }
 
-    /** Where the task is written ("file:line:column"), for errors a controller-side action words itself; may be empty. */
-    default String taskLocation() {
-        return "";
-    }
-
     /** Renders a template file with the task's variables, as Ansible's template module does. */
     String renderTemplate(Path template);
 

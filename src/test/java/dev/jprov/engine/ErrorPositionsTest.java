@@ -51,6 +51,18 @@ class ErrorPositionsTest {
                       debug:  # HERE
                         msg: "{{ nope }}"
                     """),
+            new Snippet("module argument", """
+                    - name: h
+                      debug:  # HERE
+                        msg: x
+                        colour: red
+                    """),
+            new Snippet("module argument of a looped task", """
+                    - name: h
+                      copy:  # HERE
+                        dest: "{{ item }}"
+                      loop: [/a, /b]
+                    """),
             new Snippet("when", """
                     - name: h
                       debug: msg=x

@@ -31,18 +31,8 @@ public final class IncludeVarsModule implements Module {
         return List.of("include_vars", "ansible.builtin.include_vars");
     }
 
-    /** Errors name the task's file and line, as Ansible's AnsibleError from an action does (a vars file's, its own). */
     @Override
     public Invocation prepare(Args args, ModuleContext context) {
-        try {
-            return include(args, context);
-        } catch (ArgsException e) {
-            String where = context.taskLocation();
-            throw where.isEmpty() ? e : new ArgsException(where + ": " + e.getMessage());
-        }
-    }
-
-    private Invocation include(Args args, ModuleContext context) {
         int dirs = 0, files = 0;
         for (String k : args.raw().keySet()) {
             if (k.startsWith("_ansible_")) continue;
