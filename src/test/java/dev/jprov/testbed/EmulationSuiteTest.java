@@ -11,12 +11,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The emulated FreeBSD commands' own tests (python unittest files under testbed/tests), one JUnit test per file,
- * so the README's one test command runs them too and a failure shows python's report.
+ * so the README's one test command runs them too and a failure shows python's report. The files run three at a
+ * time (each in its own temporary roots and namespaces): one after the other they took minutes.
  */
 @IntegrationTest("root: the emulation's own tests chroot into jails and make network namespaces")
 class EmulationSuiteTest {
@@ -31,6 +34,7 @@ class EmulationSuiteTest {
 
     @ParameterizedTest
     @MethodSource("testFiles")
+    @Execution(ExecutionMode.CONCURRENT)
     void emulationTestsPass(String file) throws Exception {
         Path log = Files.createTempFile("emu-test", ".log");
         Process p = new ProcessBuilder("python3", "-m", "unittest", "-v", file.replace(".py", ""))
