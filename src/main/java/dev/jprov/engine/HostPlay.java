@@ -231,7 +231,7 @@ final class HostPlay {
         shared.progress.taskStarted(host.name);
         int key = handler ? shared.keyOf(task, handlers.round()) : shared.keyOf(task);
         Map<String, Object> taskVars = vars.forTask(task.role(), task.keywords().vars(), includeVars);
-        String title = task.displayName();
+        String title = runner.bannerName(task, taskVars);
         boolean once = runner.isTrue(task.keywords().runOnce(), taskVars, false, task.location())
                 || run.modules().apply(task.action().module()).filter(m -> m instanceof BypassesHostLoop).isPresent();
         if (waitRule.mustSettle(task, handler, once, f -> holdsOrUnknown(f, taskVars)).isEmpty()

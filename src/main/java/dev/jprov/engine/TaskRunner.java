@@ -170,6 +170,20 @@ final class TaskRunner {
         }
     }
 
+    /**
+     * The task's name as its banner and result lines show it: templated with the host's variables, as Ansible's
+     * strategies template it with fail_on_undefined=False (an undefined variable leaves the name as written).
+     */
+    String bannerName(Task task, Map<String, Object> taskVars) {
+        String name = task.displayName();
+        if (!name.contains("{{") && !name.contains("{%")) return name;
+        try {
+            return run.templating().text(run.templating().render(name, taskVars, task.location()));
+        } catch (TemplateError e) {
+            return name;
+        }
+    }
+
     /** What ansible-core 2.14's ActionBase.run refuses for an async task, with its messages. */
     private void refuseAsync(Task task, Map<String, Object> vars) {
         if (AsyncSettings.REFUSED_BY_ANSIBLE.contains(task.action().module())) {
@@ -324,7 +338,7 @@ final class TaskRunner {
         Outcome outcome(List<ItemResult> items, RunEffects effects) {
             // ignore_errors is rendered only when something failed: a template there need not render otherwise.
             boolean ignoreErrors = items.stream().anyMatch(ItemResult::failed) && ignoreErrors(task, vars);
-            ResultLines lines = new ResultLines(host, taskKey, task.displayName(), handler, noLog, diffMode(task, vars));
+            ResultLines lines = new ResultLines(host, taskKey, bannerName(task, vars), handler, noLog, diffMode(task, vars));
             if (calls.size() == 1 && !calls.get(0).hasItem()) {
                 ItemResult item = items.get(0);
                 Status st = item.endedAs(ignoreErrors);
