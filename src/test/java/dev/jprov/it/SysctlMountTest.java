@@ -141,7 +141,7 @@ class SysctlMountTest {
 
     @Test
     @Order(3)
-    void badArgumentsFailTheTaskWithAnsiblesMessage() throws Exception {
+    void badArgumentsFailTheTaskWithItsPositionAndAnsiblesMessage() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), """
                 - hosts: sysmount1
                   tasks:
@@ -150,7 +150,8 @@ class SysctlMountTest {
         Jprov.Run run = run(bad);
         assertTrue(run.exitCode() != 0, run.toString());
         assertEquals(1, run.failed("sysmount1"), run.toString());
-        assertTrue(run.out().contains("\"msg\": \"state is present but all of the following are missing: value\""),
+        // the module's message, after the task's position (where sysctl is named)
+        assertTrue(run.out().contains("\"msg\": \"" + bad + ":3:7: state is present but all of the following are missing: value\""),
                 run.out());
     }
 
